@@ -1,0 +1,78 @@
+// The root Fastify plugin: what an embedding application registers (optionally under a prefix),
+// and what server.ts runs standalone. It loads the configuration, starts the control plane and
+// registers every route module in its own encapsulated context.
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cors from '@fastify/cors';
+import { loadConfig, type DeepPartial, type LoadedConfig } from './config/load.js';
+import type { RocketConfig } from './config/schema.js';
+import errorsPlugin from './plugins/errors.js';
+import platformPlugin from './plugins/platform.js';
+import healthRoutes from './routes/health.js';
+import platformRoutes from './routes/platform/index.js';
+import appRoutes from './routes/app/index.js';
+import notFoundRoutes from './routes/not-found.js';
+import './plugins/types.js';
+
+export interface RocketOptions {
+  /** Configuration overrides, applied over app.yaml and environment variables. */
+  config?: DeepPartial<RocketConfig>;
+  /** Environment to read variables from (default process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** Read app.yaml / $ROCKET_CONFIG (default true). */
+  readConfigFile?: boolean;
+  /** An already loaded configuration (buildServer passes it so it is loaded once). */
+  loaded?: LoadedConfig;
+}
+
+export function resolveConfig(opts: RocketOptions): LoadedConfig {
+  return opts.loaded ?? loadConfig(opts.env ?? process.env, opts.config ?? {}, { readFile: opts.readConfigFile });
+}
+
+export default async function rocket(fastify: FastifyInstance, opts: RocketOptions = {}): Promise<void> {
+  const loaded = resolveConfig(opts);
+  const { config } = loaded;
+  if (!opts.loaded) for (const warning of loaded.warnings) fastify.log.warn(warning);
+
+  await fastify.register(errorsPlugin, { bodyLimit: config.server.body_limit });
+  await fastify.register(cors, {
+    origin: config.cors.origins ?? (config.env === 'production' ? false : true),
+    methods: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'X-Trace-ID'],
+    exposedHeaders: ['X-Trace-ID', 'Content-Disposition', 'Content-Length'],
+    credentials: false,
+    maxAge: 600,
+  });
+  await fastify.register(platformPlugin, { config });
+  await fastify.register(healthRoutes);
+  await fastify.register(platformRoutes, { prefix: '/api/_platform' });
+  await fastify.register(appRoutes, { prefix: '/api/:app' });
+  await fastify.register(notFoundRoutes);
+}
+
+/** Paths the logger never prints (platform-and-apps.md §11). */
+export const REDACTED_LOG_PATHS = [
+  'req.headers.authorization', 'headers.authorization', 'password', '*.password', 'new_password',
+  '*.new_password', 'current_password', '*.current_password', 'admin_password', '*.admin_password',
+  'refresh_token', '*.refresh_token', 'token', '*.token', 'password_hash', '*.password_hash', 'jwt_secret', '*.jwt_secret',
+];
+
+/** A standalone Fastify server with Rocket registered at the root (used by server.ts and tests). */
+export async function buildServer(
+  opts: RocketOptions & { logger?: FastifyServerOptions['logger'] } = {},
+): Promise<FastifyInstance> {
+  const loaded = resolveConfig(opts);
+  const { config } = loaded;
+  const logger = opts.logger ?? {
+    level: config.log_level,
+    redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
+    ...(config.env === 'production' ? {} : { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } }),
+  };
+  const fastify = Fastify({
+    logger,
+    trustProxy: config.server.trust_proxy,
+    bodyLimit: config.server.body_limit,
+  });
+  for (const warning of loaded.warnings) fastify.log.warn(warning);
+  await fastify.register(rocket, { ...opts, loaded });
+  return fastify;
+}

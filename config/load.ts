@@ -1,0 +1,190 @@
+// Loads the configuration: built-in defaults < optional YAML file (app.yaml or $ROCKET_CONFIG) <
+// environment variables < programmatic overrides (plugin options), then validates it against the
+// JSON Schema and applies the production guards of spec/platform-and-apps.md §5.11.
+import { existsSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { Ajv } from 'ajv';
+import { parse as parseYaml } from 'yaml';
+import { configSchema, type RocketConfig } from './schema.js';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
+
+export interface LoadedConfig {
+  config: RocketConfig;
+  /** Things the operator should know about, logged once at start. */
+  warnings: string[];
+}
+
+const KNOWN_DEFAULT_SECRETS = new Set(['changeme', 'changeme-secret', 'changeme-platform-secret', 'secret']);
+
+/** Environment variable → config path and how to convert its text. */
+const ENV_MAP: Array<[string, string, 'string' | 'int' | 'bool' | 'list']> = [
+  ['PORT', 'server.port', 'int'],
+  ['HOST', 'server.host', 'string'],
+  ['ROCKET_TRUST_PROXY', 'server.trust_proxy', 'bool'],
+  ['ROCKET_BODY_LIMIT', 'server.body_limit', 'int'],
+  ['ROCKET_DB_DRIVER', 'database.driver', 'string'],
+  ['DATABASE_URL', 'database.url', 'string'],
+  ['ROCKET_DB_HOST', 'database.host', 'string'],
+  ['ROCKET_DB_PORT', 'database.port', 'int'],
+  ['ROCKET_DB_USER', 'database.user', 'string'],
+  ['ROCKET_DB_PASSWORD', 'database.password', 'string'],
+  ['ROCKET_DB_NAME', 'database.name', 'string'],
+  ['ROCKET_DB_POOL_SIZE', 'database.pool_size', 'int'],
+  ['ROCKET_DB_MAX_CONNECTIONS', 'database.max_connections', 'int'],
+  ['ROCKET_DATA_DIR', 'database.data_dir', 'string'],
+  ['ROCKET_APP_POOL_SIZE', 'app_pool_size', 'int'],
+  ['ROCKET_PLATFORM_JWT_SECRET', 'platform_jwt_secret', 'string'],
+  ['ROCKET_PLATFORM_ADMIN_EMAIL', 'platform_admin.email', 'string'],
+  ['ROCKET_PLATFORM_ADMIN_PASSWORD', 'platform_admin.password', 'string'],
+  ['ROCKET_APP_ADMIN_EMAIL', 'app_admin.email', 'string'],
+  ['ROCKET_APP_ADMIN_PASSWORD', 'app_admin.password', 'string'],
+  ['ROCKET_STORAGE_PATH', 'storage.local_path', 'string'],
+  ['ROCKET_MAX_FILE_SIZE', 'storage.max_file_size', 'int'],
+  ['ROCKET_CORS_ORIGINS', 'cors.origins', 'list'],
+  ['ROCKET_RATE_LIMIT_ENABLED', 'rate_limit.enabled', 'bool'],
+  ['ROCKET_RATE_LIMIT_MAX', 'rate_limit.max', 'int'],
+  ['ROCKET_RATE_LIMIT_WINDOW_MS', 'rate_limit.window_ms', 'int'],
+  ['ROCKET_AI_BASE_URL', 'ai.base_url', 'string'],
+  ['ROCKET_AI_API_KEY', 'ai.api_key', 'string'],
+  ['ROCKET_AI_MODEL', 'ai.model', 'string'],
+  ['ROCKET_LOG_LEVEL', 'log_level', 'string'],
+];
+
+function defaults(env: 'development' | 'production'): Record<string, unknown> {
+  return {
+    env,
+    server: { port: 8080, host: '0.0.0.0', trust_proxy: false, body_limit: 10 * 1024 * 1024 },
+    database: {
+      host: 'localhost', port: 5432, user: 'rocket', password: 'rocket', name: 'rocket',
+      pool_size: 10, data_dir: './data', max_connections: 200,
+    },
+    app_pool_size: 5,
+    platform_admin: { email: 'platform@localhost' },
+    app_admin: { email: 'admin@localhost' },
+    storage: { driver: 'local', local_path: './uploads', max_file_size: 10 * 1024 * 1024 },
+    cors: {},
+    instrumentation: {},
+    audit: {},
+    rate_limit: { enabled: false, max: 10, window_ms: 60_000 },
+    ai: {},
+    log_level: 'info',
+  };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function deepMerge(target: Record<string, unknown>, source: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(source)) {
+    if (value === undefined) continue;
+    if (isObject(value) && isObject(target[key])) deepMerge(target[key] as Record<string, unknown>, value);
+    else target[key] = value;
+  }
+}
+
+function setPath(obj: Record<string, unknown>, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let cur = obj;
+  for (const part of parts.slice(0, -1)) {
+    if (!isObject(cur[part])) cur[part] = {};
+    cur = cur[part] as Record<string, unknown>;
+  }
+  cur[parts[parts.length - 1]] = value;
+}
+
+function convertEnv(name: string, text: string, kind: string, problems: string[]): unknown {
+  if (kind === 'int') {
+    if (!/^\d+$/.test(text.trim())) problems.push(`${name} must be a whole number (got "${text}")`);
+    return Number(text.trim());
+  }
+  if (kind === 'bool') {
+    const t = text.trim().toLowerCase();
+    if (['true', '1', 'yes'].includes(t)) return true;
+    if (['false', '0', 'no', ''].includes(t)) return false;
+    problems.push(`${name} must be true or false (got "${text}")`);
+    return false;
+  }
+  if (kind === 'list') return text.split(',').map((s) => s.trim()).filter(Boolean);
+  return text;
+}
+
+function readConfigFile(env: NodeJS.ProcessEnv, problems: string[]): Record<string, unknown> {
+  const path = env.ROCKET_CONFIG ?? 'app.yaml';
+  if (!existsSync(path)) {
+    if (env.ROCKET_CONFIG) problems.push(`ROCKET_CONFIG points to a missing file: ${path}`);
+    return {};
+  }
+  try {
+    const parsed = parseYaml(readFileSync(path, 'utf8')) ?? {};
+    if (!isObject(parsed)) problems.push(`${path} must contain a YAML mapping`);
+    return isObject(parsed) ? parsed : {};
+  } catch (err) {
+    problems.push(`${path} is not valid YAML: ${(err as Error).message}`);
+    return {};
+  }
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validateSchema = ajv.compile(configSchema);
+
+/** Builds the effective configuration. Throws ConfigError listing every bad value. */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: DeepPartial<RocketConfig> = {},
+  options: { readFile?: boolean } = {},
+): LoadedConfig {
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  const mode = (overrides.env ?? (env.NODE_ENV === 'production' ? 'production' : 'development')) as
+    'development' | 'production';
+  const merged = defaults(mode);
+  if (options.readFile !== false) deepMerge(merged, readConfigFile(env, problems));
+  for (const [name, path, kind] of ENV_MAP) {
+    const text = env[name];
+    if (text !== undefined && text !== '') setPath(merged, path, convertEnv(name, text, kind, problems));
+  }
+  deepMerge(merged, overrides as Record<string, unknown>);
+  merged.env = mode;
+
+  if ('jwt_secret' in merged) {
+    warnings.push('The "jwt_secret" configuration key is ignored: every app has its own generated secret');
+    delete merged.jwt_secret;
+  }
+  const db = merged.database as Record<string, unknown>;
+  if (db.driver === undefined) db.driver = db.url ? 'postgres' : 'sqlite';
+
+  if (!validateSchema(merged)) {
+    for (const e of validateSchema.errors ?? []) {
+      const where = e.instancePath.replace(/^\//, '').replace(/\//g, '.') || '(root)';
+      problems.push(`${where} ${e.message}${e.params && 'allowedValues' in e.params ? `: ${(e.params.allowedValues as unknown[]).join(', ')}` : ''}`);
+    }
+  }
+  const config = merged as unknown as RocketConfig;
+  applySecretGuards(config, problems, warnings);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { config, warnings };
+}
+
+/** §5.11: production refuses weak platform secrets; development generates a random one. */
+function applySecretGuards(config: RocketConfig, problems: string[], warnings: string[]): void {
+  const secret = config.platform_jwt_secret;
+  if (config.env === 'production') {
+    if (!secret) problems.push('ROCKET_PLATFORM_JWT_SECRET (platform_jwt_secret) must be set in production');
+    else if (secret.length < 32) problems.push('ROCKET_PLATFORM_JWT_SECRET must be at least 32 characters in production');
+    else if (KNOWN_DEFAULT_SECRETS.has(secret)) problems.push('ROCKET_PLATFORM_JWT_SECRET must not be a known default value in production');
+    return;
+  }
+  if (!secret) {
+    config.platform_jwt_secret = randomBytes(32).toString('hex');
+    warnings.push('ROCKET_PLATFORM_JWT_SECRET is not set: using a random secret; platform tokens will not survive a restart');
+  }
+}

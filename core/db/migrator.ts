@@ -1,0 +1,89 @@
+// Runs versioned system migrations (migrations/platform, migrations/app) once per database, each in
+// its own transaction, recorded in `_migrations`. On PostgreSQL an advisory lock serialises
+// instances that start at the same time.
+import { sql, type Compilable, type Kysely } from 'kysely';
+import type { Database, Dialect, Queryable, SystemColumnTypes } from './types.js';
+
+type RawSql = ReturnType<typeof sql.raw>;
+
+export interface MigrationContext {
+  dialect: Dialect;
+  /** Kysely schema/query builder for this dialect (compiles only; run with exec). */
+  builder: Kysely<any>;
+  /** Column types as raw SQL for Kysely's addColumn. */
+  t: Record<keyof SystemColumnTypes, ReturnType<typeof sql.raw>>;
+  /** Column default expressions per dialect. */
+  defaults: {
+    now: RawSql;
+    uuid: RawSql | undefined;
+    emptyTextArray: RawSql;
+    emptyJsonArray: RawSql;
+    emptyJsonObject: RawSql;
+    true: RawSql;
+    false: RawSql;
+  };
+  exec(query: Compilable | string): Promise<void>;
+}
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(m: MigrationContext): Promise<void>;
+}
+
+const SQLITE_NOW = "(strftime('%Y-%m-%dT%H:%M:%fZ','now'))";
+
+function context(dialect: Dialect, tx: Queryable): MigrationContext {
+  const pg = dialect.name === 'postgres';
+  const t = Object.fromEntries(
+    Object.entries(dialect.types).map(([k, v]) => [k, sql.raw(v)]),
+  ) as MigrationContext['t'];
+  return {
+    dialect,
+    builder: dialect.builder,
+    t,
+    defaults: pg
+      ? {
+          now: sql.raw('NOW()'), uuid: sql.raw('gen_random_uuid()'), emptyTextArray: sql.raw("'{}'"),
+          emptyJsonArray: sql.raw("'[]'::jsonb"), emptyJsonObject: sql.raw("'{}'::jsonb"),
+          true: sql.raw('true'), false: sql.raw('false'),
+        }
+      : {
+          now: sql.raw(SQLITE_NOW), uuid: undefined, emptyTextArray: sql.raw("'[]'"),
+          emptyJsonArray: sql.raw("'[]'"), emptyJsonObject: sql.raw("'{}'"),
+          true: sql.raw('1'), false: sql.raw('0'),
+        },
+    exec: async (query) => {
+      if (typeof query === 'string') await tx.run(query);
+      else {
+        const compiled = query.compile();
+        await tx.run(compiled.sql, compiled.parameters);
+      }
+    },
+  };
+}
+
+/** Applies every migration newer than the database's recorded version. Returns the versions applied. */
+export async function migrate(db: Database, migrations: readonly Migration[], scope: string): Promise<number[]> {
+  const ts = db.dialect.name === 'postgres' ? 'timestamptz' : 'text';
+  await db.run(
+    `CREATE TABLE IF NOT EXISTS _migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at ${ts} NOT NULL)`,
+  );
+  const applied: number[] = [];
+  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+    const done = await db.transaction(async (tx) => {
+      if (db.dialect.name === 'postgres') {
+        await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`rocket:migrate:${scope}`]);
+      }
+      const rows = await tx.query('SELECT 1 FROM _migrations WHERE version = $1', [migration.version]);
+      if (rows.length > 0) return false;
+      await migration.up(context(db.dialect, tx));
+      await tx.run('INSERT INTO _migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+        migration.version, migration.name, new Date().toISOString(),
+      ]);
+      return true;
+    });
+    if (done) applied.push(migration.version);
+  }
+  return applied;
+}

@@ -1,0 +1,177 @@
+// PostgreSQL through postgres.js: pooled prepared statements behind an admission gate sized to the
+// pool (shared/measurements/README.md), transactions on one reserved connection, database-per-app
+// provisioning and LISTEN/NOTIFY.
+import postgres from 'postgres';
+import { builders, quoteIdent } from './builder.js';
+import { Gate } from './gate.js';
+import type { Database, Dialect, Queryable, Row, TransactionOptions } from './types.js';
+
+type Sql = postgres.Sql<Record<string, never>>;
+
+function pgCode(err: unknown): string | undefined {
+  return typeof err === 'object' && err !== null ? (err as { code?: string }).code : undefined;
+}
+
+export const postgresDialect: Dialect = {
+  name: 'postgres',
+  types: {
+    uuid: 'uuid', text: 'text', timestamptz: 'timestamptz', jsonb: 'jsonb', textArray: 'text[]',
+    boolean: 'boolean', int: 'integer', bigint: 'bigint', double: 'double precision',
+  },
+  builder: builders.postgres,
+  claimSuffix: ' FOR UPDATE SKIP LOCKED',
+  isUniqueViolation: (err) => pgCode(err) === '23505',
+  isForeignKeyViolation: (err) => pgCode(err) === '23503',
+  violatedConstraint: (err) => (err as { constraint_name?: string })?.constraint_name,
+  encodeBool: (v) => v,
+  decodeBool: (v) => v === true,
+  encodeJson: (v) => v,
+  decodeJson: <T>(v: unknown) => v as T,
+  encodeTextArray: (v) => v,
+  decodeTextArray: (v) => (Array.isArray(v) ? (v as string[]) : []),
+  decodeTimestamp: (v) => (v == null ? null : v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString()),
+};
+
+const RETRYABLE = new Set(['40001', '40P01']);
+const MAX_ATTEMPTS = 3;
+
+export interface PostgresOptions {
+  url: string;
+  max: number;
+  /** Seconds an unused connection stays open. */
+  idleTimeout?: number;
+  onNotice?: (notice: unknown) => void;
+}
+
+function connect(opts: PostgresOptions): Sql {
+  return postgres(opts.url, {
+    max: opts.max,
+    prepare: true,
+    idle_timeout: opts.idleTimeout ?? 30,
+    connect_timeout: 10,
+    onnotice: opts.onNotice ?? (() => {}),
+    // DATE stays the plain 'YYYY-MM-DD' text (a JS Date would shift it by the local time zone).
+    types: { date: { to: 1082, from: [1082], serialize: (x: string) => x, parse: (x: string) => x } },
+  }) as unknown as Sql;
+}
+
+function wrap(sql: postgres.Sql<any> | postgres.TransactionSql<any>): Queryable {
+  return {
+    query: async <R = Row>(text: string, params: readonly unknown[] = []) =>
+      (await sql.unsafe(text, params as any[], { prepare: true })) as unknown as R[],
+    run: async (text: string, params: readonly unknown[] = []) =>
+      (await sql.unsafe(text, params as any[], { prepare: true })).count,
+  };
+}
+
+export class PostgresDatabase implements Database {
+  readonly dialect = postgresDialect;
+  readonly sql: Sql;
+  private readonly gate: Gate;
+
+  constructor(readonly options: PostgresOptions) {
+    this.sql = connect(options);
+    this.gate = new Gate(options.max);
+  }
+
+  get busy(): number {
+    return this.gate.busy;
+  }
+
+  async query<R = Row>(text: string, params: readonly unknown[] = []): Promise<R[]> {
+    const wait = this.gate.acquire();
+    if (wait) await wait;
+    try {
+      return (await this.sql.unsafe(text, params as any[], { prepare: true })) as unknown as R[];
+    } finally {
+      this.gate.release();
+    }
+  }
+
+  async run(text: string, params: readonly unknown[] = []): Promise<number> {
+    const wait = this.gate.acquire();
+    if (wait) await wait;
+    try {
+      return (await this.sql.unsafe(text, params as any[], { prepare: true })).count;
+    } finally {
+      this.gate.release();
+    }
+  }
+
+  /** One permit for the whole transaction, so it never waits for a second connection. */
+  async transaction<T>(fn: (tx: Queryable) => Promise<T>, _options?: TransactionOptions): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.gate.run(() => this.sql.begin((tx) => fn(wrap(tx))) as Promise<T>);
+      } catch (err) {
+        if (attempt >= MAX_ATTEMPTS || !RETRYABLE.has(pgCode(err) ?? '')) throw err;
+      }
+    }
+  }
+
+  /** Unpooled statement outside any transaction (CREATE/DROP DATABASE cannot run in one). */
+  async unsafeOutsideTransaction(text: string): Promise<void> {
+    await this.sql.unsafe(text);
+  }
+
+  async listen(channel: string, onMessage: (payload: string) => void, onReconnect: () => void): Promise<void> {
+    let first = true;
+    await this.sql.listen(channel, onMessage, () => {
+      // postgres.js calls this on every (re)connection of the listening connection.
+      if (!first) onReconnect();
+      first = false;
+    });
+  }
+
+  async notify(channel: string, payload: string): Promise<void> {
+    await this.query('SELECT pg_notify($1, $2)', [channel, payload]);
+  }
+
+  async close(): Promise<void> {
+    await this.sql.end({ timeout: 5 });
+  }
+}
+
+/** URL of another database on the same server as `baseUrl`. */
+export function databaseUrl(baseUrl: string, dbName: string): string {
+  const url = new URL(baseUrl);
+  url.pathname = `/${encodeURIComponent(dbName)}`;
+  return url.toString();
+}
+
+export async function databaseExists(db: PostgresDatabase, dbName: string): Promise<boolean> {
+  const rows = await db.query('SELECT 1 FROM pg_database WHERE datname = $1', [dbName]);
+  return rows.length > 0;
+}
+
+/** dbName must already be validated (app name rules); it is quoted, never parameterised. */
+export async function createDatabase(db: PostgresDatabase, dbName: string): Promise<void> {
+  await db.unsafeOutsideTransaction(`CREATE DATABASE ${quoteIdent(dbName)}`);
+}
+
+export async function dropDatabase(db: PostgresDatabase, dbName: string): Promise<void> {
+  await db.unsafeOutsideTransaction(`DROP DATABASE IF EXISTS ${quoteIdent(dbName)} WITH (FORCE)`);
+}
+
+/** Opens the management database, creating it first (via the `postgres` database) when missing. */
+export async function openOrCreate(opts: PostgresOptions, dbName: string): Promise<PostgresDatabase> {
+  const db = new PostgresDatabase(opts);
+  try {
+    await db.query('SELECT 1');
+    return db;
+  } catch (err) {
+    await db.close().catch(() => {});
+    if (pgCode(err) !== '3D000') throw err; // 3D000: database does not exist
+  }
+  const maintenance = new PostgresDatabase({ ...opts, url: databaseUrl(opts.url, 'postgres'), max: 1 });
+  try {
+    if (!(await databaseExists(maintenance, dbName))) {
+      await createDatabase(maintenance, dbName).catch((err) => {
+        if (pgCode(err) !== '42P04') throw err; // created concurrently by another instance
+      });
+    }
+  } finally {
+    await maintenance.close();
+  }
+  return new PostgresDatabase(opts);
+}

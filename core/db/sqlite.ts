@@ -1,0 +1,164 @@
+// SQLite through better-sqlite3: one connection per database file with a statement cache. The
+// driver is synchronous, so a transaction (which awaits between statements) holds a mutex that
+// every other statement on the same connection waits for.
+import BetterSqlite3 from 'better-sqlite3';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { builders } from './builder.js';
+import { Gate } from './gate.js';
+import type { Database, Dialect, Queryable, Row, TransactionOptions } from './types.js';
+
+function sqliteCode(err: unknown): string {
+  return typeof err === 'object' && err !== null ? String((err as { code?: string }).code ?? '') : '';
+}
+
+export const sqliteDialect: Dialect = {
+  name: 'sqlite',
+  types: {
+    uuid: 'text', text: 'text', timestamptz: 'text', jsonb: 'text', textArray: 'text',
+    boolean: 'integer', int: 'integer', bigint: 'integer', double: 'real',
+  },
+  builder: builders.sqlite,
+  claimSuffix: '',
+  isUniqueViolation: (err) => ['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'].includes(sqliteCode(err)),
+  isForeignKeyViolation: (err) => sqliteCode(err) === 'SQLITE_CONSTRAINT_FOREIGNKEY',
+  // "UNIQUE constraint failed: books.isbn" names the columns, not the index.
+  violatedConstraint: (err) => /constraint failed: (.*)$/.exec((err as Error)?.message ?? '')?.[1],
+  encodeBool: (v) => (v ? 1 : 0),
+  decodeBool: (v) => v === 1 || v === true,
+  encodeJson: (v) => (v === undefined ? null : JSON.stringify(v)),
+  decodeJson: <T>(v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as T,
+  encodeTextArray: (v) => JSON.stringify(v),
+  decodeTextArray: (v) => (typeof v === 'string' ? JSON.parse(v) : Array.isArray(v) ? v : []),
+  decodeTimestamp: (v) => (v == null ? null : new Date(String(v)).toISOString()),
+};
+
+interface Prepared {
+  stmt: BetterSqlite3.Statement;
+  /** For SQL written with $n placeholders: which parameter feeds each `?`, in order. */
+  order: number[] | null;
+}
+
+/** Hand-written SQL uses PostgreSQL's $n placeholders; SQLite gets `?` plus a parameter order. */
+function toSqlitePlaceholders(sql: string): { text: string; order: number[] | null } {
+  if (!sql.includes('$')) return { text: sql, order: null };
+  const order: number[] = [];
+  const text = sql.replace(/\$(\d+)/g, (_m, n: string) => {
+    order.push(Number(n) - 1);
+    return '?';
+  });
+  return { text, order: order.length > 0 ? order : null };
+}
+
+/** better-sqlite3 binds only numbers, strings, bigints, buffers and null. */
+function bindable(params: readonly unknown[], order: number[] | null): unknown[] {
+  const n = order ? order.length : params.length;
+  const out = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = order ? params[order[i]] : params[i];
+    if (v === undefined) out[i] = null;
+    else if (typeof v === 'boolean') out[i] = v ? 1 : 0;
+    else if (v instanceof Date) out[i] = v.toISOString();
+    else if (typeof v === 'object' && v !== null && !Buffer.isBuffer(v)) out[i] = JSON.stringify(v);
+    else out[i] = v;
+  }
+  return out;
+}
+
+export class SqliteDatabase implements Database {
+  readonly dialect = sqliteDialect;
+  readonly raw: BetterSqlite3.Database;
+  private readonly statements = new Map<string, Prepared>();
+  private readonly mutex = new Gate(1);
+  private txActive = false;
+
+  constructor(readonly path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.raw = new BetterSqlite3(path);
+    this.raw.pragma('journal_mode = WAL');
+    this.raw.pragma('foreign_keys = ON');
+    this.raw.pragma('busy_timeout = 5000');
+    this.raw.pragma('case_sensitive_like = ON');
+    this.raw.pragma('synchronous = NORMAL');
+  }
+
+  get busy(): number {
+    return this.mutex.busy;
+  }
+
+  private statement(sql: string): Prepared {
+    let prepared = this.statements.get(sql);
+    if (!prepared) {
+      const { text, order } = toSqlitePlaceholders(sql);
+      prepared = { stmt: this.raw.prepare(text), order };
+      if (this.statements.size > 2000) this.statements.clear();
+      this.statements.set(sql, prepared);
+    }
+    return prepared;
+  }
+
+  private execQuery<R>(sql: string, params: readonly unknown[]): R[] {
+    const { stmt, order } = this.statement(sql);
+    const bound = bindable(params, order);
+    if (stmt.reader) return stmt.all(...bound) as R[];
+    stmt.run(...bound);
+    return [];
+  }
+
+  private execRun(sql: string, params: readonly unknown[]): number {
+    const { stmt, order } = this.statement(sql);
+    const bound = bindable(params, order);
+    if (stmt.reader) return stmt.all(...bound).length;
+    return stmt.run(...bound).changes;
+  }
+
+  async query<R = Row>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
+    if (this.txActive || this.mutex.busy > 0) return this.mutex.run(async () => this.execQuery<R>(sql, params));
+    return this.execQuery<R>(sql, params);
+  }
+
+  async run(sql: string, params: readonly unknown[] = []): Promise<number> {
+    if (this.txActive || this.mutex.busy > 0) return this.mutex.run(async () => this.execRun(sql, params));
+    return this.execRun(sql, params);
+  }
+
+  async transaction<T>(fn: (tx: Queryable) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    return this.mutex.run(async () => {
+      this.txActive = true;
+      const tx: Queryable = {
+        query: async <R = Row>(sql: string, params: readonly unknown[] = []) => this.execQuery<R>(sql, params),
+        run: async (sql: string, params: readonly unknown[] = []) => this.execRun(sql, params),
+      };
+      this.raw.exec(options.write === false ? 'BEGIN' : 'BEGIN IMMEDIATE');
+      try {
+        const result = await fn(tx);
+        this.raw.exec('COMMIT');
+        return result;
+      } catch (err) {
+        if (this.raw.inTransaction) this.raw.exec('ROLLBACK');
+        throw err;
+      } finally {
+        this.txActive = false;
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.mutex.run(async () => {
+      this.statements.clear();
+      if (this.raw.open) this.raw.close();
+    });
+  }
+}
+
+export function sqliteFiles(path: string): string[] {
+  return [path, `${path}-wal`, `${path}-shm`];
+}
+
+export function sqliteFileExists(path: string): boolean {
+  return existsSync(path);
+}
+
+export function removeSqliteFiles(path: string): void {
+  for (const file of sqliteFiles(path)) rmSync(file, { force: true });
+}

@@ -1,0 +1,257 @@
+// The app lifecycle (platform-and-apps.md §4): create, delete, list, and the in-memory set of loaded
+// apps that the request path resolves against. Pools open lazily, close when idle, and stay within
+// the global connection budget.
+import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { RocketConfig } from '../../config/schema.js';
+import { appMigrations } from '../../migrations/app/index.js';
+import { migrate } from '../db/migrator.js';
+import type { AppStorage } from '../db/app-storage.js';
+import type { Database } from '../db/types.js';
+import { AppError, errors } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { assertAppName, couldBeAppName, dbNameFor } from './app-names.js';
+import { AppContext, type AppInfo, type AppRow } from './app-context.js';
+import { seedAppAdmin } from './seed.js';
+
+const IDLE_CLOSE_MS = 5 * 60_000;
+const SWEEP_MS = 60_000;
+
+export interface CreateAppInput {
+  name?: unknown;
+  display_name?: unknown;
+  db_driver?: unknown;
+  admin_email?: unknown;
+  admin_password?: unknown;
+}
+
+/** Runs when an app is loaded into memory (e.g. to compile its metadata registry). */
+export type AppLoadHook = (ctx: AppContext) => Promise<void>;
+
+export class AppManager {
+  private readonly loaded = new Map<string, AppContext>();
+  private readonly loading = new Map<string, Promise<AppContext | undefined>>();
+  private readonly loadHooks: AppLoadHook[] = [];
+  private readonly sweepTimer: NodeJS.Timeout;
+  /** Called after a local create/delete so other instances can follow (set by the notifier). */
+  onChange: (op: 'created' | 'deleted', app: string) => void = () => {};
+
+  constructor(
+    private readonly mgmt: Database,
+    private readonly storages: Partial<Record<'postgres' | 'sqlite', AppStorage>>,
+    private readonly config: RocketConfig,
+    private readonly log: Logger,
+  ) {
+    this.sweepTimer = setInterval(() => void this.closeIdlePools(IDLE_CLOSE_MS), SWEEP_MS);
+    this.sweepTimer.unref();
+  }
+
+  get defaultDriver(): 'postgres' | 'sqlite' {
+    return this.config.database.driver;
+  }
+
+  addLoadHook(hook: AppLoadHook): void {
+    this.loadHooks.push(hook);
+  }
+
+  /** Hot path: the loaded context, if any. */
+  get(name: string): AppContext | undefined {
+    return this.loaded.get(name);
+  }
+
+  loadedApps(): AppContext[] {
+    return [...this.loaded.values()];
+  }
+
+  /** Loaded context, or load it on demand; undefined when no active app has that name. */
+  resolve(name: string): Promise<AppContext | undefined> | AppContext | undefined {
+    const ctx = this.loaded.get(name);
+    if (ctx) return ctx;
+    if (!couldBeAppName(name)) return undefined;
+    let pending = this.loading.get(name);
+    if (!pending) {
+      pending = this.load(name).finally(() => this.loading.delete(name));
+      this.loading.set(name, pending);
+    }
+    return pending;
+  }
+
+  private async load(name: string): Promise<AppContext | undefined> {
+    const [row] = await this.mgmt.query<Record<string, unknown>>('SELECT * FROM _apps WHERE name = $1', [name]);
+    if (!row || row.status !== 'active') return undefined;
+    const app = this.toRow(row);
+    const ctx = this.newContext(app);
+    await this.bootstrap(ctx, {});
+    this.loaded.set(name, ctx);
+    return ctx;
+  }
+
+  /** Loads every active app at start; failures are logged and retried lazily. */
+  async loadAll(): Promise<void> {
+    const rows = await this.mgmt.query<{ name: string }>("SELECT name FROM _apps WHERE status = 'active' ORDER BY name");
+    for (const { name } of rows) {
+      try {
+        await this.resolve(name);
+      } catch (err) {
+        this.log.error({ err, app: name }, 'app failed to load; it will be retried on its next request');
+      }
+    }
+  }
+
+  private storage(driver: string): AppStorage {
+    const storage = this.storages[driver as 'postgres' | 'sqlite'];
+    if (!storage) throw errors.validation(`db_driver ${driver} is not available on this server`);
+    return storage;
+  }
+
+  private newContext(app: AppRow): AppContext {
+    const storage = this.storage(app.db_driver);
+    const { jwt_secret, ...info } = app;
+    return new AppContext(info, jwt_secret, () => storage.open(app.db_name), (ctx) => this.enforceBudget(ctx));
+  }
+
+  /** Idempotent per-app bootstrap: system migrations, seeded admin, load hooks. */
+  private async bootstrap(ctx: AppContext, seed: { email?: string; password?: string }): Promise<void> {
+    await migrate(ctx.db, appMigrations, 'app');
+    await seedAppAdmin(ctx.db, ctx.name, seed, this.config, this.log);
+    for (const hook of this.loadHooks) await hook(ctx);
+  }
+
+  async create(input: unknown): Promise<AppInfo> {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+      throw new AppError('INVALID_PAYLOAD', 'Invalid request body');
+    }
+    const body = input as CreateAppInput;
+    assertAppName(body.name);
+    const name = body.name;
+    const driver = body.db_driver ?? this.defaultDriver;
+    if (driver !== 'postgres' && driver !== 'sqlite') {
+      throw errors.validation('Invalid db_driver: must be one of postgres, sqlite');
+    }
+    const storage = this.storage(driver);
+    const displayName = typeof body.display_name === 'string' && body.display_name !== '' ? body.display_name : name;
+    const dbName = dbNameFor(name);
+    const now = new Date().toISOString();
+    try {
+      await this.mgmt.run(
+        `INSERT INTO _apps (name, display_name, db_name, jwt_secret, db_driver, status, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, 'provisioning', $6, $6)`,
+        [name, displayName, dbName, randomBytes(32).toString('hex'), driver, now],
+      );
+    } catch (err) {
+      if (this.mgmt.dialect.isUniqueViolation(err)) throw errors.conflict(`App already exists: ${name}`);
+      throw err;
+    }
+    if (await storage.exists(dbName)) {
+      await this.mgmt.run('DELETE FROM _apps WHERE name = $1', [name]);
+      throw errors.conflict(`Database already exists: ${dbName}`);
+    }
+    let created = false;
+    let ctx: AppContext | undefined;
+    try {
+      await storage.create(dbName);
+      created = true;
+      const [row] = await this.mgmt.query<Record<string, unknown>>('SELECT * FROM _apps WHERE name = $1', [name]);
+      ctx = this.newContext(this.toRow(row));
+      const seed = {
+        email: typeof body.admin_email === 'string' ? body.admin_email : undefined,
+        password: typeof body.admin_password === 'string' ? body.admin_password : undefined,
+      };
+      await this.bootstrap(ctx, seed);
+      await this.mgmt.run("UPDATE _apps SET status = 'active', updated_at = $1 WHERE name = $2", [
+        new Date().toISOString(), name,
+      ]);
+      ctx.info.status = 'active';
+      this.loaded.set(name, ctx);
+    } catch (err) {
+      this.log.error({ err, app: name }, 'app provisioning failed; rolling back');
+      await ctx?.close().catch(() => {});
+      if (created) await storage.drop(dbName).catch((e) => this.log.error({ err: e, app: name }, 'could not drop storage'));
+      await this.mgmt.run('DELETE FROM _apps WHERE name = $1', [name]).catch(() => {});
+      throw errors.internal('Failed to create app');
+    }
+    this.onChange('created', name);
+    return (await this.info(name))!;
+  }
+
+  async delete(name: string): Promise<void> {
+    const [row] = await this.mgmt.query<Record<string, unknown>>('SELECT * FROM _apps WHERE name = $1', [name]);
+    if (!row) throw errors.notFound('App not found');
+    await this.mgmt.run("UPDATE _apps SET status = 'deleting', updated_at = $1 WHERE name = $2", [new Date().toISOString(), name]);
+    this.onChange('deleted', name);
+    await this.evict(name);
+    try {
+      await this.storage(String(row.db_driver)).drop(String(row.db_name));
+      await rm(join(resolve(this.config.storage.local_path), name), { recursive: true, force: true });
+    } catch (err) {
+      this.log.error({ err, app: name }, 'app teardown failed; the app stays in status deleting');
+      throw errors.internal();
+    }
+    await this.mgmt.run('DELETE FROM _apps WHERE name = $1', [name]);
+  }
+
+  /** Forgets a loaded app and closes its pool (local delete, or another instance's notification). */
+  async evict(name: string): Promise<void> {
+    const ctx = this.loaded.get(name);
+    this.loaded.delete(name);
+    await ctx?.close();
+  }
+
+  async list(): Promise<AppInfo[]> {
+    const rows = await this.mgmt.query<Record<string, unknown>>('SELECT * FROM _apps ORDER BY name');
+    return rows.map((r) => this.publicInfo(this.toRow(r)));
+  }
+
+  async info(name: string): Promise<AppInfo | undefined> {
+    const [row] = await this.mgmt.query<Record<string, unknown>>('SELECT * FROM _apps WHERE name = $1', [name]);
+    return row ? this.publicInfo(this.toRow(row)) : undefined;
+  }
+
+  private toRow(r: Record<string, unknown>): AppRow {
+    const d = this.mgmt.dialect;
+    return {
+      name: String(r.name),
+      display_name: String(r.display_name),
+      db_name: String(r.db_name),
+      db_driver: r.db_driver as AppRow['db_driver'],
+      status: r.status as AppRow['status'],
+      created_at: d.decodeTimestamp(r.created_at)!,
+      updated_at: d.decodeTimestamp(r.updated_at)!,
+      jwt_secret: String(r.jwt_secret),
+    };
+  }
+
+  /** AppInfo without the secret (jwt_secret is never returned). */
+  private publicInfo(row: AppRow): AppInfo {
+    const { jwt_secret: _secret, ...info } = row;
+    return info;
+  }
+
+  /** Keeps the connections of all open app pools within database.max_connections by closing the
+   * least recently used idle pools. */
+  private enforceBudget(opened: AppContext): void {
+    const open = [...this.loaded.values()].filter((c) => c.isOpen && c !== opened);
+    const cost = (c: AppContext) => this.storages[c.info.db_driver]?.poolSize ?? 1;
+    let total = open.reduce((n, c) => n + cost(c), cost(opened));
+    if (total <= this.config.database.max_connections) return;
+    for (const ctx of open.sort((a, b) => a.lastUsed - b.lastUsed)) {
+      if (total <= this.config.database.max_connections) break;
+      // closeIfIdle leaves a busy pool open; the budget is a soft limit in that case.
+      total -= cost(ctx);
+      void ctx.closeIfIdle();
+    }
+  }
+
+  async closeIdlePools(idleMs: number): Promise<void> {
+    const cutoff = Date.now() - idleMs;
+    for (const ctx of this.loaded.values()) {
+      if (ctx.isOpen && ctx.lastUsed < cutoff) await ctx.closeIfIdle().catch(() => {});
+    }
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.sweepTimer);
+    for (const name of [...this.loaded.keys()]) await this.evict(name).catch(() => {});
+  }
+}

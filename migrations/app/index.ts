@@ -1,0 +1,5 @@
+// Every migration of an app database, in version order.
+import type { Migration } from '../../core/db/migrator.js';
+import { init } from './001-init.js';
+
+export const appMigrations: readonly Migration[] = [init];

@@ -1,0 +1,10 @@
+// Everything under /api/:app: the app-scoped pipeline (resolver, dual auth, admin gate) and the
+// app's route modules.
+import type { FastifyInstance } from 'fastify';
+import appScope from '../../plugins/app-scope.js';
+import appAuthRoutes from './auth.js';
+
+export default async function appRoutes(fastify: FastifyInstance): Promise<void> {
+  await fastify.register(appScope);
+  await fastify.register(appAuthRoutes);
+}

@@ -1,0 +1,17 @@
+// Reserved paths that match nothing answer 404 "Route not found" without resolving the app or
+// authenticating (platform-and-apps.md §7), and are never mistaken for an entity named `_admin`.
+import type { FastifyInstance } from 'fastify';
+import { errors } from '../core/errors.js';
+
+const RESERVED = ['auth', '_admin', '_ui', '_workflows', '_files', '_events', '_public', '_dashboards', '_reports', '_audit'];
+
+export default async function notFoundRoutes(fastify: FastifyInstance): Promise<void> {
+  const notFound = async () => {
+    throw errors.routeNotFound();
+  };
+  for (const segment of RESERVED) {
+    fastify.all(`/api/:app/${segment}`, notFound);
+    fastify.all(`/api/:app/${segment}/*`, notFound);
+  }
+  fastify.all('/api/:app', notFound);
+}

@@ -1,0 +1,70 @@
+// /api/_platform: platform login and app management (platform-and-apps.md §5). Platform tokens
+// only; app tokens are refused here.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { bearerToken } from '../../core/auth/tokens.js';
+import { errors } from '../../core/errors.js';
+import { objectBody } from '../body.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Requires the platform role `platform_admin` (platform-and-apps.md §5.10). */
+    platformAdmin?: boolean;
+  }
+}
+
+export default async function platformRoutes(fastify: FastifyInstance): Promise<void> {
+  const platform = fastify.rocket;
+
+  fastify.decorateRequest('caller', undefined);
+  fastify.addHook('onRequest', async (request: FastifyRequest) => {
+    const config = request.routeOptions.config;
+    if (config.public) return;
+    const parsed = bearerToken(request.headers.authorization);
+    if ('error' in parsed) throw errors.unauthorized(parsed.error);
+    const caller = platform.issuer.verify(parsed.token);
+    if (!caller) throw errors.unauthorized('Invalid or expired token');
+    if (config.platformAdmin && !caller.roles.includes('platform_admin')) {
+      throw errors.forbidden('Platform admin access required');
+    }
+    request.caller = caller;
+  });
+
+  const open = { config: { public: true } };
+  const adminOnly = { config: { platformAdmin: true } };
+
+  fastify.post('/auth/login', open, async (req) => ({ data: await platform.sessions.login(objectBody(req.body)) }));
+  fastify.post('/auth/refresh', open, async (req) => ({ data: await platform.sessions.refresh(objectBody(req.body)) }));
+  fastify.post('/auth/logout', open, async (req) => {
+    await platform.sessions.logout(objectBody(req.body));
+    return { message: 'Logged out' };
+  });
+  fastify.post('/auth/change-password', async (req) => {
+    await platform.sessions.changePassword(req.caller!.id, objectBody(req.body));
+    return { message: 'Password changed' };
+  });
+
+  fastify.get('/apps', adminOnly, async () => ({ data: await platform.apps.list() }));
+  fastify.post('/apps', adminOnly, async (req, reply) => {
+    const info = await platform.apps.create(req.body === undefined ? {} : req.body);
+    return reply.code(201).send({ data: info });
+  });
+  fastify.get('/apps/:name', adminOnly, async (req) => {
+    const info = await platform.apps.info((req.params as { name: string }).name);
+    if (!info) throw errors.notFound('App not found');
+    return { data: info };
+  });
+  fastify.delete('/apps/:name', adminOnly, async (req) => {
+    await platform.apps.delete((req.params as { name: string }).name);
+    return { message: 'App deleted' };
+  });
+  fastify.get('/ai/status', adminOnly, async () => {
+    const ai = platform.config.ai;
+    const configured = Boolean(ai.base_url && ai.api_key && ai.model);
+    return { data: { configured, model: configured ? ai.model : '' } };
+  });
+
+  // Anything else under /api/_platform is an unknown route, answered before authentication.
+  fastify.all('/*', open, async () => {
+    throw errors.routeNotFound();
+  });
+}
