@@ -1,0 +1,47 @@
+// Small helpers shared by the field-type modules: result constructors, operator sets, nullable
+// JSON Schema wrapping. Nothing here knows about a specific type.
+
+import type { Coerced, FilterOp } from '../types.js';
+
+export const FAIL: Coerced = Object.freeze({ ok: false }) as Coerced;
+
+export function ok(value: unknown): Coerced {
+  return { ok: true, value };
+}
+
+/** eq/neq/ordering/in — every type except json and file (rest-api.md §5.3). */
+export const COMPARISON_OPS: ReadonlySet<FilterOp> = new Set<FilterOp>([
+  'eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'in', 'not_in',
+]);
+
+/** string/text additionally support like/ilike. */
+export const STRING_OPS: ReadonlySet<FilterOp> = new Set<FilterOp>([...COMPARISON_OPS, 'like', 'ilike']);
+
+/** json/file: only the generic is_null. */
+export const NO_OPS: ReadonlySet<FilterOp> = new Set<FilterOp>();
+
+/**
+ * Makes a schema fragment nullable. A single `type` becomes `[type, "null"]` (understood by both
+ * fast-json-stringify and OpenAPI 3.1); anything else is wrapped in `anyOf`.
+ */
+export function nullable(schema: Record<string, unknown>): Record<string, unknown> {
+  if (typeof schema.type === 'string' && schema.anyOf === undefined) {
+    return { ...schema, type: [schema.type, 'null'] };
+  }
+  return { anyOf: [schema, { type: 'null' }] };
+}
+
+export const UUID_RE = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+export const INT_TEXT_RE = /^-?\d+$/;
+export const DECIMAL_TEXT_RE = /^-?\d+(\.\d+)?$/;
+
+export const INT32_MIN = -2147483648;
+export const INT32_MAX = 2147483647;
+export const INT64_MIN = -(2n ** 63n);
+export const INT64_MAX = 2n ** 63n - 1n;
+
+/** Number() of a digit string, without producing -0 for "-0". */
+export function intFromText(text: string): number {
+  const n = Number(text);
+  return n === 0 ? 0 : n;
+}

@@ -1,0 +1,39 @@
+// Field type `string` (and the factory reused by `text`): any JSON string, stored as TEXT,
+// the only types supporting like/ilike.
+
+import type { FieldDef, FieldType } from '../types.js';
+import { FAIL, STRING_OPS, nullable, ok } from './shared.js';
+
+/** Driver value → string. Non-strings appear after a type change to string/text (metadata.md §9.5). */
+function asText(raw: unknown): unknown {
+  if (raw === null || raw === undefined) return null;
+  if (typeof raw === 'string') return raw;
+  if (raw instanceof Date) return raw.toISOString();
+  if (typeof raw === 'number' || typeof raw === 'bigint' || typeof raw === 'boolean') return String(raw);
+  if (Buffer.isBuffer(raw)) return raw.toString('utf8');
+  return JSON.stringify(raw);
+}
+
+export function makeStringType(name: 'string' | 'text'): FieldType {
+  return {
+    name,
+    typeKind: 'a string',
+    operators: STRING_OPS,
+    columnType: () => 'TEXT',
+    coerceInput: (value) => (typeof value === 'string' ? ok(value) : FAIL),
+    parseFilter: (text) => ok(text),
+    toDb: (value) => value ?? null,
+    fromDb: (raw) => asText(raw),
+    outputSchema: () => nullable({ type: 'string' }),
+    inputSchema: (field: FieldDef) => {
+      const schema: Record<string, unknown> = nullable({ type: 'string' });
+      // Enum members are compared as strings (metadata.md §7.1), so advertise them as strings.
+      if (Array.isArray(field.enum) && field.enum.length > 0) {
+        schema.enum = [...field.enum.map(String), null];
+      }
+      return schema;
+    },
+  };
+}
+
+export const stringType: FieldType = makeStringType('string');

@@ -1,0 +1,40 @@
+// Field type `timestamp`: an instant, normalised to `YYYY-MM-DDTHH:MM:SS.sssZ` on input and on
+// output (TIMESTAMPTZ on PostgreSQL, ISO text on SQLite).
+
+import type { Coerced, FieldType } from '../types.js';
+import { formatTimestamp, normaliseTimestamp } from './datetime.js';
+import { COMPARISON_OPS, FAIL, nullable, ok } from './shared.js';
+
+function fromText(text: string): Coerced {
+  const iso = normaliseTimestamp(text);
+  return iso === undefined ? FAIL : ok(iso);
+}
+
+export const timestampType: FieldType = {
+  name: 'timestamp',
+  typeKind: 'an ISO-8601 timestamp',
+  operators: COMPARISON_OPS,
+  columnType: (dialect) => (dialect === 'postgres' ? 'TIMESTAMPTZ' : 'TEXT'),
+  coerceInput(value) {
+    if (typeof value === 'string') return fromText(value);
+    // Internal callers (auto fields, set_field "now") may hand over a Date.
+    if (value instanceof Date) {
+      const iso = formatTimestamp(value.getTime());
+      return iso === undefined ? FAIL : ok(iso);
+    }
+    return FAIL;
+  },
+  parseFilter: (text) => fromText(text),
+  toDb: (value) => value ?? null,
+  fromDb(raw) {
+    if (raw === null || raw === undefined) return null;
+    if (raw instanceof Date) return formatTimestamp(raw.getTime()) ?? null;
+    // SQLite text; also `YYYY-MM-DD` left by a date → timestamp change (read as midnight UTC).
+    if (typeof raw === 'string') return normaliseTimestamp(raw) ?? raw;
+    return raw;
+  },
+  outputSchema: () => nullable({ type: 'string', format: 'date-time' }),
+  inputSchema: () => ({
+    anyOf: [{ type: 'string', format: 'date-time' }, { type: 'string', format: 'date' }, { type: 'null' }],
+  }),
+};
