@@ -7,10 +7,12 @@ import { loadConfig, type DeepPartial, type LoadedConfig } from './config/load.j
 import type { RocketConfig } from './config/schema.js';
 import errorsPlugin from './plugins/errors.js';
 import platformPlugin from './plugins/platform.js';
+import metadataPlugin from './plugins/metadata.js';
 import healthRoutes from './routes/health.js';
 import platformRoutes from './routes/platform/index.js';
 import appRoutes from './routes/app/index.js';
 import notFoundRoutes from './routes/not-found.js';
+import type { Platform } from './core/platform/platform.js';
 import './plugins/types.js';
 
 export interface RocketOptions {
@@ -22,6 +24,8 @@ export interface RocketOptions {
   readConfigFile?: boolean;
   /** An already loaded configuration (buildServer passes it so it is loaded once). */
   loaded?: LoadedConfig;
+  /** Receives the started control plane (e.g. to expose it to the embedding application). */
+  onPlatform?: (platform: Platform) => void;
 }
 
 export function resolveConfig(opts: RocketOptions): LoadedConfig {
@@ -43,6 +47,8 @@ export default async function rocket(fastify: FastifyInstance, opts: RocketOptio
     maxAge: 600,
   });
   await fastify.register(platformPlugin, { config });
+  await fastify.register(metadataPlugin);
+  opts.onPlatform?.(fastify.rocket);
   await fastify.register(healthRoutes);
   await fastify.register(platformRoutes, { prefix: '/api/_platform' });
   await fastify.register(appRoutes, { prefix: '/api/:app' });
@@ -73,6 +79,7 @@ export async function buildServer(
     bodyLimit: config.server.body_limit,
   });
   for (const warning of loaded.warnings) fastify.log.warn(warning);
-  await fastify.register(rocket, { ...opts, loaded });
+  // The plugin is encapsulated; the outer instance gets the control plane as `rocket` too.
+  await fastify.register(rocket, { ...opts, loaded, onPlatform: (platform: Platform) => fastify.decorate('rocket', platform) });
   return fastify;
 }

@@ -3,6 +3,7 @@
 import type { Database } from '../db/types.js';
 import { TokenIssuer } from '../auth/tokens.js';
 import { SessionService } from '../auth/sessions.js';
+import { Registry } from '../compile/registry.js';
 
 export interface AppInfo {
   name: string;
@@ -29,6 +30,8 @@ export class AppContext {
   /** Extensions keyed by feature name (filled by later subsystems at load time). */
   readonly extensions = new Map<string, AppExtension>();
   lastUsed = Date.now();
+  /** The current compiled metadata snapshot; replaced (never mutated) on every change. */
+  registry: Registry;
   private database: Database | undefined;
 
   constructor(
@@ -38,6 +41,7 @@ export class AppContext {
     private readonly onOpen: (ctx: AppContext) => void,
   ) {
     this.issuer = new TokenIssuer(jwtSecret);
+    this.registry = Registry.empty(info.db_driver);
     // The session service reads the database through this context so a reopened pool is used.
     this.sessions = new SessionService(this.lazyDb(), { users: '_users', tokens: '_refresh_tokens' }, this.issuer);
   }

@@ -70,6 +70,11 @@ export class Platform {
     return platform;
   }
 
+  /** Receives metadata-change notifications from other instances (set by the metadata plugin). */
+  set onMetadataNotification(reload: (app: string) => Promise<void>) {
+    if (this.notifier) this.notifier.reloadMetadata = reload;
+  }
+
   /** Announces an admin change of an app's metadata to the other instances (no-op on SQLite). */
   async metadataChanged(app: string): Promise<void> {
     await this.notifier?.metadataChanged(app);

@@ -3,8 +3,10 @@
 import type { FastifyInstance } from 'fastify';
 import appScope from '../../plugins/app-scope.js';
 import appAuthRoutes from './auth.js';
+import adminMetadataRoutes from './admin-metadata.js';
 
 export default async function appRoutes(fastify: FastifyInstance): Promise<void> {
   await fastify.register(appScope);
   await fastify.register(appAuthRoutes);
+  await fastify.register(adminMetadataRoutes);
 }

@@ -1,0 +1,209 @@
+// The entity and relation admin operations of metadata.md §10–11: validate, check conflicts, write
+// the metadata row and its DDL in one transaction, then rebuild and swap the app's registry and
+// tell the other instances.
+import { applyDdl, planEntityDdl, planRelationDdl, planRelationDrop } from '../db/schema-migrator.js';
+import { tableColumns } from '../db/introspect.js';
+import type { Queryable } from '../db/types.js';
+import { compileRegistry, type StoredEntity, type StoredRelation } from '../compile/registry.js';
+import { errors } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { EntityDef, Problem, RelationDef } from '../metadata/types.js';
+import { validateEntity } from '../metadata/validate-entity.js';
+import { validateRelation } from '../metadata/validate-relation.js';
+import type { AppContext } from '../platform/app-context.js';
+
+let versionCounter = 0;
+
+/** Reads the stored metadata of an app and swaps in a freshly compiled registry. */
+export async function reloadRegistry(ctx: AppContext, log: Logger): Promise<void> {
+  const db = ctx.db;
+  const d = db.dialect;
+  const entityRows = await db.query<Record<string, unknown>>('SELECT * FROM _entities ORDER BY name');
+  const relationRows = await db.query<Record<string, unknown>>('SELECT * FROM _relations ORDER BY name');
+  const stamp = (r: Record<string, unknown>) => ({ created_at: d.decodeTimestamp(r.created_at)!, updated_at: d.decodeTimestamp(r.updated_at)! });
+  const entities: StoredEntity[] = entityRows.map((r) => ({
+    name: String(r.name), table_name: String(r.table_name), definition: d.decodeJson<EntityDef>(r.definition), ...stamp(r),
+  }));
+  const relations: StoredRelation[] = relationRows.map((r) => ({
+    name: String(r.name), source: String(r.source), target: String(r.target), definition: d.decodeJson<RelationDef>(r.definition), ...stamp(r),
+  }));
+  ctx.registry = compileRegistry(d.name, { entities, relations }, ++versionCounter, log);
+}
+
+function failed(problems: Problem[]): never {
+  throw errors.validation(problems[0].message, problems);
+}
+
+function requireObject(body: unknown): Record<string, unknown> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw errors.invalidJson();
+  return body as Record<string, unknown>;
+}
+
+export class MetadataAdmin {
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly log: Logger,
+    private readonly announce: (app: string) => Promise<void>,
+  ) {}
+
+  private get stored() {
+    return this.ctx.registry.stored;
+  }
+
+  private definitions(): Map<string, EntityDef> {
+    return new Map(this.stored.entities.map((e) => [e.name, e.definition]));
+  }
+
+  listEntities(): readonly StoredEntity[] {
+    return this.stored.entities;
+  }
+
+  getEntity(name: string): StoredEntity {
+    const row = this.stored.entities.find((e) => e.name === name);
+    if (!row) throw errors.notFound(`Entity not found: ${name}`);
+    return row;
+  }
+
+  listRelations(): readonly StoredRelation[] {
+    return this.stored.relations;
+  }
+
+  getRelation(name: string): StoredRelation {
+    const row = this.stored.relations.find((r) => r.name === name);
+    if (!row) throw errors.notFound(`Relation not found: ${name}`);
+    return row;
+  }
+
+  async createEntity(body: unknown): Promise<EntityDef> {
+    const input = requireObject(body);
+    const result = validateEntity(input, { joinTables: this.ctx.registry.joinTables() });
+    if (!result.ok) failed(result.problems);
+    const def = result.definition;
+    if (this.stored.entities.some((e) => e.name === def.name)) throw errors.conflict(`Entity already exists: ${def.name}`);
+    this.assertTableFree(def.table, def.name);
+    await this.write(async (tx) => {
+      const now = new Date().toISOString();
+      await tx.run('INSERT INTO _entities (name, table_name, definition, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)', [
+        def.name, def.table, this.ctx.db.dialect.encodeJson(def), now,
+      ]);
+      const columns = await tableColumns(tx, this.ctx.db.dialect.name, def.table);
+      await applyDdl(tx, planEntityDdl(this.ctx.db.dialect.name, undefined, def, columns));
+    });
+    return def;
+  }
+
+  async updateEntity(name: string, body: unknown): Promise<EntityDef> {
+    const input = requireObject(body);
+    const existing = this.getEntity(name).definition;
+    const result = validateEntity(input, {
+      existing,
+      urlName: name,
+      joinTables: this.ctx.registry.joinTables(),
+      referencedFields: this.referencedFields(name),
+    });
+    if (!result.ok) failed(result.problems);
+    const def = result.definition;
+    await this.write(async (tx) => {
+      await tx.run('UPDATE _entities SET definition = $1, updated_at = $2 WHERE name = $3', [
+        this.ctx.db.dialect.encodeJson(def), new Date().toISOString(), name,
+      ]);
+      const columns = await tableColumns(tx, this.ctx.db.dialect.name, def.table);
+      await applyDdl(tx, planEntityDdl(this.ctx.db.dialect.name, existing, def, columns));
+    });
+    return def;
+  }
+
+  async deleteEntity(name: string): Promise<{ name: string; deleted: true }> {
+    this.getEntity(name);
+    const entities = this.definitions();
+    const touching = this.stored.relations.filter((r) => r.source === name || r.target === name);
+    await this.write(async (tx) => {
+      for (const r of touching) await applyDdl(tx, planRelationDrop(this.ctx.db.dialect.name, r.definition, entities));
+      await tx.run('DELETE FROM _relations WHERE source = $1 OR target = $1', [name]);
+      await tx.run('DELETE FROM _entities WHERE name = $1', [name]);
+    });
+    return { name, deleted: true };
+  }
+
+  async createRelation(body: unknown): Promise<RelationDef> {
+    const input = requireObject(body);
+    const def = this.validRelation(input);
+    if (this.stored.relations.some((r) => r.name === def.name)) throw errors.conflict(`Relation already exists: ${def.name}`);
+    await this.write(async (tx) => {
+      const now = new Date().toISOString();
+      await tx.run('INSERT INTO _relations (name, source, target, definition, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)', [
+        def.name, def.source, def.target, this.ctx.db.dialect.encodeJson(def), now,
+      ]);
+      await this.relationDdl(tx, def);
+    });
+    return def;
+  }
+
+  async updateRelation(name: string, body: unknown): Promise<RelationDef> {
+    const input = requireObject(body);
+    const previous = this.getRelation(name).definition;
+    const def = this.validRelation(input, name);
+    await this.write(async (tx) => {
+      await applyDdl(tx, planRelationDrop(this.ctx.db.dialect.name, previous, this.definitions()));
+      await tx.run('UPDATE _relations SET source = $1, target = $2, definition = $3, updated_at = $4 WHERE name = $5', [
+        def.source, def.target, this.ctx.db.dialect.encodeJson(def), new Date().toISOString(), name,
+      ]);
+      await this.relationDdl(tx, def);
+    });
+    return def;
+  }
+
+  async deleteRelation(name: string): Promise<{ name: string; deleted: true }> {
+    const previous = this.getRelation(name).definition;
+    await this.write(async (tx) => {
+      await applyDdl(tx, planRelationDrop(this.ctx.db.dialect.name, previous, this.definitions()));
+      await tx.run('DELETE FROM _relations WHERE name = $1', [name]);
+    });
+    return { name, deleted: true };
+  }
+
+  private validRelation(input: Record<string, unknown>, urlName?: string): RelationDef {
+    const entityTables = new Set(this.stored.entities.map((e) => e.table_name));
+    const result = validateRelation(input, { entities: this.definitions(), urlName, entityTables });
+    if (!result.ok) failed(result.problems);
+    return result.definition;
+  }
+
+  private async relationDdl(tx: Queryable, def: RelationDef): Promise<void> {
+    const dialect = this.ctx.db.dialect.name;
+    const joinColumns = def.type === 'many_to_many' ? await tableColumns(tx, dialect, def.join_table!) : new Map<string, string>();
+    await applyDdl(tx, planRelationDdl(dialect, def, this.definitions(), joinColumns));
+  }
+
+  private assertTableFree(table: string, entity: string): void {
+    const owner = this.stored.entities.find((e) => e.table_name === table && e.name !== entity);
+    if (owner) throw errors.conflict(`Table already in use: ${table}`);
+  }
+
+  /** Fields of `entity` that relations still use (metadata.md §10.4 check 25). */
+  private referencedFields(entity: string): Map<string, string> {
+    const refs = new Map<string, string>();
+    for (const { definition: r } of this.stored.relations) {
+      if (r.source === entity && !refs.has(r.source_key)) refs.set(r.source_key, `relation ${r.name}`);
+      if (r.target === entity && r.type !== 'many_to_many' && r.target_key && !refs.has(r.target_key)) {
+        refs.set(r.target_key, `relation ${r.name}`);
+      }
+    }
+    return refs;
+  }
+
+  /** Metadata row + DDL in one transaction, then the new registry, then the other instances. */
+  private async write(fn: (tx: Queryable) => Promise<void>): Promise<void> {
+    try {
+      await this.ctx.db.transaction(fn);
+    } catch (err) {
+      if (this.ctx.db.dialect.isUniqueViolation(err)) {
+        // Lost a race with a concurrent admin write of the same name or table.
+        throw errors.conflict('Metadata changed concurrently: name or table already in use');
+      }
+      throw err;
+    }
+    await reloadRegistry(this.ctx, this.log);
+    await this.announce(this.ctx.name);
+  }
+}

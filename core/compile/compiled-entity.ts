@@ -1,0 +1,141 @@
+// Compiles one entity definition into what the request path runs: field codecs bound to the
+// dialect, the row → record decoder, the JSON Schemas (`<Entity>`, `<Entity>Input`), the response
+// serializers and the SQL text of the common statements. Built once per metadata change.
+import fastJson from 'fast-json-stringify';
+import { quoteIdent } from '../db/builder.js';
+import { getFieldType } from '../metadata/field-types/index.js';
+import type { DialectName, EntityDef, FieldDef, FieldType, PrimaryKeyType, SlugDef } from '../metadata/types.js';
+import { buildPayloadValidator, type PayloadValidator } from './payload-validator.js';
+
+export interface CompiledField {
+  readonly name: string;
+  readonly def: FieldDef;
+  readonly type: FieldType;
+  /** Quoted column name. */
+  readonly column: string;
+  readonly auto: 'create' | 'update' | undefined;
+  readonly isPk: boolean;
+  /** Driver value → API value. */
+  decode(raw: unknown): unknown;
+  /** Normalised value → driver parameter. */
+  encode(value: unknown): unknown;
+}
+
+export interface EntitySql {
+  /** `SELECT <columns> FROM <table>` (add WHERE / ORDER / LIMIT). */
+  readonly selectFrom: string;
+  /** Live-row condition (`"deleted_at" IS NULL`) or '' when the entity has no soft delete. */
+  readonly liveCondition: string;
+  readonly byPk: string;
+  readonly bySlug: string | undefined;
+}
+
+export interface CompiledEntity {
+  readonly name: string;
+  readonly def: EntityDef;
+  readonly dialect: DialectName;
+  readonly table: string;
+  readonly quotedTable: string;
+  readonly fields: readonly CompiledField[];
+  readonly fieldMap: ReadonlyMap<string, CompiledField>;
+  readonly pk: CompiledField;
+  readonly pkType: PrimaryKeyType;
+  readonly pkGenerated: boolean;
+  readonly softDelete: boolean;
+  /** Quoted soft-delete marker column (declared `deleted_at` or the engine's). */
+  readonly deletedAtColumn: string | undefined;
+  readonly slug: SlugDef | undefined;
+  readonly sql: EntitySql;
+  /** JSON Schemas for responses and OpenAPI: `record` (<Entity>) and `input` (<Entity>Input). */
+  readonly schemas: { record: Record<string, unknown>; input: Record<string, unknown> };
+  readonly validator: PayloadValidator;
+  /** Database row → API record (definition order, `deleted_at: null` on soft-delete entities). */
+  decodeRow(row: Record<string, unknown>): Record<string, unknown>;
+  /** `{"data": record}` as JSON text. */
+  serializeOne(record: Record<string, unknown>): string;
+}
+
+/** The engine-managed marker column, unless the definition declares `deleted_at` itself. */
+function engineDeletedAt(def: EntityDef): boolean {
+  return def.soft_delete && !def.fields.some((f) => f.name === 'deleted_at');
+}
+
+function compileField(f: FieldDef, dialect: DialectName, pkField: string): CompiledField {
+  const type = getFieldType(f.type);
+  if (!type) throw new Error(`unknown field type ${f.type}`);
+  return {
+    name: f.name,
+    def: f,
+    type,
+    column: quoteIdent(f.name),
+    auto: f.auto,
+    isPk: f.name === pkField,
+    decode: (raw) => (raw === null || raw === undefined ? null : type.fromDb(raw, dialect, f)),
+    encode: (value) => (value === null || value === undefined ? null : type.toDb(value, dialect)),
+  };
+}
+
+export function recordSchema(def: EntityDef): Record<string, unknown> {
+  const properties: Record<string, unknown> = {};
+  for (const f of def.fields) properties[f.name] = getFieldType(f.type)!.outputSchema(f);
+  if (engineDeletedAt(def)) properties.deleted_at = { type: ['string', 'null'], format: 'date-time' };
+  return { type: 'object', properties, required: Object.keys(properties), additionalProperties: true };
+}
+
+export function inputSchema(def: EntityDef): Record<string, unknown> {
+  const properties: Record<string, unknown> = {};
+  for (const f of def.fields) {
+    if (f.auto) continue;
+    if (f.name === def.primary_key.field && def.primary_key.generated) continue;
+    properties[f.name] = getFieldType(f.type)!.inputSchema(f);
+  }
+  return { type: 'object', properties, additionalProperties: true };
+}
+
+export function compileEntity(def: EntityDef, dialect: DialectName): CompiledEntity {
+  const fields = def.fields.map((f) => compileField(f, dialect, def.primary_key.field));
+  const fieldMap = new Map(fields.map((f) => [f.name, f]));
+  const pk = fieldMap.get(def.primary_key.field)!;
+  const quotedTable = quoteIdent(def.table);
+  const withEngineDeletedAt = engineDeletedAt(def);
+  const deletedAtColumn = def.soft_delete ? quoteIdent('deleted_at') : undefined;
+  const liveCondition = deletedAtColumn ? `${deletedAtColumn} IS NULL` : '';
+  const selectFrom = `SELECT ${fields.map((f) => f.column).join(', ')} FROM ${quotedTable}`;
+  const where = (cond: string) => `${selectFrom} WHERE ${cond}${liveCondition ? ` AND ${liveCondition}` : ''}`;
+  const slug = def.slug;
+
+  const schema = recordSchema(def);
+  const oneSerializer = fastJson({ type: 'object', properties: { data: schema } });
+  const decoders = fields.map((f) => [f.name, f.decode] as const);
+
+  return {
+    name: def.name,
+    def,
+    dialect,
+    table: def.table,
+    quotedTable,
+    fields,
+    fieldMap,
+    pk,
+    pkType: def.primary_key.type,
+    pkGenerated: def.primary_key.generated,
+    softDelete: def.soft_delete,
+    deletedAtColumn,
+    slug,
+    sql: {
+      selectFrom,
+      liveCondition,
+      byPk: `${where(`${pk.column} = $1`)} LIMIT 1`,
+      bySlug: slug ? `${where(`${quoteIdent(slug.field)} = $1`)} LIMIT 1` : undefined,
+    },
+    schemas: { record: schema, input: inputSchema(def) },
+    validator: buildPayloadValidator(def, fields),
+    decodeRow(row) {
+      const record: Record<string, unknown> = {};
+      for (const [name, decode] of decoders) record[name] = decode(row[name]);
+      if (withEngineDeletedAt) record.deleted_at = null;
+      return record;
+    },
+    serializeOne: (record) => oneSerializer({ data: record }),
+  };
+}

@@ -1,0 +1,104 @@
+// The immutable snapshot of one app's compiled metadata. A new Registry is built on every admin
+// change and swapped in atomically; requests keep the snapshot they started with.
+import type { Logger } from '../logger.js';
+import { resolveRelationToken, type ResolvedRelation } from '../metadata/resolve-relation.js';
+import type { DialectName, EntityDef, RelationDef } from '../metadata/types.js';
+import { compileEntity, type CompiledEntity } from './compiled-entity.js';
+
+export interface StoredEntity {
+  name: string;
+  table_name: string;
+  definition: EntityDef;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StoredRelation {
+  name: string;
+  source: string;
+  target: string;
+  definition: RelationDef;
+  created_at: string;
+  updated_at: string;
+}
+
+export class Registry {
+  private readonly resolved = new Map<string, ResolvedRelation | null>();
+
+  constructor(
+    readonly dialect: DialectName,
+    readonly entities: ReadonlyMap<string, CompiledEntity>,
+    readonly relations: readonly RelationDef[],
+    /** The stored rows, as the admin API returns them (ordered by name). */
+    readonly stored: { entities: readonly StoredEntity[]; relations: readonly StoredRelation[] },
+    /** Bumped on every rebuild; part of cache keys derived from the snapshot. */
+    readonly version: number,
+  ) {}
+
+  static empty(dialect: DialectName): Registry {
+    return new Registry(dialect, new Map(), [], { entities: [], relations: [] }, 0);
+  }
+
+  entity(name: string): CompiledEntity | undefined {
+    return this.entities.get(name);
+  }
+
+  /** metadata.md §8.5, memoised per (entity, token). */
+  resolveRelation(entity: string, token: string): ResolvedRelation | undefined {
+    const key = `${entity}\u0000${token}`;
+    let hit = this.resolved.get(key);
+    if (hit === undefined) {
+      hit = resolveRelationToken(token, entity, this.relations) ?? null;
+      this.resolved.set(key, hit);
+    }
+    return hit ?? undefined;
+  }
+
+  /** Join tables of every many_to_many relation (an entity table may not reuse one). */
+  joinTables(): Set<string> {
+    return new Set(this.relations.filter((r) => r.type === 'many_to_many').map((r) => r.join_table!));
+  }
+}
+
+/** Tokens a payload may use for a forward relation of `entity` (candidates of §8.5's rules). */
+function forwardRelationKeys(entity: string, relations: readonly RelationDef[], registry: Registry, fields: Set<string>): Map<string, RelationDef> {
+  const keys = new Map<string, RelationDef>();
+  for (const r of relations) {
+    if (r.source !== entity && r.target !== entity) continue;
+    const candidates = [r.name, r.target, r.source];
+    if (r.name.startsWith(`${entity}_`)) candidates.push(r.name.slice(entity.length + 1));
+    for (const token of candidates) {
+      if (fields.has(token) || keys.has(token)) continue;
+      const hit = registry.resolveRelation(entity, token);
+      if (hit && hit.direction === 'forward') keys.set(token, hit.relation);
+    }
+  }
+  return keys;
+}
+
+/** Compiles stored metadata; an entity or relation that fails to compile is logged and skipped. */
+export function compileRegistry(
+  dialect: DialectName,
+  stored: { entities: StoredEntity[]; relations: StoredRelation[] },
+  version: number,
+  log: Logger,
+): Registry {
+  const entities = new Map<string, CompiledEntity>();
+  for (const row of stored.entities) {
+    try {
+      entities.set(row.name, compileEntity(row.definition, dialect));
+    } catch (err) {
+      log.error({ err, entity: row.name }, 'stored entity definition is invalid; skipped');
+    }
+  }
+  const relations = stored.relations
+    .map((r) => r.definition)
+    .filter((r) => entities.has(r.source) && entities.has(r.target));
+  const registry = new Registry(dialect, entities, relations, stored, version);
+  for (const entity of entities.values()) {
+    const fields = new Set(entity.fields.map((f) => f.name));
+    const keys = forwardRelationKeys(entity.name, relations, registry, fields);
+    (entity.validator as { relationKeys: ReadonlyMap<string, RelationDef> }).relationKeys = keys;
+  }
+  return registry;
+}

@@ -1,0 +1,45 @@
+// Rocket registered under a prefix inside an existing Fastify application with routes of its own.
+import t from 'tap';
+import Fastify from 'fastify';
+import rocket from '../../app.js';
+import { dialects, dropStores, testConfig } from '../helpers/server.js';
+
+for (const dialect of dialects) {
+  t.test(`embedded under /rocket [${dialect}]`, async (t) => {
+    const config = testConfig(dialect);
+    const host = Fastify({ logger: false });
+    host.get('/own', async () => ({ mine: true }));
+    host.post('/own', async (req) => ({ echo: req.body }));
+    await host.register(rocket, { prefix: '/rocket', config, env: {}, readConfigFile: false });
+    await host.ready();
+    t.teardown(async () => {
+      await host.close();
+      await dropStores(dialect, config);
+    });
+
+    t.same((await host.inject({ method: 'GET', url: '/own' })).json(), { mine: true }, 'host routes still work');
+    const echo = await host.inject({ method: 'POST', url: '/own', payload: { a: 1 } });
+    t.same(echo.json(), { echo: { a: 1 } }, 'host keeps its own body parsing');
+    const hostMissing = await host.inject({ method: 'GET', url: '/missing' });
+    t.equal(hostMissing.statusCode, 404);
+    t.notOk(hostMissing.body.includes('Route not found'), "the host's own 404 handler is untouched");
+
+    t.same((await host.inject({ method: 'GET', url: '/rocket/health' })).json(), { status: 'ok' });
+    const login = await host.inject({ method: 'POST', url: '/rocket/api/_platform/auth/login', payload: { email: 'platform@localhost', password: 'changeme' } });
+    t.equal(login.statusCode, 200);
+    const token = login.json().data.access_token;
+    const created = await host.inject({
+      method: 'POST', url: '/rocket/api/_platform/apps', headers: { authorization: `Bearer ${token}` },
+      payload: { name: `emb${Date.now().toString(36)}`, db_driver: dialect },
+    });
+    t.equal(created.statusCode, 201, 'apps can be created through the prefix');
+    const appName = created.json().data.name;
+    const appLogin = await host.inject({ method: 'POST', url: `/rocket/api/${appName}/auth/login`, payload: { email: 'admin@localhost', password: 'changeme' } });
+    t.equal(appLogin.statusCode, 200);
+    const bad = await host.inject({ method: 'POST', url: '/rocket/api/_platform/auth/login', headers: { 'content-type': 'application/json' }, payload: '{x' });
+    t.same(bad.json(), { error: { code: 'INVALID_PAYLOAD', message: 'Invalid JSON body' } }, 'Rocket errors keep the envelope');
+    t.same((await host.inject({ method: 'GET', url: '/rocket/nope' })).json(), { error: { code: 'NOT_FOUND', message: 'Route not found' } });
+    const del = await host.inject({ method: 'DELETE', url: `/rocket/api/_platform/apps/${appName}`, headers: { authorization: `Bearer ${token}` } });
+    t.equal(del.statusCode, 200);
+  });
+}

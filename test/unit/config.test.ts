@@ -1,0 +1,56 @@
+// Configuration loading, validation messages and the production guards (platform-and-apps.md §5.11, §11).
+import t from 'tap';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from '../../config/load.js';
+
+const load = (env: NodeJS.ProcessEnv) => loadConfig(env, {}, { readFile: false });
+
+t.test('defaults and environment variables', async (t) => {
+  const { config, warnings } = load({});
+  t.equal(config.server.port, 8080);
+  t.equal(config.database.driver, 'sqlite', 'SQLite is the default without a database URL');
+  t.equal(config.database.data_dir, './data');
+  t.equal(config.app_pool_size, 5);
+  t.match(config.platform_jwt_secret, /^[0-9a-f]{64}$/, 'development generates a random secret');
+  t.match(warnings.join('\n'), /ROCKET_PLATFORM_JWT_SECRET is not set/);
+
+  const env = load({ PORT: '9000', DATABASE_URL: 'postgres://u:p@db:5432/rocket', ROCKET_CORS_ORIGINS: 'https://a.example, https://b.example', ROCKET_TRUST_PROXY: 'true' });
+  t.equal(env.config.server.port, 9000);
+  t.equal(env.config.database.driver, 'postgres', 'DATABASE_URL selects PostgreSQL');
+  t.same(env.config.cors.origins, ['https://a.example', 'https://b.example']);
+  t.equal(env.config.server.trust_proxy, true);
+});
+
+t.test('every bad value is reported clearly', async (t) => {
+  const err = t.throws(() => load({ PORT: 'eighty', ROCKET_DB_DRIVER: 'mysql', ROCKET_APP_POOL_SIZE: '0' })) as unknown as ConfigError;
+  t.ok(err instanceof ConfigError);
+  t.match(err.message, /PORT must be a whole number \(got "eighty"\)/);
+  t.match(err.message, /database\.driver must be equal to one of the allowed values: postgres, sqlite/);
+  t.match(err.message, /app_pool_size must be >= 1/);
+});
+
+t.test('production refuses default secrets', async (t) => {
+  for (const secret of [undefined, 'changeme', 'short-secret', 'changeme-platform-secret']) {
+    const env: NodeJS.ProcessEnv = { NODE_ENV: 'production' };
+    if (secret) env.ROCKET_PLATFORM_JWT_SECRET = secret;
+    t.throws(() => load(env), ConfigError, `refused: ${secret ?? 'unset'}`);
+  }
+  const ok = load({ NODE_ENV: 'production', ROCKET_PLATFORM_JWT_SECRET: 'x'.repeat(40) });
+  t.equal(ok.config.env, 'production');
+  t.match(load({ jwt_secret: 'ignored' } as NodeJS.ProcessEnv).config.env, 'development');
+});
+
+t.test('a production start with a default secret exits non-zero with a clear message', async (t) => {
+  const cwd = mkdtempSync(join(tmpdir(), 'rocket-prod-'));
+  const res = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), join(import.meta.dirname, '../../server.ts')], {
+    cwd,
+    env: { PATH: process.env.PATH, NODE_ENV: 'production', ROCKET_PLATFORM_JWT_SECRET: 'changeme', PORT: '0' },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  t.not(res.status, 0, 'the server refuses to start');
+  t.match(res.stderr, /ROCKET_PLATFORM_JWT_SECRET must be at least 32 characters in production/);
+});
