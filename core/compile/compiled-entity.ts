@@ -53,6 +53,8 @@ export interface CompiledEntity {
   decodeRow(row: Record<string, unknown>): Record<string, unknown>;
   /** `{"data": record}` as JSON text. */
   serializeOne(record: Record<string, unknown>): string;
+  /** `{"data": [records], "meta": meta}` as JSON text. */
+  serializeList(records: Record<string, unknown>[], meta: Record<string, unknown>): string;
 }
 
 /** The engine-managed marker column, unless the definition declares `deleted_at` itself. */
@@ -105,7 +107,15 @@ export function compileEntity(def: EntityDef, dialect: DialectName): CompiledEnt
   const slug = def.slug;
 
   const schema = recordSchema(def);
-  const oneSerializer = fastJson({ type: 'object', properties: { data: schema } });
+  // fast-json-stringify rewrites the schemas it is given, so it gets its own copies.
+  const oneSerializer = fastJson({ type: 'object', properties: { data: structuredClone(schema) } });
+  const listSerializer = fastJson({
+    type: 'object',
+    properties: {
+      data: { type: 'array', items: structuredClone(schema) },
+      meta: { type: 'object', properties: { page: { type: 'integer' }, per_page: { type: 'integer' }, total: { type: 'integer' } } },
+    },
+  });
   const decoders = fields.map((f) => [f.name, f.decode] as const);
 
   return {
@@ -137,5 +147,6 @@ export function compileEntity(def: EntityDef, dialect: DialectName): CompiledEnt
       return record;
     },
     serializeOne: (record) => oneSerializer({ data: record }),
+    serializeList: (records, meta) => listSerializer({ data: records, meta }),
   };
 }

@@ -1,0 +1,165 @@
+// Builds the OpenAPI 3.1 document of one app's entity API (rest-api.md §1–§12) from a Registry
+// snapshot: one `<Entity>` / `<Entity>Input` schema per entity referenced by `$ref`, the five
+// operations per entity, shared error responses. Pure and deterministic (entities sorted by name).
+import type { CompiledEntity } from '../compile/compiled-entity.js';
+import type { Registry } from '../compile/registry.js';
+import { assignPascalNames } from './names.js';
+import {
+  filterParameters, idParameter, includeParameter, sharedParameters, sortParameter,
+} from './parameters.js';
+import { ERROR_RESPONSE_NAME, ref, sharedResponses, sharedSchemas, toOpenApiSchema } from './schemas.js';
+
+type Schema = Record<string, unknown>;
+
+export interface OpenApiOptions {
+  /** App name; the default base path is `/api/<app>`. */
+  app: string;
+  /** Server URL the paths are relative to (`servers[0].url`). */
+  basePath?: string;
+  title?: string;
+  /** `info.version`; defaults to the registry's metadata version. */
+  version?: string;
+}
+
+/** Error statuses per endpoint (rest-api.md §12.4). */
+const ERRORS = {
+  list: ['400', '401', '403', '404', '500'],
+  get: ['400', '401', '403', '404', '500'],
+  create: ['400', '401', '403', '404', '409', '413', '422', '500'],
+  update: ['400', '401', '403', '404', '409', '413', '422', '500'],
+  delete: ['401', '403', '404', '409', '422', '500'],
+} as const;
+
+const json = (schema: Schema): Schema => ({ 'application/json': { schema } });
+
+function responses(success: [status: string, description: string, schema: Schema], errors: readonly string[]): Schema {
+  const out: Schema = { [success[0]]: { description: success[1], content: json(success[2]) } };
+  for (const status of errors) out[status] = ref('responses', ERROR_RESPONSE_NAME.get(status)!);
+  return out;
+}
+
+const dataEnvelope = (data: Schema): Schema => ({ type: 'object', required: ['data'], properties: { data } });
+
+/** Request body: `<Entity>Input` plus the forward relation keys the payload accepts. */
+function requestBody(entity: CompiledEntity, pascal: string, description: string): Schema {
+  const input = ref('schemas', `${pascal}Input`);
+  const keys = [...entity.validator.relationKeys.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  let schema: Schema = input;
+  if (keys.length > 0) {
+    const properties: Schema = {};
+    for (const [key, relation] of keys) {
+      properties[key] = {
+        ...ref('schemas', 'NestedWrite'),
+        description: `Nested write through ${relation.name} (${relation.type} → ${relation.target}).`,
+      };
+    }
+    schema = { allOf: [input, { type: 'object', properties }] };
+  }
+  return { description, content: json(schema) };
+}
+
+function deletedIdSchema(entity: CompiledEntity): Schema {
+  return entity.pkType === 'int' ? { type: 'integer' } : { type: 'string' };
+}
+
+function collectionPath(registry: Registry, entity: CompiledEntity, pascal: string): Schema {
+  const record = ref('schemas', pascal);
+  return {
+    get: {
+      tags: [entity.name],
+      operationId: `list${pascal}`,
+      summary: `List ${entity.name} records`,
+      parameters: [
+        ref('parameters', 'page'),
+        ref('parameters', 'per_page'),
+        sortParameter(entity),
+        includeParameter(registry, entity),
+        ref('parameters', 'total'),
+        ...filterParameters(entity),
+      ],
+      responses: responses(
+        ['200', `A page of ${entity.name} records`, {
+          type: 'object',
+          required: ['data', 'meta'],
+          properties: { data: { type: 'array', items: record }, meta: ref('schemas', 'ListMeta') },
+        }],
+        ERRORS.list,
+      ),
+    },
+    post: {
+      tags: [entity.name],
+      operationId: `create${pascal}`,
+      summary: `Create a ${entity.name} record (optionally with nested writes)`,
+      requestBody: requestBody(entity, pascal, `Field values and nested relation writes. An empty body is treated as {}.`),
+      responses: responses(['201', `The created ${entity.name} record`, dataEnvelope(record)], ERRORS.create),
+    },
+  };
+}
+
+function itemPath(registry: Registry, entity: CompiledEntity, pascal: string): Schema {
+  const record = ref('schemas', pascal);
+  return {
+    parameters: [idParameter(entity)],
+    get: {
+      tags: [entity.name],
+      operationId: `get${pascal}`,
+      summary: `Read one ${entity.name} record`,
+      parameters: [includeParameter(registry, entity)],
+      responses: responses(['200', `The ${entity.name} record`, dataEnvelope(record)], ERRORS.get),
+    },
+    put: {
+      tags: [entity.name],
+      operationId: `update${pascal}`,
+      summary: `Partially update a ${entity.name} record (optionally with nested writes)`,
+      requestBody: requestBody(entity, pascal, 'Only keys present are changed. An empty body is treated as {}.'),
+      responses: responses(['200', `The updated ${entity.name} record`, dataEnvelope(record)], ERRORS.update),
+    },
+    delete: {
+      tags: [entity.name],
+      operationId: `delete${pascal}`,
+      summary: `Delete a ${entity.name} record (${entity.softDelete ? 'soft' : 'hard'} delete, applying on_delete policies)`,
+      responses: responses(
+        ['200', 'The primary key of the deleted record', dataEnvelope({
+          type: 'object',
+          required: ['id'],
+          properties: { id: deletedIdSchema(entity) },
+        })],
+        ERRORS.delete,
+      ),
+    },
+  };
+}
+
+export function generateOpenApi(registry: Registry, opts: OpenApiOptions): Record<string, unknown> {
+  const entities = [...registry.entities.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const names = assignPascalNames(entities.map((e) => e.name));
+  const schemas: Schema = {};
+  const paths: Schema = {};
+  for (const entity of entities) {
+    const pascal = names.get(entity.name)!;
+    schemas[pascal] = toOpenApiSchema(entity.schemas.record);
+    schemas[`${pascal}Input`] = toOpenApiSchema(entity.schemas.input);
+    paths[`/${entity.name}`] = collectionPath(registry, entity, pascal);
+    paths[`/${entity.name}/{id}`] = itemPath(registry, entity, pascal);
+  }
+  Object.assign(schemas, sharedSchemas());
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: opts.title ?? `${opts.app} API`,
+      version: opts.version ?? String(registry.version),
+    },
+    servers: [{ url: opts.basePath ?? `/api/${opts.app}` }],
+    security: [{ bearerAuth: [] }],
+    tags: entities.map((e) => ({ name: e.name })),
+    paths,
+    components: {
+      schemas,
+      responses: sharedResponses(),
+      parameters: sharedParameters(),
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+      },
+    },
+  };
+}

@@ -1,0 +1,6390 @@
+/* IMPORTANT
+ * This snapshot file is auto-generated, but designed for humans.
+ * It should be checked into source control and tracked carefully.
+ * Re-generate by setting TAP_SNAPSHOT=1 and running tests.
+ * Make sure to inspect the output below.  Do not ignore changes!
+ */
+'use strict'
+exports[`test/unit/openapi-generate.test.ts > TAP > snapshot > openapi document for author, comment, post, tag 1`] = `
+Object {
+  "components": Object {
+    "parameters": Object {
+      "page": Object {
+        "description": "Page number (1-based); an invalid value means 1.",
+        "in": "query",
+        "name": "page",
+        "required": false,
+        "schema": Object {
+          "default": 1,
+          "minimum": 1,
+          "type": "integer",
+        },
+      },
+      "per_page": Object {
+        "description": "Page size; an invalid value means 25, values above 100 are clamped to 100.",
+        "in": "query",
+        "name": "per_page",
+        "required": false,
+        "schema": Object {
+          "default": 25,
+          "maximum": 100,
+          "minimum": 1,
+          "type": "integer",
+        },
+      },
+      "total": Object {
+        "description": "Whether meta.total is computed.",
+        "in": "query",
+        "name": "total",
+        "required": false,
+        "schema": Object {
+          "default": true,
+          "type": "boolean",
+        },
+      },
+    },
+    "responses": Object {
+      "BadRequest": Object {
+        "content": Object {
+          "application/json": Object {
+            "schema": Object {
+              "$ref": "#/components/schemas/Error",
+            },
+          },
+        },
+        "description": "INVALID_PAYLOAD (malformed or non-object JSON, bad filter value or operator, include depth) or UNKNOWN_FIELD (filter, sort or include).",
+      },
+      "Conflict": Object {
+        "content": Object {
+          "application/json": Object {
+            "schema": Object {
+              "$ref": "#/components/schemas/Error",
+            },
+          },
+        },
+        "description": "CONFLICT: unique violation or an on_delete restrict.",
+      },
+      "Forbidden": Object {
+        "content": Object {
+          "application/json": Object {
+            "schema": Object {
+              "$ref": "#/components/schemas/Error",
+            },
+          },
+        },
+        "description": "FORBIDDEN: no permission for the action, an included entity or a state transition.",
+      },
+      "InternalError": Object {
+        "content": Object {
+          "application/json": Object {
+            "schema": Object {
+              "$ref": "#/components/schemas/Error",
+            },
+          },
+        },
+        "description": "INTERNAL_ERROR, or WEBHOOK_FAILED when a synchronous webhook vetoed the write.",
+      },
+      "NotFound": Object {
+        "content": Object {
+          "application/json": Object {
+            "schema": Object {
+              "$ref": "#/components/schemas/Error",
+            },
+          },
+        },
+        "description": "APP_NOT_FOUND, UNKNOWN_ENTITY, or NOT_FOUND (record, or a file referenced by a file field).",
+      },
+      "PayloadTooLarge": Object {
+        "content": Object {
+          "application/json": Object {
+            "schema": Object {
+              "$ref": "#/components/schemas/Error",
+            },
+          },
+        },
+        "description": "PAYLOAD_TOO_LARGE: body over the configured limit.",
+      },
+      "Unauthorized": Object {
+        "content": Object {
+          "application/json": Object {
+            "schema": Object {
+              "$ref": "#/components/schemas/Error",
+            },
+          },
+        },
+        "description": "UNAUTHORIZED: missing or invalid bearer token.",
+      },
+      "ValidationFailed": Object {
+        "content": Object {
+          "application/json": Object {
+            "schema": Object {
+              "$ref": "#/components/schemas/Error",
+            },
+          },
+        },
+        "description": "VALIDATION_FAILED: payload, nested-write, rule or state-machine problems (details listed).",
+      },
+    },
+    "schemas": Object {
+      "Author": Object {
+        "additionalProperties": true,
+        "properties": Object {
+          "avatar": Object {
+            "additionalProperties": true,
+            "properties": Object {
+              "filename": Object {
+                "type": "string",
+              },
+              "id": Object {
+                "type": "string",
+              },
+              "mime_type": Object {
+                "type": "string",
+              },
+              "size": Object {
+                "type": "number",
+              },
+            },
+            "type": Array [
+              "null",
+              "object",
+            ],
+          },
+          "bio": Object {
+            "type": Array [
+              "null",
+              "string",
+            ],
+          },
+          "created_at": Object {
+            "format": "date-time",
+            "type": Array [
+              "null",
+              "string",
+            ],
+          },
+          "email": Object {
+            "type": Array [
+              "null",
+              "string",
+            ],
+          },
+          "id": Object {
+            "format": "uuid",
+            "type": Array [
+              "null",
+              "string",
+            ],
+          },
+          "name": Object {
+            "type": Array [
+              "null",
+              "string",
+            ],
+          },
+          "updated_at": Object {
+            "format": "date-time",
+            "type": Array [
+              "null",
+              "string",
+            ],
+          },
+        },
+        "required": Array [
+          "id",
+          "name",
+          "email",
+          "bio",
+          "avatar",
+          "created_at",
+          "updated_at",
+        ],
+        "type": "object",
+      },
+      "AuthorInput": Object {
+        "additionalProperties": true,
+        "properties": Object {
+          "avatar": Object {
+            "anyOf": Array [
+              Object {
+                "format": "uuid",
+                "type": "string",
+              },
+              Object {
+                "properties": Object {
+                  "id": Object {
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "id",
+                ],
+                "type": "object",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "bio": Object {
+            "type": Array [
+              "string",
+              "null",
+            ],
+          },
+          "email": Object {
+            "type": Array [
+              "string",
+              "null",
+            ],
+          },
+          "name": Object {
+            "type": Array [
+              "string",
+              "null",
+            ],
+          },
+        },
+        "type": "object",
+      },
+      "Comment": Object {
+        "additionalProperties": true,
+        "properties": Object {
+          "author_email": Object {
+            "type": Array [
+              "null",
+              "string",
+            ],
+          },
+          "author_name": Object {
+            "type": Array [
+              "null",
+              "string",
+            ],
+          },
+          "body": Object {
+            "type": Array [
+              "null",
+              "string",
+            ],
+          },
+          "created_at": Object {
+            "format": "date-time",
+            "type": Array [
+              "null",
+              "string",
+            ],
+          },
+          "deleted_at": Object {
+            "format": "date-time",
+            "type": Array [
+              "null",
+              "string",
+            ],
+          },
+          "id": Object {
+            "format": "uuid",
+            "type": Array [
+              "null",
+              "string",
+            ],
+          },
+          "post_id": Object {
+            "format": "uuid",
+            "type": Array [
+              "null",
+              "string",
+            ],
+          },
+          "status": Object {
+            "type": Array [
+              "null",
+              "string",
+            ],
+          },
+        },
+        "required": Array [
+          "id",
+          "post_id",
+          "author_name",
+          "author_email",
+          "body",
+          "status",
+          "created_at",
+          "deleted_at",
+        ],
+        "type": "object",
+      },
+      "CommentInput": Object {
+        "additionalProperties": true,
+        "properties": Object {
+          "author_email": Object {
+            "type": Array [
+              "string",
+              "null",
+            ],
+          },
+          "author_name": Object {
+            "type": Array [
+              "string",
+              "null",
+            ],
+          },
+          "body": Object {
+            "type": Array [
+              "string",
+              "null",
+            ],
+          },
+          "deleted_at": Object {
+            "anyOf": Array [
+              Object {
+                "format": "date-time",
+                "type": "string",
+              },
+              Object {
+                "format": "date",
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "post_id": Object {
+            "format": "uuid",
+            "type": Array [
+              "string",
+              "null",
+            ],
+          },
+          "status": Object {
+            "enum": Array [
+              "pending",
+              "approved",
+              "spam",
+              null,
+            ],
+            "type": Array [
+              "string",
+              "null",
+            ],
+          },
+        },
+        "type": "object",
+      },
+      "Error": Object {
+        "description": "Error envelope (rest-api.md §12.1).",
+        "properties": Object {
+          "error": Object {
+            "properties": Object {
+              "code": Object {
+                "description": "Machine-readable error code, e.g. VALIDATION_FAILED.",
+                "type": "string",
+              },
+              "details": Object {
+                "description": "Present only when non-empty.",
+                "items": Object {
+                  "properties": Object {
+                    "field": Object {
+                      "description": "Field or nested path, e.g. chapters[1].heading.",
+                      "type": "string",
+                    },
+                    "message": Object {
+                      "type": "string",
+                    },
+                    "rule": Object {
+                      "description": "e.g. unknown, type, required, enum, unique.",
+                      "type": "string",
+                    },
+                  },
+                  "required": Array [
+                    "message",
+                  ],
+                  "type": "object",
+                },
+                "type": "array",
+              },
+              "message": Object {
+                "type": "string",
+              },
+            },
+            "required": Array [
+              "code",
+              "message",
+            ],
+            "type": "object",
+          },
+        },
+        "required": Array [
+          "error",
+        ],
+        "type": "object",
+      },
+      "ListMeta": Object {
+        "properties": Object {
+          "page": Object {
+            "description": "Effective page.",
+            "minimum": 1,
+            "type": "integer",
+          },
+          "per_page": Object {
+            "description": "Effective page size.",
+            "maximum": 100,
+            "minimum": 1,
+            "type": "integer",
+          },
+          "total": Object {
+            "description": "Rows matching all filters and row-level conditions.",
+            "minimum": 0,
+            "type": "integer",
+          },
+        },
+        "required": Array [
+          "page",
+          "per_page",
+          "total",
+        ],
+        "type": "object",
+      },
+      "NestedWrite": Object {
+        "additionalProperties": true,
+        "description": "Nested write of a forward relation (write-pipeline.md §5.1). Other keys are ignored.",
+        "properties": Object {
+          "_write_mode": Object {
+            "description": "Defaults to the relation's write_mode, else diff.",
+            "enum": Array [
+              "diff",
+              "replace",
+              "append",
+            ],
+            "type": "string",
+          },
+          "data": Object {
+            "description": "Child rows (one_to_one / one_to_many) or link rows \`{ \\"id\\": … }\` (many_to_many).",
+            "items": Object {
+              "additionalProperties": true,
+              "properties": Object {
+                "_delete": Object {
+                  "type": "boolean",
+                },
+              },
+              "type": "object",
+            },
+            "type": "array",
+          },
+        },
+        "required": Array [
+          "data",
+        ],
+        "type": "object",
+      },
+      "Post": Object {
+        "additionalProperties": true,
+        "properties": Object {
+          "author_id": Object {
+            "format": "uuid",
+            "type": Array [
+              "null",
+              "string",
+            ],
+          },
+          "body": Object {
+            "type": Array [
+              "null",
+              "string",
+            ],
+          },
+          "category_id": Object {
+            "format": "uuid",
+            "type": Array [
+              "null",
+              "string",
+            ],
+          },
+          "created_at": Object {
+            "format": "date-time",
+            "type": Array [
+              "null",
+              "string",
+            ],
+          },
+          "deleted_at": Object {
+            "format": "date-time",
+            "type": Array [
+              "null",
+              "string",
+            ],
+          },
+          "excerpt": Object {
+            "type": Array [
+              "null",
+              "string",
+            ],
+          },
+          "featured_image": Object {
+            "additionalProperties": true,
+            "properties": Object {
+              "filename": Object {
+                "type": "string",
+              },
+              "id": Object {
+                "type": "string",
+              },
+              "mime_type": Object {
+                "type": "string",
+              },
+              "size": Object {
+                "type": "number",
+              },
+            },
+            "type": Array [
+              "null",
+              "object",
+            ],
+          },
+          "id": Object {
+            "format": "uuid",
+            "type": Array [
+              "null",
+              "string",
+            ],
+          },
+          "published_at": Object {
+            "format": "date-time",
+            "type": Array [
+              "null",
+              "string",
+            ],
+          },
+          "slug": Object {
+            "type": Array [
+              "null",
+              "string",
+            ],
+          },
+          "status": Object {
+            "type": Array [
+              "null",
+              "string",
+            ],
+          },
+          "title": Object {
+            "type": Array [
+              "null",
+              "string",
+            ],
+          },
+          "updated_at": Object {
+            "format": "date-time",
+            "type": Array [
+              "null",
+              "string",
+            ],
+          },
+        },
+        "required": Array [
+          "id",
+          "title",
+          "slug",
+          "excerpt",
+          "body",
+          "status",
+          "featured_image",
+          "author_id",
+          "category_id",
+          "published_at",
+          "created_at",
+          "updated_at",
+          "deleted_at",
+        ],
+        "type": "object",
+      },
+      "PostInput": Object {
+        "additionalProperties": true,
+        "properties": Object {
+          "author_id": Object {
+            "format": "uuid",
+            "type": Array [
+              "string",
+              "null",
+            ],
+          },
+          "body": Object {
+            "type": Array [
+              "string",
+              "null",
+            ],
+          },
+          "category_id": Object {
+            "format": "uuid",
+            "type": Array [
+              "string",
+              "null",
+            ],
+          },
+          "deleted_at": Object {
+            "anyOf": Array [
+              Object {
+                "format": "date-time",
+                "type": "string",
+              },
+              Object {
+                "format": "date",
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "excerpt": Object {
+            "type": Array [
+              "string",
+              "null",
+            ],
+          },
+          "featured_image": Object {
+            "anyOf": Array [
+              Object {
+                "format": "uuid",
+                "type": "string",
+              },
+              Object {
+                "properties": Object {
+                  "id": Object {
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "id",
+                ],
+                "type": "object",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "published_at": Object {
+            "anyOf": Array [
+              Object {
+                "format": "date-time",
+                "type": "string",
+              },
+              Object {
+                "format": "date",
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "slug": Object {
+            "type": Array [
+              "string",
+              "null",
+            ],
+          },
+          "status": Object {
+            "type": Array [
+              "string",
+              "null",
+            ],
+          },
+          "title": Object {
+            "type": Array [
+              "string",
+              "null",
+            ],
+          },
+        },
+        "type": "object",
+      },
+      "Tag": Object {
+        "additionalProperties": true,
+        "properties": Object {
+          "created_at": Object {
+            "format": "date-time",
+            "type": Array [
+              "null",
+              "string",
+            ],
+          },
+          "id": Object {
+            "format": "uuid",
+            "type": Array [
+              "null",
+              "string",
+            ],
+          },
+          "name": Object {
+            "type": Array [
+              "null",
+              "string",
+            ],
+          },
+          "slug": Object {
+            "type": Array [
+              "null",
+              "string",
+            ],
+          },
+        },
+        "required": Array [
+          "id",
+          "name",
+          "slug",
+          "created_at",
+        ],
+        "type": "object",
+      },
+      "TagInput": Object {
+        "additionalProperties": true,
+        "properties": Object {
+          "name": Object {
+            "type": Array [
+              "string",
+              "null",
+            ],
+          },
+          "slug": Object {
+            "type": Array [
+              "string",
+              "null",
+            ],
+          },
+        },
+        "type": "object",
+      },
+    },
+    "securitySchemes": Object {
+      "bearerAuth": Object {
+        "bearerFormat": "JWT",
+        "scheme": "bearer",
+        "type": "http",
+      },
+    },
+  },
+  "info": Object {
+    "title": "blog API",
+    "version": "7",
+  },
+  "openapi": "3.1.0",
+  "paths": Object {
+    "/author": Object {
+      "get": Object {
+        "operationId": "listAuthor",
+        "parameters": Array [
+          Object {
+            "$ref": "#/components/parameters/page",
+          },
+          Object {
+            "$ref": "#/components/parameters/per_page",
+          },
+          Object {
+            "description": "Comma-separated fields; \`-\` prefix = descending. NULLs sort last ascending; the primary key is the final tiebreaker.",
+            "explode": false,
+            "in": "query",
+            "name": "sort",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "enum": Array [
+                  "id",
+                  "-id",
+                  "name",
+                  "-name",
+                  "email",
+                  "-email",
+                  "bio",
+                  "-bio",
+                  "avatar",
+                  "-avatar",
+                  "created_at",
+                  "-created_at",
+                  "updated_at",
+                  "-updated_at",
+                ],
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "Comma-separated relation paths, up to three dotted levels (e.g. a.b.c). Available here: post, post_author.",
+            "explode": false,
+            "in": "query",
+            "name": "include",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "pattern": "^[a-z_][a-z0-9_]*(\\\\.[a-z_][a-z0-9_]*){0,2}$",
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "$ref": "#/components/parameters/total",
+          },
+          Object {
+            "description": "id equals.",
+            "in": "query",
+            "name": "filter[id]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "id equals.",
+            "in": "query",
+            "name": "filter[id.eq]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "id does not equal (NULL rows do not match).",
+            "in": "query",
+            "name": "filter[id.neq]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "id is greater than.",
+            "in": "query",
+            "name": "filter[id.gt]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "id is greater than or equal to.",
+            "in": "query",
+            "name": "filter[id.gte]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "id is less than.",
+            "in": "query",
+            "name": "filter[id.lt]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "id is less than or equal to.",
+            "in": "query",
+            "name": "filter[id.lte]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "id is one of (comma-separated list).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[id.in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "format": "uuid",
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "id is none of (comma-separated list; NULL rows do not match).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[id.not_in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "format": "uuid",
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "id is NULL (true) or is not NULL (false).",
+            "in": "query",
+            "name": "filter[id.is_null]",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+          Object {
+            "description": "name equals.",
+            "in": "query",
+            "name": "filter[name]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name equals.",
+            "in": "query",
+            "name": "filter[name.eq]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name does not equal (NULL rows do not match).",
+            "in": "query",
+            "name": "filter[name.neq]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name is greater than.",
+            "in": "query",
+            "name": "filter[name.gt]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name is greater than or equal to.",
+            "in": "query",
+            "name": "filter[name.gte]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name is less than.",
+            "in": "query",
+            "name": "filter[name.lt]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name is less than or equal to.",
+            "in": "query",
+            "name": "filter[name.lte]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name is one of (comma-separated list).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[name.in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "name is none of (comma-separated list; NULL rows do not match).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[name.not_in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "name matches the LIKE pattern, case-sensitive (% and _ are wildcards).",
+            "in": "query",
+            "name": "filter[name.like]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name matches the LIKE pattern, case-insensitive (% and _ are wildcards).",
+            "in": "query",
+            "name": "filter[name.ilike]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name is NULL (true) or is not NULL (false).",
+            "in": "query",
+            "name": "filter[name.is_null]",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+          Object {
+            "description": "email equals.",
+            "in": "query",
+            "name": "filter[email]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "email equals.",
+            "in": "query",
+            "name": "filter[email.eq]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "email does not equal (NULL rows do not match).",
+            "in": "query",
+            "name": "filter[email.neq]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "email is greater than.",
+            "in": "query",
+            "name": "filter[email.gt]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "email is greater than or equal to.",
+            "in": "query",
+            "name": "filter[email.gte]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "email is less than.",
+            "in": "query",
+            "name": "filter[email.lt]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "email is less than or equal to.",
+            "in": "query",
+            "name": "filter[email.lte]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "email is one of (comma-separated list).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[email.in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "email is none of (comma-separated list; NULL rows do not match).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[email.not_in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "email matches the LIKE pattern, case-sensitive (% and _ are wildcards).",
+            "in": "query",
+            "name": "filter[email.like]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "email matches the LIKE pattern, case-insensitive (% and _ are wildcards).",
+            "in": "query",
+            "name": "filter[email.ilike]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "email is NULL (true) or is not NULL (false).",
+            "in": "query",
+            "name": "filter[email.is_null]",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+          Object {
+            "description": "bio equals.",
+            "in": "query",
+            "name": "filter[bio]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "bio equals.",
+            "in": "query",
+            "name": "filter[bio.eq]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "bio does not equal (NULL rows do not match).",
+            "in": "query",
+            "name": "filter[bio.neq]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "bio is greater than.",
+            "in": "query",
+            "name": "filter[bio.gt]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "bio is greater than or equal to.",
+            "in": "query",
+            "name": "filter[bio.gte]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "bio is less than.",
+            "in": "query",
+            "name": "filter[bio.lt]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "bio is less than or equal to.",
+            "in": "query",
+            "name": "filter[bio.lte]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "bio is one of (comma-separated list).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[bio.in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "bio is none of (comma-separated list; NULL rows do not match).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[bio.not_in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "bio matches the LIKE pattern, case-sensitive (% and _ are wildcards).",
+            "in": "query",
+            "name": "filter[bio.like]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "bio matches the LIKE pattern, case-insensitive (% and _ are wildcards).",
+            "in": "query",
+            "name": "filter[bio.ilike]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "bio is NULL (true) or is not NULL (false).",
+            "in": "query",
+            "name": "filter[bio.is_null]",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+          Object {
+            "description": "avatar is NULL (true) or is not NULL (false).",
+            "in": "query",
+            "name": "filter[avatar.is_null]",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+          Object {
+            "description": "created_at equals.",
+            "in": "query",
+            "name": "filter[created_at]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "created_at equals.",
+            "in": "query",
+            "name": "filter[created_at.eq]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "created_at does not equal (NULL rows do not match).",
+            "in": "query",
+            "name": "filter[created_at.neq]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "created_at is greater than.",
+            "in": "query",
+            "name": "filter[created_at.gt]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "created_at is greater than or equal to.",
+            "in": "query",
+            "name": "filter[created_at.gte]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "created_at is less than.",
+            "in": "query",
+            "name": "filter[created_at.lt]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "created_at is less than or equal to.",
+            "in": "query",
+            "name": "filter[created_at.lte]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "created_at is one of (comma-separated list).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[created_at.in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "anyOf": Array [
+                  Object {
+                    "format": "date-time",
+                    "type": "string",
+                  },
+                  Object {
+                    "format": "date",
+                    "type": "string",
+                  },
+                ],
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "created_at is none of (comma-separated list; NULL rows do not match).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[created_at.not_in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "anyOf": Array [
+                  Object {
+                    "format": "date-time",
+                    "type": "string",
+                  },
+                  Object {
+                    "format": "date",
+                    "type": "string",
+                  },
+                ],
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "created_at is NULL (true) or is not NULL (false).",
+            "in": "query",
+            "name": "filter[created_at.is_null]",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+          Object {
+            "description": "updated_at equals.",
+            "in": "query",
+            "name": "filter[updated_at]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "updated_at equals.",
+            "in": "query",
+            "name": "filter[updated_at.eq]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "updated_at does not equal (NULL rows do not match).",
+            "in": "query",
+            "name": "filter[updated_at.neq]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "updated_at is greater than.",
+            "in": "query",
+            "name": "filter[updated_at.gt]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "updated_at is greater than or equal to.",
+            "in": "query",
+            "name": "filter[updated_at.gte]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "updated_at is less than.",
+            "in": "query",
+            "name": "filter[updated_at.lt]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "updated_at is less than or equal to.",
+            "in": "query",
+            "name": "filter[updated_at.lte]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "updated_at is one of (comma-separated list).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[updated_at.in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "anyOf": Array [
+                  Object {
+                    "format": "date-time",
+                    "type": "string",
+                  },
+                  Object {
+                    "format": "date",
+                    "type": "string",
+                  },
+                ],
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "updated_at is none of (comma-separated list; NULL rows do not match).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[updated_at.not_in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "anyOf": Array [
+                  Object {
+                    "format": "date-time",
+                    "type": "string",
+                  },
+                  Object {
+                    "format": "date",
+                    "type": "string",
+                  },
+                ],
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "updated_at is NULL (true) or is not NULL (false).",
+            "in": "query",
+            "name": "filter[updated_at.is_null]",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "items": Object {
+                        "$ref": "#/components/schemas/Author",
+                      },
+                      "type": "array",
+                    },
+                    "meta": Object {
+                      "$ref": "#/components/schemas/ListMeta",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                    "meta",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "A page of author records",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+          "500": Object {
+            "$ref": "#/components/responses/InternalError",
+          },
+        },
+        "summary": "List author records",
+        "tags": Array [
+          "author",
+        ],
+      },
+      "post": Object {
+        "operationId": "createAuthor",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "allOf": Array [
+                  Object {
+                    "$ref": "#/components/schemas/AuthorInput",
+                  },
+                  Object {
+                    "properties": Object {
+                      "post": Object {
+                        "$ref": "#/components/schemas/NestedWrite",
+                        "description": "Nested write through post_author (one_to_many → post).",
+                      },
+                      "post_author": Object {
+                        "$ref": "#/components/schemas/NestedWrite",
+                        "description": "Nested write through post_author (one_to_many → post).",
+                      },
+                    },
+                    "type": "object",
+                  },
+                ],
+              },
+            },
+          },
+          "description": "Field values and nested relation writes. An empty body is treated as {}.",
+        },
+        "responses": Object {
+          "201": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/Author",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The created author record",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+          "409": Object {
+            "$ref": "#/components/responses/Conflict",
+          },
+          "413": Object {
+            "$ref": "#/components/responses/PayloadTooLarge",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+          "500": Object {
+            "$ref": "#/components/responses/InternalError",
+          },
+        },
+        "summary": "Create a author record (optionally with nested writes)",
+        "tags": Array [
+          "author",
+        ],
+      },
+    },
+    "/author/{id}": Object {
+      "delete": Object {
+        "operationId": "deleteAuthor",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "properties": Object {
+                        "id": Object {
+                          "type": "string",
+                        },
+                      },
+                      "required": Array [
+                        "id",
+                      ],
+                      "type": "object",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The primary key of the deleted record",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+          "409": Object {
+            "$ref": "#/components/responses/Conflict",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+          "500": Object {
+            "$ref": "#/components/responses/InternalError",
+          },
+        },
+        "summary": "Delete a author record (hard delete, applying on_delete policies)",
+        "tags": Array [
+          "author",
+        ],
+      },
+      "get": Object {
+        "operationId": "getAuthor",
+        "parameters": Array [
+          Object {
+            "description": "Comma-separated relation paths, up to three dotted levels (e.g. a.b.c). Available here: post, post_author.",
+            "explode": false,
+            "in": "query",
+            "name": "include",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "pattern": "^[a-z_][a-z0-9_]*(\\\\.[a-z_][a-z0-9_]*){0,2}$",
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/Author",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The author record",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+          "500": Object {
+            "$ref": "#/components/responses/InternalError",
+          },
+        },
+        "summary": "Read one author record",
+        "tags": Array [
+          "author",
+        ],
+      },
+      "parameters": Array [
+        Object {
+          "description": "Primary key (id, uuid).",
+          "in": "path",
+          "name": "id",
+          "required": true,
+          "schema": Object {
+            "format": "uuid",
+            "type": "string",
+          },
+        },
+      ],
+      "put": Object {
+        "operationId": "updateAuthor",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "allOf": Array [
+                  Object {
+                    "$ref": "#/components/schemas/AuthorInput",
+                  },
+                  Object {
+                    "properties": Object {
+                      "post": Object {
+                        "$ref": "#/components/schemas/NestedWrite",
+                        "description": "Nested write through post_author (one_to_many → post).",
+                      },
+                      "post_author": Object {
+                        "$ref": "#/components/schemas/NestedWrite",
+                        "description": "Nested write through post_author (one_to_many → post).",
+                      },
+                    },
+                    "type": "object",
+                  },
+                ],
+              },
+            },
+          },
+          "description": "Only keys present are changed. An empty body is treated as {}.",
+        },
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/Author",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The updated author record",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+          "409": Object {
+            "$ref": "#/components/responses/Conflict",
+          },
+          "413": Object {
+            "$ref": "#/components/responses/PayloadTooLarge",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+          "500": Object {
+            "$ref": "#/components/responses/InternalError",
+          },
+        },
+        "summary": "Partially update a author record (optionally with nested writes)",
+        "tags": Array [
+          "author",
+        ],
+      },
+    },
+    "/comment": Object {
+      "get": Object {
+        "operationId": "listComment",
+        "parameters": Array [
+          Object {
+            "$ref": "#/components/parameters/page",
+          },
+          Object {
+            "$ref": "#/components/parameters/per_page",
+          },
+          Object {
+            "description": "Comma-separated fields; \`-\` prefix = descending. NULLs sort last ascending; the primary key is the final tiebreaker.",
+            "explode": false,
+            "in": "query",
+            "name": "sort",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "enum": Array [
+                  "id",
+                  "-id",
+                  "post_id",
+                  "-post_id",
+                  "author_name",
+                  "-author_name",
+                  "author_email",
+                  "-author_email",
+                  "body",
+                  "-body",
+                  "status",
+                  "-status",
+                  "created_at",
+                  "-created_at",
+                  "deleted_at",
+                  "-deleted_at",
+                ],
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "Comma-separated relation paths, up to three dotted levels (e.g. a.b.c). Available here: post, post_comments.",
+            "explode": false,
+            "in": "query",
+            "name": "include",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "pattern": "^[a-z_][a-z0-9_]*(\\\\.[a-z_][a-z0-9_]*){0,2}$",
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "$ref": "#/components/parameters/total",
+          },
+          Object {
+            "description": "id equals.",
+            "in": "query",
+            "name": "filter[id]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "id equals.",
+            "in": "query",
+            "name": "filter[id.eq]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "id does not equal (NULL rows do not match).",
+            "in": "query",
+            "name": "filter[id.neq]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "id is greater than.",
+            "in": "query",
+            "name": "filter[id.gt]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "id is greater than or equal to.",
+            "in": "query",
+            "name": "filter[id.gte]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "id is less than.",
+            "in": "query",
+            "name": "filter[id.lt]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "id is less than or equal to.",
+            "in": "query",
+            "name": "filter[id.lte]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "id is one of (comma-separated list).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[id.in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "format": "uuid",
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "id is none of (comma-separated list; NULL rows do not match).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[id.not_in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "format": "uuid",
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "id is NULL (true) or is not NULL (false).",
+            "in": "query",
+            "name": "filter[id.is_null]",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+          Object {
+            "description": "post_id equals.",
+            "in": "query",
+            "name": "filter[post_id]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "post_id equals.",
+            "in": "query",
+            "name": "filter[post_id.eq]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "post_id does not equal (NULL rows do not match).",
+            "in": "query",
+            "name": "filter[post_id.neq]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "post_id is greater than.",
+            "in": "query",
+            "name": "filter[post_id.gt]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "post_id is greater than or equal to.",
+            "in": "query",
+            "name": "filter[post_id.gte]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "post_id is less than.",
+            "in": "query",
+            "name": "filter[post_id.lt]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "post_id is less than or equal to.",
+            "in": "query",
+            "name": "filter[post_id.lte]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "post_id is one of (comma-separated list).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[post_id.in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "format": "uuid",
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "post_id is none of (comma-separated list; NULL rows do not match).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[post_id.not_in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "format": "uuid",
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "post_id is NULL (true) or is not NULL (false).",
+            "in": "query",
+            "name": "filter[post_id.is_null]",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+          Object {
+            "description": "author_name equals.",
+            "in": "query",
+            "name": "filter[author_name]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "author_name equals.",
+            "in": "query",
+            "name": "filter[author_name.eq]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "author_name does not equal (NULL rows do not match).",
+            "in": "query",
+            "name": "filter[author_name.neq]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "author_name is greater than.",
+            "in": "query",
+            "name": "filter[author_name.gt]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "author_name is greater than or equal to.",
+            "in": "query",
+            "name": "filter[author_name.gte]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "author_name is less than.",
+            "in": "query",
+            "name": "filter[author_name.lt]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "author_name is less than or equal to.",
+            "in": "query",
+            "name": "filter[author_name.lte]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "author_name is one of (comma-separated list).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[author_name.in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "author_name is none of (comma-separated list; NULL rows do not match).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[author_name.not_in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "author_name matches the LIKE pattern, case-sensitive (% and _ are wildcards).",
+            "in": "query",
+            "name": "filter[author_name.like]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "author_name matches the LIKE pattern, case-insensitive (% and _ are wildcards).",
+            "in": "query",
+            "name": "filter[author_name.ilike]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "author_name is NULL (true) or is not NULL (false).",
+            "in": "query",
+            "name": "filter[author_name.is_null]",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+          Object {
+            "description": "author_email equals.",
+            "in": "query",
+            "name": "filter[author_email]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "author_email equals.",
+            "in": "query",
+            "name": "filter[author_email.eq]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "author_email does not equal (NULL rows do not match).",
+            "in": "query",
+            "name": "filter[author_email.neq]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "author_email is greater than.",
+            "in": "query",
+            "name": "filter[author_email.gt]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "author_email is greater than or equal to.",
+            "in": "query",
+            "name": "filter[author_email.gte]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "author_email is less than.",
+            "in": "query",
+            "name": "filter[author_email.lt]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "author_email is less than or equal to.",
+            "in": "query",
+            "name": "filter[author_email.lte]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "author_email is one of (comma-separated list).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[author_email.in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "author_email is none of (comma-separated list; NULL rows do not match).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[author_email.not_in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "author_email matches the LIKE pattern, case-sensitive (% and _ are wildcards).",
+            "in": "query",
+            "name": "filter[author_email.like]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "author_email matches the LIKE pattern, case-insensitive (% and _ are wildcards).",
+            "in": "query",
+            "name": "filter[author_email.ilike]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "author_email is NULL (true) or is not NULL (false).",
+            "in": "query",
+            "name": "filter[author_email.is_null]",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+          Object {
+            "description": "body equals.",
+            "in": "query",
+            "name": "filter[body]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "body equals.",
+            "in": "query",
+            "name": "filter[body.eq]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "body does not equal (NULL rows do not match).",
+            "in": "query",
+            "name": "filter[body.neq]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "body is greater than.",
+            "in": "query",
+            "name": "filter[body.gt]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "body is greater than or equal to.",
+            "in": "query",
+            "name": "filter[body.gte]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "body is less than.",
+            "in": "query",
+            "name": "filter[body.lt]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "body is less than or equal to.",
+            "in": "query",
+            "name": "filter[body.lte]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "body is one of (comma-separated list).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[body.in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "body is none of (comma-separated list; NULL rows do not match).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[body.not_in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "body matches the LIKE pattern, case-sensitive (% and _ are wildcards).",
+            "in": "query",
+            "name": "filter[body.like]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "body matches the LIKE pattern, case-insensitive (% and _ are wildcards).",
+            "in": "query",
+            "name": "filter[body.ilike]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "body is NULL (true) or is not NULL (false).",
+            "in": "query",
+            "name": "filter[body.is_null]",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+          Object {
+            "description": "status equals.",
+            "in": "query",
+            "name": "filter[status]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "status equals.",
+            "in": "query",
+            "name": "filter[status.eq]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "status does not equal (NULL rows do not match).",
+            "in": "query",
+            "name": "filter[status.neq]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "status is greater than.",
+            "in": "query",
+            "name": "filter[status.gt]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "status is greater than or equal to.",
+            "in": "query",
+            "name": "filter[status.gte]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "status is less than.",
+            "in": "query",
+            "name": "filter[status.lt]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "status is less than or equal to.",
+            "in": "query",
+            "name": "filter[status.lte]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "status is one of (comma-separated list).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[status.in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "status is none of (comma-separated list; NULL rows do not match).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[status.not_in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "status matches the LIKE pattern, case-sensitive (% and _ are wildcards).",
+            "in": "query",
+            "name": "filter[status.like]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "status matches the LIKE pattern, case-insensitive (% and _ are wildcards).",
+            "in": "query",
+            "name": "filter[status.ilike]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "status is NULL (true) or is not NULL (false).",
+            "in": "query",
+            "name": "filter[status.is_null]",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+          Object {
+            "description": "created_at equals.",
+            "in": "query",
+            "name": "filter[created_at]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "created_at equals.",
+            "in": "query",
+            "name": "filter[created_at.eq]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "created_at does not equal (NULL rows do not match).",
+            "in": "query",
+            "name": "filter[created_at.neq]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "created_at is greater than.",
+            "in": "query",
+            "name": "filter[created_at.gt]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "created_at is greater than or equal to.",
+            "in": "query",
+            "name": "filter[created_at.gte]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "created_at is less than.",
+            "in": "query",
+            "name": "filter[created_at.lt]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "created_at is less than or equal to.",
+            "in": "query",
+            "name": "filter[created_at.lte]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "created_at is one of (comma-separated list).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[created_at.in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "anyOf": Array [
+                  Object {
+                    "format": "date-time",
+                    "type": "string",
+                  },
+                  Object {
+                    "format": "date",
+                    "type": "string",
+                  },
+                ],
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "created_at is none of (comma-separated list; NULL rows do not match).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[created_at.not_in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "anyOf": Array [
+                  Object {
+                    "format": "date-time",
+                    "type": "string",
+                  },
+                  Object {
+                    "format": "date",
+                    "type": "string",
+                  },
+                ],
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "created_at is NULL (true) or is not NULL (false).",
+            "in": "query",
+            "name": "filter[created_at.is_null]",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+          Object {
+            "description": "deleted_at equals.",
+            "in": "query",
+            "name": "filter[deleted_at]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "deleted_at equals.",
+            "in": "query",
+            "name": "filter[deleted_at.eq]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "deleted_at does not equal (NULL rows do not match).",
+            "in": "query",
+            "name": "filter[deleted_at.neq]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "deleted_at is greater than.",
+            "in": "query",
+            "name": "filter[deleted_at.gt]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "deleted_at is greater than or equal to.",
+            "in": "query",
+            "name": "filter[deleted_at.gte]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "deleted_at is less than.",
+            "in": "query",
+            "name": "filter[deleted_at.lt]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "deleted_at is less than or equal to.",
+            "in": "query",
+            "name": "filter[deleted_at.lte]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "deleted_at is one of (comma-separated list).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[deleted_at.in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "anyOf": Array [
+                  Object {
+                    "format": "date-time",
+                    "type": "string",
+                  },
+                  Object {
+                    "format": "date",
+                    "type": "string",
+                  },
+                ],
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "deleted_at is none of (comma-separated list; NULL rows do not match).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[deleted_at.not_in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "anyOf": Array [
+                  Object {
+                    "format": "date-time",
+                    "type": "string",
+                  },
+                  Object {
+                    "format": "date",
+                    "type": "string",
+                  },
+                ],
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "deleted_at is NULL (true) or is not NULL (false).",
+            "in": "query",
+            "name": "filter[deleted_at.is_null]",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "items": Object {
+                        "$ref": "#/components/schemas/Comment",
+                      },
+                      "type": "array",
+                    },
+                    "meta": Object {
+                      "$ref": "#/components/schemas/ListMeta",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                    "meta",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "A page of comment records",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+          "500": Object {
+            "$ref": "#/components/responses/InternalError",
+          },
+        },
+        "summary": "List comment records",
+        "tags": Array [
+          "comment",
+        ],
+      },
+      "post": Object {
+        "operationId": "createComment",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/CommentInput",
+              },
+            },
+          },
+          "description": "Field values and nested relation writes. An empty body is treated as {}.",
+        },
+        "responses": Object {
+          "201": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/Comment",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The created comment record",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+          "409": Object {
+            "$ref": "#/components/responses/Conflict",
+          },
+          "413": Object {
+            "$ref": "#/components/responses/PayloadTooLarge",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+          "500": Object {
+            "$ref": "#/components/responses/InternalError",
+          },
+        },
+        "summary": "Create a comment record (optionally with nested writes)",
+        "tags": Array [
+          "comment",
+        ],
+      },
+    },
+    "/comment/{id}": Object {
+      "delete": Object {
+        "operationId": "deleteComment",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "properties": Object {
+                        "id": Object {
+                          "type": "string",
+                        },
+                      },
+                      "required": Array [
+                        "id",
+                      ],
+                      "type": "object",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The primary key of the deleted record",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+          "409": Object {
+            "$ref": "#/components/responses/Conflict",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+          "500": Object {
+            "$ref": "#/components/responses/InternalError",
+          },
+        },
+        "summary": "Delete a comment record (soft delete, applying on_delete policies)",
+        "tags": Array [
+          "comment",
+        ],
+      },
+      "get": Object {
+        "operationId": "getComment",
+        "parameters": Array [
+          Object {
+            "description": "Comma-separated relation paths, up to three dotted levels (e.g. a.b.c). Available here: post, post_comments.",
+            "explode": false,
+            "in": "query",
+            "name": "include",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "pattern": "^[a-z_][a-z0-9_]*(\\\\.[a-z_][a-z0-9_]*){0,2}$",
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/Comment",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The comment record",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+          "500": Object {
+            "$ref": "#/components/responses/InternalError",
+          },
+        },
+        "summary": "Read one comment record",
+        "tags": Array [
+          "comment",
+        ],
+      },
+      "parameters": Array [
+        Object {
+          "description": "Primary key (id, uuid).",
+          "in": "path",
+          "name": "id",
+          "required": true,
+          "schema": Object {
+            "format": "uuid",
+            "type": "string",
+          },
+        },
+      ],
+      "put": Object {
+        "operationId": "updateComment",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/CommentInput",
+              },
+            },
+          },
+          "description": "Only keys present are changed. An empty body is treated as {}.",
+        },
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/Comment",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The updated comment record",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+          "409": Object {
+            "$ref": "#/components/responses/Conflict",
+          },
+          "413": Object {
+            "$ref": "#/components/responses/PayloadTooLarge",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+          "500": Object {
+            "$ref": "#/components/responses/InternalError",
+          },
+        },
+        "summary": "Partially update a comment record (optionally with nested writes)",
+        "tags": Array [
+          "comment",
+        ],
+      },
+    },
+    "/post": Object {
+      "get": Object {
+        "operationId": "listPost",
+        "parameters": Array [
+          Object {
+            "$ref": "#/components/parameters/page",
+          },
+          Object {
+            "$ref": "#/components/parameters/per_page",
+          },
+          Object {
+            "description": "Comma-separated fields; \`-\` prefix = descending. NULLs sort last ascending; the primary key is the final tiebreaker.",
+            "explode": false,
+            "in": "query",
+            "name": "sort",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "enum": Array [
+                  "id",
+                  "-id",
+                  "title",
+                  "-title",
+                  "slug",
+                  "-slug",
+                  "excerpt",
+                  "-excerpt",
+                  "body",
+                  "-body",
+                  "status",
+                  "-status",
+                  "featured_image",
+                  "-featured_image",
+                  "author_id",
+                  "-author_id",
+                  "category_id",
+                  "-category_id",
+                  "published_at",
+                  "-published_at",
+                  "created_at",
+                  "-created_at",
+                  "updated_at",
+                  "-updated_at",
+                  "deleted_at",
+                  "-deleted_at",
+                ],
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "Comma-separated relation paths, up to three dotted levels (e.g. a.b.c). Available here: author, comment, comments, post_author, post_comments, post_tags, tag, tags.",
+            "explode": false,
+            "in": "query",
+            "name": "include",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "pattern": "^[a-z_][a-z0-9_]*(\\\\.[a-z_][a-z0-9_]*){0,2}$",
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "$ref": "#/components/parameters/total",
+          },
+          Object {
+            "description": "id equals.",
+            "in": "query",
+            "name": "filter[id]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "id equals.",
+            "in": "query",
+            "name": "filter[id.eq]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "id does not equal (NULL rows do not match).",
+            "in": "query",
+            "name": "filter[id.neq]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "id is greater than.",
+            "in": "query",
+            "name": "filter[id.gt]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "id is greater than or equal to.",
+            "in": "query",
+            "name": "filter[id.gte]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "id is less than.",
+            "in": "query",
+            "name": "filter[id.lt]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "id is less than or equal to.",
+            "in": "query",
+            "name": "filter[id.lte]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "id is one of (comma-separated list).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[id.in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "format": "uuid",
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "id is none of (comma-separated list; NULL rows do not match).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[id.not_in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "format": "uuid",
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "id is NULL (true) or is not NULL (false).",
+            "in": "query",
+            "name": "filter[id.is_null]",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+          Object {
+            "description": "title equals.",
+            "in": "query",
+            "name": "filter[title]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "title equals.",
+            "in": "query",
+            "name": "filter[title.eq]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "title does not equal (NULL rows do not match).",
+            "in": "query",
+            "name": "filter[title.neq]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "title is greater than.",
+            "in": "query",
+            "name": "filter[title.gt]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "title is greater than or equal to.",
+            "in": "query",
+            "name": "filter[title.gte]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "title is less than.",
+            "in": "query",
+            "name": "filter[title.lt]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "title is less than or equal to.",
+            "in": "query",
+            "name": "filter[title.lte]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "title is one of (comma-separated list).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[title.in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "title is none of (comma-separated list; NULL rows do not match).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[title.not_in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "title matches the LIKE pattern, case-sensitive (% and _ are wildcards).",
+            "in": "query",
+            "name": "filter[title.like]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "title matches the LIKE pattern, case-insensitive (% and _ are wildcards).",
+            "in": "query",
+            "name": "filter[title.ilike]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "title is NULL (true) or is not NULL (false).",
+            "in": "query",
+            "name": "filter[title.is_null]",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+          Object {
+            "description": "slug equals.",
+            "in": "query",
+            "name": "filter[slug]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "slug equals.",
+            "in": "query",
+            "name": "filter[slug.eq]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "slug does not equal (NULL rows do not match).",
+            "in": "query",
+            "name": "filter[slug.neq]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "slug is greater than.",
+            "in": "query",
+            "name": "filter[slug.gt]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "slug is greater than or equal to.",
+            "in": "query",
+            "name": "filter[slug.gte]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "slug is less than.",
+            "in": "query",
+            "name": "filter[slug.lt]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "slug is less than or equal to.",
+            "in": "query",
+            "name": "filter[slug.lte]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "slug is one of (comma-separated list).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[slug.in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "slug is none of (comma-separated list; NULL rows do not match).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[slug.not_in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "slug matches the LIKE pattern, case-sensitive (% and _ are wildcards).",
+            "in": "query",
+            "name": "filter[slug.like]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "slug matches the LIKE pattern, case-insensitive (% and _ are wildcards).",
+            "in": "query",
+            "name": "filter[slug.ilike]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "slug is NULL (true) or is not NULL (false).",
+            "in": "query",
+            "name": "filter[slug.is_null]",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+          Object {
+            "description": "excerpt equals.",
+            "in": "query",
+            "name": "filter[excerpt]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "excerpt equals.",
+            "in": "query",
+            "name": "filter[excerpt.eq]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "excerpt does not equal (NULL rows do not match).",
+            "in": "query",
+            "name": "filter[excerpt.neq]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "excerpt is greater than.",
+            "in": "query",
+            "name": "filter[excerpt.gt]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "excerpt is greater than or equal to.",
+            "in": "query",
+            "name": "filter[excerpt.gte]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "excerpt is less than.",
+            "in": "query",
+            "name": "filter[excerpt.lt]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "excerpt is less than or equal to.",
+            "in": "query",
+            "name": "filter[excerpt.lte]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "excerpt is one of (comma-separated list).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[excerpt.in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "excerpt is none of (comma-separated list; NULL rows do not match).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[excerpt.not_in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "excerpt matches the LIKE pattern, case-sensitive (% and _ are wildcards).",
+            "in": "query",
+            "name": "filter[excerpt.like]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "excerpt matches the LIKE pattern, case-insensitive (% and _ are wildcards).",
+            "in": "query",
+            "name": "filter[excerpt.ilike]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "excerpt is NULL (true) or is not NULL (false).",
+            "in": "query",
+            "name": "filter[excerpt.is_null]",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+          Object {
+            "description": "body equals.",
+            "in": "query",
+            "name": "filter[body]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "body equals.",
+            "in": "query",
+            "name": "filter[body.eq]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "body does not equal (NULL rows do not match).",
+            "in": "query",
+            "name": "filter[body.neq]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "body is greater than.",
+            "in": "query",
+            "name": "filter[body.gt]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "body is greater than or equal to.",
+            "in": "query",
+            "name": "filter[body.gte]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "body is less than.",
+            "in": "query",
+            "name": "filter[body.lt]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "body is less than or equal to.",
+            "in": "query",
+            "name": "filter[body.lte]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "body is one of (comma-separated list).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[body.in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "body is none of (comma-separated list; NULL rows do not match).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[body.not_in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "body matches the LIKE pattern, case-sensitive (% and _ are wildcards).",
+            "in": "query",
+            "name": "filter[body.like]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "body matches the LIKE pattern, case-insensitive (% and _ are wildcards).",
+            "in": "query",
+            "name": "filter[body.ilike]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "body is NULL (true) or is not NULL (false).",
+            "in": "query",
+            "name": "filter[body.is_null]",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+          Object {
+            "description": "status equals.",
+            "in": "query",
+            "name": "filter[status]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "status equals.",
+            "in": "query",
+            "name": "filter[status.eq]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "status does not equal (NULL rows do not match).",
+            "in": "query",
+            "name": "filter[status.neq]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "status is greater than.",
+            "in": "query",
+            "name": "filter[status.gt]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "status is greater than or equal to.",
+            "in": "query",
+            "name": "filter[status.gte]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "status is less than.",
+            "in": "query",
+            "name": "filter[status.lt]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "status is less than or equal to.",
+            "in": "query",
+            "name": "filter[status.lte]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "status is one of (comma-separated list).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[status.in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "status is none of (comma-separated list; NULL rows do not match).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[status.not_in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "status matches the LIKE pattern, case-sensitive (% and _ are wildcards).",
+            "in": "query",
+            "name": "filter[status.like]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "status matches the LIKE pattern, case-insensitive (% and _ are wildcards).",
+            "in": "query",
+            "name": "filter[status.ilike]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "status is NULL (true) or is not NULL (false).",
+            "in": "query",
+            "name": "filter[status.is_null]",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+          Object {
+            "description": "featured_image is NULL (true) or is not NULL (false).",
+            "in": "query",
+            "name": "filter[featured_image.is_null]",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+          Object {
+            "description": "author_id equals.",
+            "in": "query",
+            "name": "filter[author_id]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "author_id equals.",
+            "in": "query",
+            "name": "filter[author_id.eq]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "author_id does not equal (NULL rows do not match).",
+            "in": "query",
+            "name": "filter[author_id.neq]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "author_id is greater than.",
+            "in": "query",
+            "name": "filter[author_id.gt]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "author_id is greater than or equal to.",
+            "in": "query",
+            "name": "filter[author_id.gte]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "author_id is less than.",
+            "in": "query",
+            "name": "filter[author_id.lt]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "author_id is less than or equal to.",
+            "in": "query",
+            "name": "filter[author_id.lte]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "author_id is one of (comma-separated list).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[author_id.in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "format": "uuid",
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "author_id is none of (comma-separated list; NULL rows do not match).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[author_id.not_in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "format": "uuid",
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "author_id is NULL (true) or is not NULL (false).",
+            "in": "query",
+            "name": "filter[author_id.is_null]",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+          Object {
+            "description": "category_id equals.",
+            "in": "query",
+            "name": "filter[category_id]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "category_id equals.",
+            "in": "query",
+            "name": "filter[category_id.eq]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "category_id does not equal (NULL rows do not match).",
+            "in": "query",
+            "name": "filter[category_id.neq]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "category_id is greater than.",
+            "in": "query",
+            "name": "filter[category_id.gt]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "category_id is greater than or equal to.",
+            "in": "query",
+            "name": "filter[category_id.gte]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "category_id is less than.",
+            "in": "query",
+            "name": "filter[category_id.lt]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "category_id is less than or equal to.",
+            "in": "query",
+            "name": "filter[category_id.lte]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "category_id is one of (comma-separated list).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[category_id.in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "format": "uuid",
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "category_id is none of (comma-separated list; NULL rows do not match).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[category_id.not_in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "format": "uuid",
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "category_id is NULL (true) or is not NULL (false).",
+            "in": "query",
+            "name": "filter[category_id.is_null]",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+          Object {
+            "description": "published_at equals.",
+            "in": "query",
+            "name": "filter[published_at]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "published_at equals.",
+            "in": "query",
+            "name": "filter[published_at.eq]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "published_at does not equal (NULL rows do not match).",
+            "in": "query",
+            "name": "filter[published_at.neq]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "published_at is greater than.",
+            "in": "query",
+            "name": "filter[published_at.gt]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "published_at is greater than or equal to.",
+            "in": "query",
+            "name": "filter[published_at.gte]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "published_at is less than.",
+            "in": "query",
+            "name": "filter[published_at.lt]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "published_at is less than or equal to.",
+            "in": "query",
+            "name": "filter[published_at.lte]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "published_at is one of (comma-separated list).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[published_at.in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "anyOf": Array [
+                  Object {
+                    "format": "date-time",
+                    "type": "string",
+                  },
+                  Object {
+                    "format": "date",
+                    "type": "string",
+                  },
+                ],
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "published_at is none of (comma-separated list; NULL rows do not match).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[published_at.not_in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "anyOf": Array [
+                  Object {
+                    "format": "date-time",
+                    "type": "string",
+                  },
+                  Object {
+                    "format": "date",
+                    "type": "string",
+                  },
+                ],
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "published_at is NULL (true) or is not NULL (false).",
+            "in": "query",
+            "name": "filter[published_at.is_null]",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+          Object {
+            "description": "created_at equals.",
+            "in": "query",
+            "name": "filter[created_at]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "created_at equals.",
+            "in": "query",
+            "name": "filter[created_at.eq]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "created_at does not equal (NULL rows do not match).",
+            "in": "query",
+            "name": "filter[created_at.neq]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "created_at is greater than.",
+            "in": "query",
+            "name": "filter[created_at.gt]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "created_at is greater than or equal to.",
+            "in": "query",
+            "name": "filter[created_at.gte]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "created_at is less than.",
+            "in": "query",
+            "name": "filter[created_at.lt]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "created_at is less than or equal to.",
+            "in": "query",
+            "name": "filter[created_at.lte]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "created_at is one of (comma-separated list).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[created_at.in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "anyOf": Array [
+                  Object {
+                    "format": "date-time",
+                    "type": "string",
+                  },
+                  Object {
+                    "format": "date",
+                    "type": "string",
+                  },
+                ],
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "created_at is none of (comma-separated list; NULL rows do not match).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[created_at.not_in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "anyOf": Array [
+                  Object {
+                    "format": "date-time",
+                    "type": "string",
+                  },
+                  Object {
+                    "format": "date",
+                    "type": "string",
+                  },
+                ],
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "created_at is NULL (true) or is not NULL (false).",
+            "in": "query",
+            "name": "filter[created_at.is_null]",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+          Object {
+            "description": "updated_at equals.",
+            "in": "query",
+            "name": "filter[updated_at]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "updated_at equals.",
+            "in": "query",
+            "name": "filter[updated_at.eq]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "updated_at does not equal (NULL rows do not match).",
+            "in": "query",
+            "name": "filter[updated_at.neq]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "updated_at is greater than.",
+            "in": "query",
+            "name": "filter[updated_at.gt]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "updated_at is greater than or equal to.",
+            "in": "query",
+            "name": "filter[updated_at.gte]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "updated_at is less than.",
+            "in": "query",
+            "name": "filter[updated_at.lt]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "updated_at is less than or equal to.",
+            "in": "query",
+            "name": "filter[updated_at.lte]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "updated_at is one of (comma-separated list).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[updated_at.in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "anyOf": Array [
+                  Object {
+                    "format": "date-time",
+                    "type": "string",
+                  },
+                  Object {
+                    "format": "date",
+                    "type": "string",
+                  },
+                ],
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "updated_at is none of (comma-separated list; NULL rows do not match).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[updated_at.not_in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "anyOf": Array [
+                  Object {
+                    "format": "date-time",
+                    "type": "string",
+                  },
+                  Object {
+                    "format": "date",
+                    "type": "string",
+                  },
+                ],
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "updated_at is NULL (true) or is not NULL (false).",
+            "in": "query",
+            "name": "filter[updated_at.is_null]",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+          Object {
+            "description": "deleted_at equals.",
+            "in": "query",
+            "name": "filter[deleted_at]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "deleted_at equals.",
+            "in": "query",
+            "name": "filter[deleted_at.eq]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "deleted_at does not equal (NULL rows do not match).",
+            "in": "query",
+            "name": "filter[deleted_at.neq]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "deleted_at is greater than.",
+            "in": "query",
+            "name": "filter[deleted_at.gt]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "deleted_at is greater than or equal to.",
+            "in": "query",
+            "name": "filter[deleted_at.gte]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "deleted_at is less than.",
+            "in": "query",
+            "name": "filter[deleted_at.lt]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "deleted_at is less than or equal to.",
+            "in": "query",
+            "name": "filter[deleted_at.lte]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "deleted_at is one of (comma-separated list).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[deleted_at.in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "anyOf": Array [
+                  Object {
+                    "format": "date-time",
+                    "type": "string",
+                  },
+                  Object {
+                    "format": "date",
+                    "type": "string",
+                  },
+                ],
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "deleted_at is none of (comma-separated list; NULL rows do not match).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[deleted_at.not_in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "anyOf": Array [
+                  Object {
+                    "format": "date-time",
+                    "type": "string",
+                  },
+                  Object {
+                    "format": "date",
+                    "type": "string",
+                  },
+                ],
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "deleted_at is NULL (true) or is not NULL (false).",
+            "in": "query",
+            "name": "filter[deleted_at.is_null]",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "items": Object {
+                        "$ref": "#/components/schemas/Post",
+                      },
+                      "type": "array",
+                    },
+                    "meta": Object {
+                      "$ref": "#/components/schemas/ListMeta",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                    "meta",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "A page of post records",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+          "500": Object {
+            "$ref": "#/components/responses/InternalError",
+          },
+        },
+        "summary": "List post records",
+        "tags": Array [
+          "post",
+        ],
+      },
+      "post": Object {
+        "operationId": "createPost",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "allOf": Array [
+                  Object {
+                    "$ref": "#/components/schemas/PostInput",
+                  },
+                  Object {
+                    "properties": Object {
+                      "comment": Object {
+                        "$ref": "#/components/schemas/NestedWrite",
+                        "description": "Nested write through post_comments (one_to_many → comment).",
+                      },
+                      "comments": Object {
+                        "$ref": "#/components/schemas/NestedWrite",
+                        "description": "Nested write through post_comments (one_to_many → comment).",
+                      },
+                      "post_comments": Object {
+                        "$ref": "#/components/schemas/NestedWrite",
+                        "description": "Nested write through post_comments (one_to_many → comment).",
+                      },
+                      "post_tags": Object {
+                        "$ref": "#/components/schemas/NestedWrite",
+                        "description": "Nested write through post_tags (many_to_many → tag).",
+                      },
+                      "tag": Object {
+                        "$ref": "#/components/schemas/NestedWrite",
+                        "description": "Nested write through post_tags (many_to_many → tag).",
+                      },
+                      "tags": Object {
+                        "$ref": "#/components/schemas/NestedWrite",
+                        "description": "Nested write through post_tags (many_to_many → tag).",
+                      },
+                    },
+                    "type": "object",
+                  },
+                ],
+              },
+            },
+          },
+          "description": "Field values and nested relation writes. An empty body is treated as {}.",
+        },
+        "responses": Object {
+          "201": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/Post",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The created post record",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+          "409": Object {
+            "$ref": "#/components/responses/Conflict",
+          },
+          "413": Object {
+            "$ref": "#/components/responses/PayloadTooLarge",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+          "500": Object {
+            "$ref": "#/components/responses/InternalError",
+          },
+        },
+        "summary": "Create a post record (optionally with nested writes)",
+        "tags": Array [
+          "post",
+        ],
+      },
+    },
+    "/post/{id}": Object {
+      "delete": Object {
+        "operationId": "deletePost",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "properties": Object {
+                        "id": Object {
+                          "type": "string",
+                        },
+                      },
+                      "required": Array [
+                        "id",
+                      ],
+                      "type": "object",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The primary key of the deleted record",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+          "409": Object {
+            "$ref": "#/components/responses/Conflict",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+          "500": Object {
+            "$ref": "#/components/responses/InternalError",
+          },
+        },
+        "summary": "Delete a post record (soft delete, applying on_delete policies)",
+        "tags": Array [
+          "post",
+        ],
+      },
+      "get": Object {
+        "operationId": "getPost",
+        "parameters": Array [
+          Object {
+            "description": "Comma-separated relation paths, up to three dotted levels (e.g. a.b.c). Available here: author, comment, comments, post_author, post_comments, post_tags, tag, tags.",
+            "explode": false,
+            "in": "query",
+            "name": "include",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "pattern": "^[a-z_][a-z0-9_]*(\\\\.[a-z_][a-z0-9_]*){0,2}$",
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/Post",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The post record",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+          "500": Object {
+            "$ref": "#/components/responses/InternalError",
+          },
+        },
+        "summary": "Read one post record",
+        "tags": Array [
+          "post",
+        ],
+      },
+      "parameters": Array [
+        Object {
+          "description": "Primary key (id, uuid) or slug (slug).",
+          "in": "path",
+          "name": "id",
+          "required": true,
+          "schema": Object {
+            "type": "string",
+          },
+        },
+      ],
+      "put": Object {
+        "operationId": "updatePost",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "allOf": Array [
+                  Object {
+                    "$ref": "#/components/schemas/PostInput",
+                  },
+                  Object {
+                    "properties": Object {
+                      "comment": Object {
+                        "$ref": "#/components/schemas/NestedWrite",
+                        "description": "Nested write through post_comments (one_to_many → comment).",
+                      },
+                      "comments": Object {
+                        "$ref": "#/components/schemas/NestedWrite",
+                        "description": "Nested write through post_comments (one_to_many → comment).",
+                      },
+                      "post_comments": Object {
+                        "$ref": "#/components/schemas/NestedWrite",
+                        "description": "Nested write through post_comments (one_to_many → comment).",
+                      },
+                      "post_tags": Object {
+                        "$ref": "#/components/schemas/NestedWrite",
+                        "description": "Nested write through post_tags (many_to_many → tag).",
+                      },
+                      "tag": Object {
+                        "$ref": "#/components/schemas/NestedWrite",
+                        "description": "Nested write through post_tags (many_to_many → tag).",
+                      },
+                      "tags": Object {
+                        "$ref": "#/components/schemas/NestedWrite",
+                        "description": "Nested write through post_tags (many_to_many → tag).",
+                      },
+                    },
+                    "type": "object",
+                  },
+                ],
+              },
+            },
+          },
+          "description": "Only keys present are changed. An empty body is treated as {}.",
+        },
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/Post",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The updated post record",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+          "409": Object {
+            "$ref": "#/components/responses/Conflict",
+          },
+          "413": Object {
+            "$ref": "#/components/responses/PayloadTooLarge",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+          "500": Object {
+            "$ref": "#/components/responses/InternalError",
+          },
+        },
+        "summary": "Partially update a post record (optionally with nested writes)",
+        "tags": Array [
+          "post",
+        ],
+      },
+    },
+    "/tag": Object {
+      "get": Object {
+        "operationId": "listTag",
+        "parameters": Array [
+          Object {
+            "$ref": "#/components/parameters/page",
+          },
+          Object {
+            "$ref": "#/components/parameters/per_page",
+          },
+          Object {
+            "description": "Comma-separated fields; \`-\` prefix = descending. NULLs sort last ascending; the primary key is the final tiebreaker.",
+            "explode": false,
+            "in": "query",
+            "name": "sort",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "enum": Array [
+                  "id",
+                  "-id",
+                  "name",
+                  "-name",
+                  "slug",
+                  "-slug",
+                  "created_at",
+                  "-created_at",
+                ],
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "Comma-separated relation paths, up to three dotted levels (e.g. a.b.c). Available here: post, post_tags.",
+            "explode": false,
+            "in": "query",
+            "name": "include",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "pattern": "^[a-z_][a-z0-9_]*(\\\\.[a-z_][a-z0-9_]*){0,2}$",
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "$ref": "#/components/parameters/total",
+          },
+          Object {
+            "description": "id equals.",
+            "in": "query",
+            "name": "filter[id]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "id equals.",
+            "in": "query",
+            "name": "filter[id.eq]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "id does not equal (NULL rows do not match).",
+            "in": "query",
+            "name": "filter[id.neq]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "id is greater than.",
+            "in": "query",
+            "name": "filter[id.gt]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "id is greater than or equal to.",
+            "in": "query",
+            "name": "filter[id.gte]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "id is less than.",
+            "in": "query",
+            "name": "filter[id.lt]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "id is less than or equal to.",
+            "in": "query",
+            "name": "filter[id.lte]",
+            "required": false,
+            "schema": Object {
+              "format": "uuid",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "id is one of (comma-separated list).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[id.in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "format": "uuid",
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "id is none of (comma-separated list; NULL rows do not match).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[id.not_in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "format": "uuid",
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "id is NULL (true) or is not NULL (false).",
+            "in": "query",
+            "name": "filter[id.is_null]",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+          Object {
+            "description": "name equals.",
+            "in": "query",
+            "name": "filter[name]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name equals.",
+            "in": "query",
+            "name": "filter[name.eq]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name does not equal (NULL rows do not match).",
+            "in": "query",
+            "name": "filter[name.neq]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name is greater than.",
+            "in": "query",
+            "name": "filter[name.gt]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name is greater than or equal to.",
+            "in": "query",
+            "name": "filter[name.gte]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name is less than.",
+            "in": "query",
+            "name": "filter[name.lt]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name is less than or equal to.",
+            "in": "query",
+            "name": "filter[name.lte]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name is one of (comma-separated list).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[name.in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "name is none of (comma-separated list; NULL rows do not match).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[name.not_in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "name matches the LIKE pattern, case-sensitive (% and _ are wildcards).",
+            "in": "query",
+            "name": "filter[name.like]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name matches the LIKE pattern, case-insensitive (% and _ are wildcards).",
+            "in": "query",
+            "name": "filter[name.ilike]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name is NULL (true) or is not NULL (false).",
+            "in": "query",
+            "name": "filter[name.is_null]",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+          Object {
+            "description": "slug equals.",
+            "in": "query",
+            "name": "filter[slug]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "slug equals.",
+            "in": "query",
+            "name": "filter[slug.eq]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "slug does not equal (NULL rows do not match).",
+            "in": "query",
+            "name": "filter[slug.neq]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "slug is greater than.",
+            "in": "query",
+            "name": "filter[slug.gt]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "slug is greater than or equal to.",
+            "in": "query",
+            "name": "filter[slug.gte]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "slug is less than.",
+            "in": "query",
+            "name": "filter[slug.lt]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "slug is less than or equal to.",
+            "in": "query",
+            "name": "filter[slug.lte]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "slug is one of (comma-separated list).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[slug.in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "slug is none of (comma-separated list; NULL rows do not match).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[slug.not_in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "slug matches the LIKE pattern, case-sensitive (% and _ are wildcards).",
+            "in": "query",
+            "name": "filter[slug.like]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "slug matches the LIKE pattern, case-insensitive (% and _ are wildcards).",
+            "in": "query",
+            "name": "filter[slug.ilike]",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "slug is NULL (true) or is not NULL (false).",
+            "in": "query",
+            "name": "filter[slug.is_null]",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+          Object {
+            "description": "created_at equals.",
+            "in": "query",
+            "name": "filter[created_at]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "created_at equals.",
+            "in": "query",
+            "name": "filter[created_at.eq]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "created_at does not equal (NULL rows do not match).",
+            "in": "query",
+            "name": "filter[created_at.neq]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "created_at is greater than.",
+            "in": "query",
+            "name": "filter[created_at.gt]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "created_at is greater than or equal to.",
+            "in": "query",
+            "name": "filter[created_at.gte]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "created_at is less than.",
+            "in": "query",
+            "name": "filter[created_at.lt]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "created_at is less than or equal to.",
+            "in": "query",
+            "name": "filter[created_at.lte]",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                Object {
+                  "format": "date",
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
+            "description": "created_at is one of (comma-separated list).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[created_at.in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "anyOf": Array [
+                  Object {
+                    "format": "date-time",
+                    "type": "string",
+                  },
+                  Object {
+                    "format": "date",
+                    "type": "string",
+                  },
+                ],
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "created_at is none of (comma-separated list; NULL rows do not match).",
+            "explode": false,
+            "in": "query",
+            "name": "filter[created_at.not_in]",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "anyOf": Array [
+                  Object {
+                    "format": "date-time",
+                    "type": "string",
+                  },
+                  Object {
+                    "format": "date",
+                    "type": "string",
+                  },
+                ],
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+          Object {
+            "description": "created_at is NULL (true) or is not NULL (false).",
+            "in": "query",
+            "name": "filter[created_at.is_null]",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "items": Object {
+                        "$ref": "#/components/schemas/Tag",
+                      },
+                      "type": "array",
+                    },
+                    "meta": Object {
+                      "$ref": "#/components/schemas/ListMeta",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                    "meta",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "A page of tag records",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+          "500": Object {
+            "$ref": "#/components/responses/InternalError",
+          },
+        },
+        "summary": "List tag records",
+        "tags": Array [
+          "tag",
+        ],
+      },
+      "post": Object {
+        "operationId": "createTag",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/TagInput",
+              },
+            },
+          },
+          "description": "Field values and nested relation writes. An empty body is treated as {}.",
+        },
+        "responses": Object {
+          "201": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/Tag",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The created tag record",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+          "409": Object {
+            "$ref": "#/components/responses/Conflict",
+          },
+          "413": Object {
+            "$ref": "#/components/responses/PayloadTooLarge",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+          "500": Object {
+            "$ref": "#/components/responses/InternalError",
+          },
+        },
+        "summary": "Create a tag record (optionally with nested writes)",
+        "tags": Array [
+          "tag",
+        ],
+      },
+    },
+    "/tag/{id}": Object {
+      "delete": Object {
+        "operationId": "deleteTag",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "properties": Object {
+                        "id": Object {
+                          "type": "string",
+                        },
+                      },
+                      "required": Array [
+                        "id",
+                      ],
+                      "type": "object",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The primary key of the deleted record",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+          "409": Object {
+            "$ref": "#/components/responses/Conflict",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+          "500": Object {
+            "$ref": "#/components/responses/InternalError",
+          },
+        },
+        "summary": "Delete a tag record (hard delete, applying on_delete policies)",
+        "tags": Array [
+          "tag",
+        ],
+      },
+      "get": Object {
+        "operationId": "getTag",
+        "parameters": Array [
+          Object {
+            "description": "Comma-separated relation paths, up to three dotted levels (e.g. a.b.c). Available here: post, post_tags.",
+            "explode": false,
+            "in": "query",
+            "name": "include",
+            "required": false,
+            "schema": Object {
+              "items": Object {
+                "pattern": "^[a-z_][a-z0-9_]*(\\\\.[a-z_][a-z0-9_]*){0,2}$",
+                "type": "string",
+              },
+              "type": "array",
+            },
+            "style": "form",
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/Tag",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The tag record",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+          "500": Object {
+            "$ref": "#/components/responses/InternalError",
+          },
+        },
+        "summary": "Read one tag record",
+        "tags": Array [
+          "tag",
+        ],
+      },
+      "parameters": Array [
+        Object {
+          "description": "Primary key (id, uuid) or slug (slug).",
+          "in": "path",
+          "name": "id",
+          "required": true,
+          "schema": Object {
+            "type": "string",
+          },
+        },
+      ],
+      "put": Object {
+        "operationId": "updateTag",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/TagInput",
+              },
+            },
+          },
+          "description": "Only keys present are changed. An empty body is treated as {}.",
+        },
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/Tag",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The updated tag record",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+          "409": Object {
+            "$ref": "#/components/responses/Conflict",
+          },
+          "413": Object {
+            "$ref": "#/components/responses/PayloadTooLarge",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+          "500": Object {
+            "$ref": "#/components/responses/InternalError",
+          },
+        },
+        "summary": "Partially update a tag record (optionally with nested writes)",
+        "tags": Array [
+          "tag",
+        ],
+      },
+    },
+  },
+  "security": Array [
+    Object {
+      "bearerAuth": Array [],
+    },
+  ],
+  "servers": Array [
+    Object {
+      "url": "/api/blog",
+    },
+  ],
+  "tags": Array [
+    Object {
+      "name": "author",
+    },
+    Object {
+      "name": "comment",
+    },
+    Object {
+      "name": "post",
+    },
+    Object {
+      "name": "tag",
+    },
+  ],
+}
+`

@@ -1,0 +1,325 @@
+// Unit tests for the OpenAPI 3.1 document generated from a compiled registry (core/openapi):
+// validity against the OpenAPI 3.1 schema, component schemas valid JSON Schema 2020-12, the five
+// operations per entity with their parameters, naming of components, snapshot, and the cache.
+
+import t from 'tap';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { compileRegistry, type Registry, type StoredEntity, type StoredRelation } from '../../core/compile/registry.js';
+import { validateEntity } from '../../core/metadata/validate-entity.js';
+import { validateRelation } from '../../core/metadata/validate-relation.js';
+import type { EntityDef } from '../../core/metadata/types.js';
+import { generateOpenApi } from '../../core/openapi/generate.js';
+import { openApiFor } from '../../core/openapi/cache.js';
+import { assignPascalNames, pascalCase } from '../../core/openapi/names.js';
+
+type Json = Record<string, any>;
+/** The assertions the helpers below use (a tap subtest satisfies it). */
+type T = Pick<typeof t, 'equal' | 'comment' | 'doesNotThrow'>;
+
+// Entities and relations from shared/examples/content-management.json.
+const ENTITIES: Json[] = [
+  {
+    name: 'author', table: 'authors', primary_key: { field: 'id', type: 'uuid', generated: true }, soft_delete: false,
+    fields: [
+      { name: 'id', type: 'uuid', required: true },
+      { name: 'name', type: 'string', required: true },
+      { name: 'email', type: 'string', required: true, unique: true },
+      { name: 'bio', type: 'text' },
+      { name: 'avatar', type: 'file' },
+      { name: 'created_at', type: 'timestamp', auto: 'create' },
+      { name: 'updated_at', type: 'timestamp', auto: 'update' },
+    ],
+  },
+  {
+    name: 'tag', table: 'tags', primary_key: { field: 'id', type: 'uuid', generated: true },
+    slug: { field: 'slug', source: 'name' }, soft_delete: false,
+    fields: [
+      { name: 'id', type: 'uuid', required: true },
+      { name: 'name', type: 'string', required: true, unique: true },
+      { name: 'slug', type: 'string', required: true, unique: true },
+      { name: 'created_at', type: 'timestamp', auto: 'create' },
+    ],
+  },
+  {
+    name: 'post', table: 'posts', primary_key: { field: 'id', type: 'uuid', generated: true },
+    slug: { field: 'slug', source: 'title' }, soft_delete: true,
+    fields: [
+      { name: 'id', type: 'uuid', required: true },
+      { name: 'title', type: 'string', required: true },
+      { name: 'slug', type: 'string', required: true, unique: true },
+      { name: 'excerpt', type: 'text' },
+      { name: 'body', type: 'text', required: true },
+      { name: 'status', type: 'string', default: 'draft' },
+      { name: 'featured_image', type: 'file' },
+      { name: 'author_id', type: 'uuid', required: true },
+      { name: 'category_id', type: 'uuid' },
+      { name: 'published_at', type: 'timestamp' },
+      { name: 'created_at', type: 'timestamp', auto: 'create' },
+      { name: 'updated_at', type: 'timestamp', auto: 'update' },
+      { name: 'deleted_at', type: 'timestamp' },
+    ],
+  },
+  {
+    name: 'comment', table: 'comments', primary_key: { field: 'id', type: 'uuid', generated: true }, soft_delete: true,
+    fields: [
+      { name: 'id', type: 'uuid', required: true },
+      { name: 'post_id', type: 'uuid', required: true },
+      { name: 'author_name', type: 'string', required: true },
+      { name: 'author_email', type: 'string', required: true },
+      { name: 'body', type: 'text', required: true },
+      { name: 'status', type: 'string', enum: ['pending', 'approved', 'spam'], default: 'pending' },
+      { name: 'created_at', type: 'timestamp', auto: 'create' },
+      { name: 'deleted_at', type: 'timestamp' },
+    ],
+  },
+];
+
+const RELATIONS: Json[] = [
+  { name: 'post_author', type: 'one_to_many', source: 'author', target: 'post', source_key: 'id', target_key: 'author_id', ownership: 'source', on_delete: 'restrict' },
+  { name: 'post_tags', type: 'many_to_many', source: 'post', target: 'tag', source_key: 'id', target_key: 'id', join_table: 'post_tags', source_join_key: 'post_id', target_join_key: 'tag_id', ownership: 'source', on_delete: 'detach' },
+  { name: 'post_comments', type: 'one_to_many', source: 'post', target: 'comment', source_key: 'id', target_key: 'post_id', ownership: 'source', on_delete: 'cascade' },
+];
+
+const noopLogger = { info() {}, warn() {}, error() {}, debug() {} };
+const STAMP = '2025-03-01T00:00:00.000Z';
+
+/** Normalises the definitions through the metadata validators, then compiles a registry. */
+function buildRegistry(entities: Json[], relations: Json[], version = 7): Registry {
+  const joinTables = new Set(relations.filter((r) => r.join_table).map((r) => r.join_table as string));
+  const defs = new Map<string, EntityDef>();
+  for (const input of entities) {
+    const r = validateEntity(input, { joinTables });
+    if (!r.ok) throw new Error(`${input.name}: ${JSON.stringify(r.problems)}`);
+    defs.set(r.definition.name, r.definition);
+  }
+  const entityTables = new Set([...defs.values()].map((d) => d.table));
+  const storedEntities: StoredEntity[] = [...defs.values()].map((definition) => ({
+    name: definition.name, table_name: definition.table, definition, created_at: STAMP, updated_at: STAMP,
+  }));
+  const storedRelations: StoredRelation[] = relations.map((input) => {
+    const r = validateRelation(input, { entities: defs, entityTables });
+    if (!r.ok) throw new Error(`${input.name}: ${JSON.stringify(r.problems)}`);
+    const d = r.definition;
+    return { name: d.name, source: d.source, target: d.target, definition: d, created_at: STAMP, updated_at: STAMP };
+  });
+  return compileRegistry('sqlite', { entities: storedEntities, relations: storedRelations }, version, noopLogger);
+}
+
+async function expectValid(t: T, doc: Record<string, unknown>): Promise<void> {
+  const result = await new Validator().validate(doc);
+  t.equal(result.valid, true, 'valid OpenAPI 3.1 document');
+  if (!result.valid) t.comment(JSON.stringify(result.errors, null, 2).slice(0, 4000));
+}
+
+const addFormats = ((addFormatsModule as any).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
+
+/** Every component schema compiles as strict JSON Schema 2020-12 (the OpenAPI 3.1 dialect). */
+function expectSchemasCompile(t: T, doc: Json): void {
+  const ajv = addFormats(new Ajv2020({ strict: true }));
+  // Component refs become $defs refs so the schemas can be compiled as one 2020-12 resource.
+  const defs = JSON.parse(JSON.stringify(doc.components.schemas).replaceAll('#/components/schemas/', '#/$defs/'));
+  const id = 'https://rocket.invalid/openapi';
+  ajv.addSchema({ $id: id, $defs: defs });
+  for (const name of Object.keys(defs)) {
+    t.doesNotThrow(() => ajv.getSchema(`${id}#/$defs/${name}`), `schema ${name} compiles`);
+  }
+}
+
+const registry = buildRegistry(ENTITIES, RELATIONS);
+const doc = generateOpenApi(registry, { app: 'blog' }) as Json;
+
+t.test('document is a valid OpenAPI 3.1 document', async (t) => {
+  t.equal(doc.openapi, '3.1.0');
+  await expectValid(t, doc);
+  expectSchemasCompile(t, doc);
+});
+
+t.test('snapshot', async (t) => {
+  t.matchSnapshot(doc, 'openapi document for author, comment, post, tag');
+});
+
+t.test('info, servers and global bearer security', async (t) => {
+  t.same(doc.info, { title: 'blog API', version: '7' });
+  t.same(doc.servers, [{ url: '/api/blog' }]);
+  t.same(doc.security, [{ bearerAuth: [] }]);
+  t.same(doc.components.securitySchemes.bearerAuth, { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  const custom = generateOpenApi(registry, { app: 'blog', basePath: '/v1', title: 'Blog', version: '2.0.0' }) as Json;
+  t.same(custom.info, { title: 'Blog', version: '2.0.0' });
+  t.same(custom.servers, [{ url: '/v1' }]);
+});
+
+t.test('component schemas: one record and one input schema per entity, plus shared ones', async (t) => {
+  const schemas = doc.components.schemas;
+  t.same(Object.keys(schemas), [
+    'Author', 'AuthorInput', 'Comment', 'CommentInput', 'Post', 'PostInput', 'Tag', 'TagInput',
+    'Error', 'ListMeta', 'NestedWrite',
+  ]);
+  t.same(schemas.Post, registry.entity('post')!.schemas.record, 'record schema is the compiled one');
+  t.same(schemas.PostInput, registry.entity('post')!.schemas.input, 'input schema is the compiled one');
+  t.same([...schemas.Post.properties.published_at.type].sort(), ['null', 'string'], '3.1 nullable type list');
+  t.notOk('created_at' in schemas.PostInput.properties, 'auto fields are not input');
+  t.ok('deleted_at' in schemas.Comment.properties);
+  t.same(schemas.ListMeta.required, ['page', 'per_page', 'total']);
+  t.same(schemas.Error.required, ['error']);
+  t.same(schemas.Error.properties.error.required, ['code', 'message']);
+  t.same(Object.keys(schemas.Error.properties.error.properties.details.items.properties), ['field', 'rule', 'message']);
+  for (const name of Object.keys(schemas)) t.match(name, /^[a-zA-Z0-9._-]+$/);
+});
+
+t.test('five operations per entity with unique operationIds', async (t) => {
+  t.same(Object.keys(doc.paths), [
+    '/author', '/author/{id}', '/comment', '/comment/{id}', '/post', '/post/{id}', '/tag', '/tag/{id}',
+  ]);
+  const ids: string[] = [];
+  for (const item of Object.values(doc.paths) as Json[]) {
+    for (const method of ['get', 'post', 'put', 'delete']) if (item[method]) ids.push(item[method].operationId);
+  }
+  t.equal(ids.length, 20);
+  t.equal(new Set(ids).size, 20, 'unique');
+  t.same(Object.keys(doc.paths['/post']), ['get', 'post']);
+  t.same(Object.keys(doc.paths['/post/{id}']), ['parameters', 'get', 'put', 'delete']);
+  t.equal(doc.paths['/post'].get.operationId, 'listPost');
+  t.equal(doc.paths['/post'].post.operationId, 'createPost');
+  t.equal(doc.paths['/post/{id}'].get.operationId, 'getPost');
+  t.equal(doc.paths['/post/{id}'].put.operationId, 'updatePost');
+  t.equal(doc.paths['/post/{id}'].delete.operationId, 'deletePost');
+});
+
+t.test('list parameters: pagination, sort, include, total, filters per field and operator', async (t) => {
+  const params = doc.paths['/post'].get.parameters as Json[];
+  const refs = params.filter((p) => p.$ref).map((p) => p.$ref);
+  t.same(refs, ['#/components/parameters/page', '#/components/parameters/per_page', '#/components/parameters/total']);
+  const byName = new Map(params.filter((p) => p.name).map((p) => [p.name as string, p]));
+  t.ok(byName.has('sort') && byName.has('include'));
+  t.ok(byName.get('sort')!.schema.items.enum.includes('-published_at'));
+  t.match(byName.get('include')!.description, /Available here: author, comment, comments, post_author, post_comments, post_tags, tag, tags\./);
+  // string field: every operator
+  for (const op of ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'in', 'not_in', 'like', 'ilike', 'is_null']) {
+    t.ok(byName.has(`filter[title.${op}]`), `filter[title.${op}]`);
+  }
+  t.ok(byName.has('filter[title]'));
+  // uuid field: no like/ilike
+  t.ok(byName.has('filter[author_id.in]'));
+  t.notOk(byName.has('filter[author_id.like]'));
+  // file field: only is_null
+  t.notOk(byName.has('filter[featured_image]'));
+  t.notOk(byName.has('filter[featured_image.eq]'));
+  t.ok(byName.has('filter[featured_image.is_null]'));
+  t.same(byName.get('filter[author_id.in]'), {
+    name: 'filter[author_id.in]', in: 'query', required: false, description: 'author_id is one of (comma-separated list).',
+    schema: { type: 'array', items: { type: 'string', format: 'uuid' } }, style: 'form', explode: false,
+  });
+  t.same(byName.get('filter[published_at.is_null]')!.schema, { type: 'boolean' });
+  // the engine's deleted_at is not filterable unless declared (post declares it)
+  t.ok(byName.has('filter[deleted_at.is_null]'));
+  const shared = doc.components.parameters;
+  t.same(shared.per_page.schema, { type: 'integer', minimum: 1, maximum: 100, default: 25 });
+  t.same(shared.page.schema, { type: 'integer', minimum: 1, default: 1 });
+  t.equal(shared.total.schema.type, 'boolean');
+});
+
+t.test('{id} parameter and get include', async (t) => {
+  t.same(doc.paths['/author/{id}'].parameters[0], {
+    name: 'id', in: 'path', required: true, description: 'Primary key (id, uuid).', schema: { type: 'string', format: 'uuid' },
+  });
+  t.same(doc.paths['/post/{id}'].parameters[0].schema, { type: 'string' }, 'slug entities accept slugs');
+  t.same(doc.paths['/post/{id}'].get.parameters.map((p: Json) => p.name), ['include']);
+});
+
+t.test('request bodies: <Entity>Input plus forward relation keys', async (t) => {
+  const post = doc.paths['/post'].post.requestBody.content['application/json'].schema;
+  t.equal(post.allOf[0].$ref, '#/components/schemas/PostInput');
+  const keys = Object.keys(post.allOf[1].properties);
+  t.ok(keys.includes('tags') && keys.includes('post_tags') && keys.includes('comments'));
+  t.notOk(keys.includes('author'), 'reverse relations are not writable');
+  t.equal(post.allOf[1].properties.tags.$ref, '#/components/schemas/NestedWrite');
+  t.same(doc.components.schemas.NestedWrite.properties._write_mode.enum, ['diff', 'replace', 'append']);
+  t.same(doc.paths['/post/{id}'].put.requestBody.content['application/json'].schema, post);
+  const tag = doc.paths['/tag'].post.requestBody.content['application/json'].schema;
+  t.same(tag, { $ref: '#/components/schemas/TagInput' }, 'no forward relations: plain $ref');
+  const author = doc.paths['/author'].post.requestBody.content['application/json'].schema;
+  t.same(Object.keys(author.allOf[1].properties), ['post', 'post_author'], 'one_to_many forward keys');
+});
+
+t.test('responses: envelopes and errors per endpoint', async (t) => {
+  const list = doc.paths['/post'].get.responses;
+  t.same(list['200'].content['application/json'].schema, {
+    type: 'object', required: ['data', 'meta'],
+    properties: { data: { type: 'array', items: { $ref: '#/components/schemas/Post' } }, meta: { $ref: '#/components/schemas/ListMeta' } },
+  });
+  t.same(Object.keys(list), ['200', '400', '401', '403', '404', '500']);
+  const create = doc.paths['/post'].post.responses;
+  t.same(Object.keys(create), ['201', '400', '401', '403', '404', '409', '413', '422', '500']);
+  t.same(create['201'].content['application/json'].schema, {
+    type: 'object', required: ['data'], properties: { data: { $ref: '#/components/schemas/Post' } },
+  });
+  t.same(create['422'], { $ref: '#/components/responses/ValidationFailed' });
+  t.same(Object.keys(doc.paths['/post/{id}'].put.responses), ['200', '400', '401', '403', '404', '409', '413', '422', '500']);
+  const del = doc.paths['/post/{id}'].delete.responses;
+  t.same(Object.keys(del), ['200', '401', '403', '404', '409', '422', '500']);
+  t.same(del['200'].content['application/json'].schema.properties.data, {
+    type: 'object', required: ['id'], properties: { id: { type: 'string' } },
+  });
+  for (const response of Object.values(doc.components.responses) as Json[]) {
+    t.same(response.content['application/json'].schema, { $ref: '#/components/schemas/Error' });
+  }
+});
+
+t.test('deterministic output', async (t) => {
+  const reversed = buildRegistry([...ENTITIES].reverse(), [...RELATIONS].reverse());
+  t.equal(JSON.stringify(generateOpenApi(reversed, { app: 'blog' })), JSON.stringify(doc));
+});
+
+t.test('component and operation names for awkward entity names', async (t) => {
+  t.equal(pascalCase('blog_post'), 'BlogPost');
+  t.equal(pascalCase('_audit'), 'Audit');
+  t.equal(pascalCase('_1x'), 'Entity1x');
+  const names = assignPascalNames(['_post', 'post', 'post_input', 'error', 'a__b', 'a_b']);
+  t.same(Object.fromEntries(names), {
+    a__b: 'AB', a_b: 'AB2', error: 'Error2', post: 'Post', post_input: 'PostInput2', _post: 'Post2',
+  });
+  const entity = (name: string, pkType: string, extra: Json[] = []): Json => ({
+    name, table: `t${name}`, primary_key: { field: 'id', type: pkType, generated: pkType !== 'string' },
+    fields: [{ name: 'id', type: pkType === 'string' ? 'string' : pkType }, ...extra],
+  });
+  const odd = buildRegistry([
+    entity('_note', 'int', [{ name: 'data', type: 'json' }, { name: 'n', type: 'bigint' }]),
+    entity('note', 'bigint', [{ name: 'price', type: 'decimal', precision: 2 }, { name: 'ok', type: 'boolean' }]),
+    entity('note_input', 'string', [{ name: 'on', type: 'date' }, { name: 'x', type: 'float' }]),
+    entity('error', 'uuid'),
+  ], [], 1);
+  const oddDoc = generateOpenApi(odd, { app: 'odd' }) as Json;
+  await expectValid(t, oddDoc);
+  expectSchemasCompile(t, oddDoc);
+  t.same(Object.keys(oddDoc.components.schemas), [
+    'Note2', 'Note2Input', 'Error2', 'Error2Input', 'Note', 'NoteInput', 'NoteInput2', 'NoteInput2Input',
+    'Error', 'ListMeta', 'NestedWrite',
+  ]);
+  t.equal(oddDoc.paths['/_note'].get.operationId, 'listNote2');
+  t.same(oddDoc.paths['/_note/{id}'].parameters[0].schema, { type: 'integer' });
+  t.same(oddDoc.paths['/_note/{id}'].delete.responses['200'].content['application/json'].schema.properties.data.properties.id, { type: 'integer' });
+  t.same(oddDoc.paths['/note/{id}'].parameters[0].schema, { type: 'string', pattern: '^-?\\d+$' });
+  const params = new Map((oddDoc.paths['/_note'].get.parameters as Json[]).filter((p) => p.name).map((p) => [p.name, p]));
+  t.notOk(params.has('filter[data]'), 'json fields have no eq filter');
+  t.ok(params.has('filter[data.is_null]'));
+  t.same(params.get('filter[n.gt]')!.schema, { type: 'string', pattern: '^-?\\d+$' });
+  t.match(params.get('include')!.description, /no relations/);
+});
+
+t.test('openApiFor memoises per registry instance', async (t) => {
+  const a = openApiFor(registry, { app: 'blog' });
+  t.equal(openApiFor(registry, { app: 'blog' }), a, 'same entry for the same registry');
+  t.equal(openApiFor(registry, { app: 'blog' }).document, a.document, 'same document object');
+  t.same(a.document, doc);
+  t.equal(a.json, JSON.stringify(a.document));
+  t.ok(Object.isFrozen(a.document) && Object.isFrozen((a.document as Json).components.schemas.Post));
+  await expectValid(t, a.document as Record<string, unknown>);
+  const rebuilt = buildRegistry(ENTITIES, RELATIONS, 8);
+  const b = openApiFor(rebuilt, { app: 'blog' });
+  t.not(b, a, 'a new registry gets a new document');
+  t.not(b.document, a.document);
+  t.equal((b.document as Json).info.version, '8');
+  t.not(openApiFor(registry, { app: 'blog', title: 'Other' }), a, 'options are part of the key');
+});
