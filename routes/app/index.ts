@@ -4,9 +4,13 @@ import type { FastifyInstance } from 'fastify';
 import appScope from '../../plugins/app-scope.js';
 import appAuthRoutes from './auth.js';
 import adminMetadataRoutes from './admin-metadata.js';
+import entityRoutes from './entities.js';
+import openApiRoutes from './openapi.js';
 
 export default async function appRoutes(fastify: FastifyInstance): Promise<void> {
   await fastify.register(appScope);
   await fastify.register(appAuthRoutes);
   await fastify.register(adminMetadataRoutes);
+  await fastify.register(openApiRoutes);
+  await fastify.register(entityRoutes);
 }
