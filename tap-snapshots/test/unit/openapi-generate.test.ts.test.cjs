@@ -146,47 +146,47 @@ Object {
               },
             },
             "type": Array [
-              "null",
               "object",
+              "null",
             ],
           },
           "bio": Object {
             "type": Array [
-              "null",
               "string",
+              "null",
             ],
           },
           "created_at": Object {
             "format": "date-time",
             "type": Array [
-              "null",
               "string",
+              "null",
             ],
           },
           "email": Object {
             "type": Array [
-              "null",
               "string",
+              "null",
             ],
           },
           "id": Object {
             "format": "uuid",
             "type": Array [
-              "null",
               "string",
+              "null",
             ],
           },
           "name": Object {
             "type": Array [
-              "null",
               "string",
+              "null",
             ],
           },
           "updated_at": Object {
             "format": "date-time",
             "type": Array [
-              "null",
               "string",
+              "null",
             ],
           },
         },
@@ -252,54 +252,54 @@ Object {
         "properties": Object {
           "author_email": Object {
             "type": Array [
-              "null",
               "string",
+              "null",
             ],
           },
           "author_name": Object {
             "type": Array [
-              "null",
               "string",
+              "null",
             ],
           },
           "body": Object {
             "type": Array [
-              "null",
               "string",
+              "null",
             ],
           },
           "created_at": Object {
             "format": "date-time",
             "type": Array [
-              "null",
               "string",
+              "null",
             ],
           },
           "deleted_at": Object {
             "format": "date-time",
             "type": Array [
-              "null",
               "string",
+              "null",
             ],
           },
           "id": Object {
             "format": "uuid",
             "type": Array [
-              "null",
               "string",
+              "null",
             ],
           },
           "post_id": Object {
             "format": "uuid",
             "type": Array [
-              "null",
               "string",
+              "null",
             ],
           },
           "status": Object {
             "type": Array [
-              "null",
               "string",
+              "null",
             ],
           },
         },
@@ -485,41 +485,41 @@ Object {
           "author_id": Object {
             "format": "uuid",
             "type": Array [
-              "null",
               "string",
+              "null",
             ],
           },
           "body": Object {
             "type": Array [
-              "null",
               "string",
+              "null",
             ],
           },
           "category_id": Object {
             "format": "uuid",
             "type": Array [
-              "null",
               "string",
+              "null",
             ],
           },
           "created_at": Object {
             "format": "date-time",
             "type": Array [
-              "null",
               "string",
+              "null",
             ],
           },
           "deleted_at": Object {
             "format": "date-time",
             "type": Array [
-              "null",
               "string",
+              "null",
             ],
           },
           "excerpt": Object {
             "type": Array [
-              "null",
               "string",
+              "null",
             ],
           },
           "featured_image": Object {
@@ -539,47 +539,47 @@ Object {
               },
             },
             "type": Array [
-              "null",
               "object",
+              "null",
             ],
           },
           "id": Object {
             "format": "uuid",
             "type": Array [
-              "null",
               "string",
+              "null",
             ],
           },
           "published_at": Object {
             "format": "date-time",
             "type": Array [
-              "null",
               "string",
+              "null",
             ],
           },
           "slug": Object {
             "type": Array [
-              "null",
               "string",
+              "null",
             ],
           },
           "status": Object {
             "type": Array [
-              "null",
               "string",
+              "null",
             ],
           },
           "title": Object {
             "type": Array [
-              "null",
               "string",
+              "null",
             ],
           },
           "updated_at": Object {
             "format": "date-time",
             "type": Array [
-              "null",
               "string",
+              "null",
             ],
           },
         },
@@ -708,27 +708,27 @@ Object {
           "created_at": Object {
             "format": "date-time",
             "type": Array [
-              "null",
               "string",
+              "null",
             ],
           },
           "id": Object {
             "format": "uuid",
             "type": Array [
-              "null",
               "string",
+              "null",
             ],
           },
           "name": Object {
             "type": Array [
-              "null",
               "string",
+              "null",
             ],
           },
           "slug": Object {
             "type": Array [
-              "null",
               "string",
+              "null",
             ],
           },
         },
