@@ -16,10 +16,22 @@ export interface LoadIncludesOptions {
 }
 
 const identity = (v: unknown): unknown => v;
+const SAME_TYPE = { parentKey: identity, childKey: identity };
 
-/** Parent and child key values are compared as decoded; different field types compare as text. */
-function keyNormaliser(a: CompiledField, b: CompiledField): (v: unknown) => unknown {
-  return a.type === b.type ? identity : String;
+/**
+ * Grouping keys. Parent and child key fields usually share a type, and decoded values compare
+ * directly. When they differ (e.g. a `string` FK referencing a `uuid` PK), the parent value is
+ * parsed as the child field's type and both sides compare as text; unparseable values match nothing.
+ */
+function keyNormalisers(parent: CompiledField, child: CompiledField): { parentKey: (v: unknown) => unknown; childKey: (v: unknown) => unknown } {
+  if (parent.type === child.type) return SAME_TYPE;
+  return {
+    parentKey: (v) => {
+      const parsed = child.type.parseFilter(String(v), child.def);
+      return parsed.ok ? String(parsed.value) : undefined;
+    },
+    childKey: String,
+  };
 }
 
 function attachEmpty(records: readonly DbRecord[], node: IncludeNode): void {
@@ -36,6 +48,21 @@ function distinctKeys(records: readonly DbRecord[], field: string): unknown[] {
   return Array.from(seen);
 }
 
+/**
+ * Parent keys as values of the queried column's type, when the two key fields differ in type
+ * (e.g. a `string` FK referencing a `uuid` PK): values that are not valid for the column match
+ * nothing and are dropped, instead of failing the PostgreSQL array cast.
+ */
+function keysForColumn(keys: unknown[], from: CompiledField, to: CompiledField): unknown[] {
+  if (from.type === to.type) return keys;
+  const out: unknown[] = [];
+  for (const k of keys) {
+    const parsed = to.type.parseFilter(String(k), to.def);
+    if (parsed.ok) out.push(parsed.value);
+  }
+  return out;
+}
+
 async function loadNode(
   db: Queryable,
   parent: CompiledEntity,
@@ -44,27 +71,27 @@ async function loadNode(
   opts: LoadIncludesOptions | undefined,
 ): Promise<void> {
   const parentKey = parent.fieldMap.get(parentKeyFieldName(parent, node.relation, node.direction))!;
-  const keys = distinctKeys(records, parentKey.name);
-  const rowFilter = opts?.rowFilter?.(node.entity.name);
+  const entity = node.entity;
+  const m2m = node.relation.type === 'many_to_many';
+  const childKey = m2m ? parentKey : childKeyField(node);
+  const keys = keysForColumn(distinctKeys(records, parentKey.name), parentKey, childKey);
+  const rowFilter = opts?.rowFilter?.(entity.name);
   if (keys.length === 0 || rowFilterExcludesAll(rowFilter)) {
     attachEmpty(records, node);
     return;
   }
-  const entity = node.entity;
-  const m2m = node.relation.type === 'many_to_many';
-  const childKey = m2m ? parentKey : childKeyField(node);
   const params: unknown[] = [listParam(entity.dialect, childKey, keys)];
   pushRowFilterParams(entity.dialect, rowFilter, params);
   const rows = await db.query<Row>(includeSql(node, parentKey, rowFilter), params);
 
-  const norm = keyNormaliser(parentKey, childKey);
+  const norm = keyNormalisers(parentKey, childKey);
   const children = new Array<DbRecord>(rows.length);
   const groups = new Map<unknown, DbRecord[] | DbRecord>();
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     const child = entity.decodeRow(row);
     children[i] = child;
-    const k = norm(m2m ? parentKey.decode(row[INCLUDE_KEY_COLUMN]) : child[childKey.name]);
+    const k = norm.childKey(m2m ? parentKey.decode(row[INCLUDE_KEY_COLUMN]) : child[childKey.name]);
     const existing = groups.get(k);
     if (node.toMany) {
       if (existing === undefined) groups.set(k, [child]);
@@ -75,7 +102,7 @@ async function loadNode(
   }
   for (const r of records) {
     const v = r[parentKey.name];
-    const hit = v === null || v === undefined ? undefined : groups.get(norm(v));
+    const hit = v === null || v === undefined ? undefined : groups.get(norm.parentKey(v));
     r[node.key] = hit ?? (node.toMany ? [] : null);
   }
   if (node.children.length > 0 && children.length > 0) await loadLevel(db, entity, children, node.children, opts);

@@ -37,8 +37,7 @@ export async function runList(db: Queryable, entity: CompiledEntity, query: List
   if (query.withTotal) {
     if (n > 0) total = Number(rows[0][TOTAL_COLUMN]);
     else if (page > 1) {
-      params.length = whereCount;
-      const counted = await db.query<Row>(countSql(entity, query, rowFilter), params);
+      const counted = await db.query<Row>(countSql(entity, query, rowFilter), params.slice(0, whereCount));
       total = Number(counted[0]?.[TOTAL_COLUMN] ?? 0);
     } else total = 0;
   }
