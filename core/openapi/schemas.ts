@@ -63,11 +63,11 @@ export function sharedSchemas(): Record<string, Schema> {
     },
     ListMeta: {
       type: 'object',
-      required: ['page', 'per_page', 'total'],
+      required: ['page', 'per_page'],
       properties: {
         page: { type: 'integer', minimum: 1, description: 'Effective page.' },
         per_page: { type: 'integer', minimum: 1, maximum: 100, description: 'Effective page size.' },
-        total: { type: 'integer', minimum: 0, description: 'Rows matching all filters and row-level conditions.' },
+        total: { type: 'integer', minimum: 0, description: 'Rows matching all filters and row-level conditions; absent when the request sent total=false.' },
       },
     },
     NestedWrite: {

@@ -435,7 +435,7 @@ Object {
             "type": "integer",
           },
           "total": Object {
-            "description": "Rows matching all filters and row-level conditions.",
+            "description": "Rows matching all filters and row-level conditions; absent when the request sent total=false.",
             "minimum": 0,
             "type": "integer",
           },
@@ -443,7 +443,6 @@ Object {
         "required": Array [
           "page",
           "per_page",
-          "total",
         ],
         "type": "object",
       },
