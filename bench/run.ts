@@ -10,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { call, login, brief } from './http.js';
 import { startChild } from './proc.js';
 import { emptyStats, renderTable, type Row, type Stats } from './report.js';
-import { APP_LOGIN, CrudUnavailable, seedAndLoad, setupBareOnly, setupRocket, type OnCleanup } from './setup.js';
+import { APP_LOGIN, CrudUnavailable, READER_LOGIN, seedAndLoad, setupBareOnly, setupReader, setupRocket, type OnCleanup } from './setup.js';
 import { selectWorkloads, type Workload, type WorkloadData } from './workloads.js';
 
 function intEnv(name: string, fallback: number): number {
@@ -106,11 +106,28 @@ function shape(body: any): string {
   return `data{${keys}}${body.meta ? ` meta{${Object.keys(body.meta)}}` : ''}`;
 }
 
+/** A reader workload must answer exactly what the admin gets on Rocket (the policy hides no row). */
+async function probeAsAdmin(w: Workload, targets: Target[], data: WorkloadData): Promise<void> {
+  const rocket = targets.find((t) => t.name === 'rocket');
+  if (!rocket) return;
+  const adminToken = await login(rocket.base, rocket.loginPath, APP_LOGIN.email, APP_LOGIN.password);
+  const r = w.requests(data)();
+  const [asReader, asAdmin] = [await call(rocket.base, r.method, r.path, { token: rocket.token, body: r.body }),
+    await call(rocket.base, r.method, r.path, { token: adminToken, body: r.body })];
+  const same = asReader.status === asAdmin.status && JSON.stringify(asReader.body) === JSON.stringify(asAdmin.body);
+  if (same) console.log('   probe: the reader gets exactly the admin response from Rocket');
+  else console.log(`   WARNING: reader and admin answers differ:\n     reader: ${brief(asReader.body, 600)}\n     admin:  ${brief(asAdmin.body, 600)}`);
+}
+
 async function runWorkload(w: Workload, targets: Target[], data: WorkloadData): Promise<void> {
-  const row: Row = { workload: w.name };
+  const row: Row = { workload: w.name, baseline: w.baseline };
   rows.push(row);
-  console.log(`\n== ${w.name}`);
-  for (const t of targets) t.token = await login(t.base, t.loginPath, APP_LOGIN.email, APP_LOGIN.password); // tokens live 15 min
+  console.log(`\n== ${w.name}${w.caller === 'reader' ? ' (Rocket called as the non-admin reader)' : ''}`);
+  for (const t of targets) {
+    const who = t.name === 'rocket' && w.caller === 'reader' ? READER_LOGIN : APP_LOGIN;
+    t.token = await login(t.base, t.loginPath, who.email, who.password); // tokens live 15 min
+  }
+  if (w.caller === 'reader') await probeAsAdmin(w, targets, data);
 
   // Probe: one request each. Reads address the same rows on both servers, so their bodies must be
   // identical; writes differ in ids and timestamps, so only their JSON shapes are compared.
@@ -183,6 +200,8 @@ async function main(): Promise<void> {
   }
   console.log(`seeding ${opts.sizes.customers} customers, ${opts.sizes.orders} orders x 5 lines, ${opts.sizes.tags} tags…`);
   const data = await seedAndLoad(appDbUrl, app, opts.sizes);
+  const rocketTarget = targets.find((t) => t.name === 'rocket');
+  if (rocketTarget && workloads.some((w) => w.caller === 'reader')) await setupReader(rocketTarget.base, app, appDbUrl);
 
   const bare = await startChild('bare', './bare-server.ts', {
     BARE_PG_URL: appDbUrl, BARE_APP: app, BARE_POOL: String(opts.pool), BARE_JWT_SECRET: randomBytes(32).toString('hex'),

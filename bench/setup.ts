@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { startChild, type Child } from './proc.js';
 import { call, expectStatus, login, brief } from './http.js';
-import { BARE_ONLY_DDL, ENTITIES, RELATIONS, seed, type SeedSizes } from './schema.js';
+import { hashPassword } from '../core/auth/passwords.js';
+import { BARE_ONLY_DDL, CUSTOMER_STATUSES, ENTITIES, RELATIONS, seed, type SeedSizes } from './schema.js';
 import type { WorkloadData } from './workloads.js';
 
 export type OnCleanup = (name: string, fn: () => Promise<void>) => void;
@@ -18,6 +19,18 @@ export class CrudUnavailable extends Error {}
 
 export const PLATFORM_LOGIN = { email: 'platform@localhost', password: 'changeme' };
 export const APP_LOGIN = { email: 'admin@localhost', password: 'changeme' };
+/** The non-admin user of the `caller: 'reader'` workloads (see setupReader). */
+export const READER_LOGIN = { email: 'reader@bench.test', password: 'reader-pass' };
+export const READER_ROLE = 'reader';
+/**
+ * The reader's row-level `read` policy on customer: a condition every seeded (and created) row
+ * satisfies, so the reader's lists are identical to the admin's while still going through the
+ * row filter (auth.md §8.4).
+ */
+export const READER_POLICY = {
+  entity: 'customer', action: 'read', roles: [READER_ROLE],
+  conditions: [{ field: 'status', operator: 'in', value: CUSTOMER_STATUSES }],
+};
 
 export function dbUrl(baseUrl: string, name: string): string {
   const url = new URL(baseUrl);
@@ -108,4 +121,19 @@ export async function seedAndLoad(appDbUrl: string, app: string, sizes: SeedSize
     const tagIds = (await sql.unsafe('SELECT "id" FROM "tags" ORDER BY "name"')).map((r) => String(r.id));
     return { app, customerIds, tagIds };
   });
+}
+
+/**
+ * The non-admin bench user: a `_users` row written with SQL (login is not what is measured) and
+ * its `read` policy created through the permissions admin API, so Rocket compiles it like any other.
+ */
+export async function setupReader(base: string, app: string, appDbUrl: string): Promise<void> {
+  const hash = await hashPassword(READER_LOGIN.password);
+  await withSql(appDbUrl, (sql) => sql.unsafe(
+    `INSERT INTO "_users" ("id", "email", "password_hash", "roles", "active", "created_at", "updated_at")
+     VALUES (gen_random_uuid(), $1, $2, $3::text[], true, now(), now())`,
+    [READER_LOGIN.email, hash, [READER_ROLE]],
+  ));
+  const token = await login(base, `/api/${app}/auth/login`, APP_LOGIN.email, APP_LOGIN.password);
+  await expectStatus('create the reader read policy', 201, base, 'POST', `/api/${app}/_admin/permissions`, { token, body: READER_POLICY });
 }

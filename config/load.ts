@@ -52,6 +52,7 @@ const ENV_MAP: Array<[string, string, 'string' | 'int' | 'bool' | 'list']> = [
   ['ROCKET_RATE_LIMIT_ENABLED', 'rate_limit.enabled', 'bool'],
   ['ROCKET_RATE_LIMIT_MAX', 'rate_limit.max', 'int'],
   ['ROCKET_RATE_LIMIT_WINDOW_MS', 'rate_limit.window_ms', 'int'],
+  ['ROCKET_RATE_LIMIT_AUTH_MAX', 'rate_limit.auth_max', 'int'],
   ['ROCKET_AI_BASE_URL', 'ai.base_url', 'string'],
   ['ROCKET_AI_API_KEY', 'ai.api_key', 'string'],
   ['ROCKET_AI_MODEL', 'ai.model', 'string'],
@@ -73,7 +74,7 @@ function defaults(env: 'development' | 'production'): Record<string, unknown> {
     cors: {},
     instrumentation: {},
     audit: {},
-    rate_limit: { enabled: false, max: 10, window_ms: 60_000 },
+    rate_limit: { enabled: false, max: 600, window_ms: 60_000, auth_max: 20 },
     ai: {},
     log_level: 'info',
   };

@@ -25,7 +25,13 @@ export interface RocketConfig {
   cors: { origins?: string[] };
   instrumentation: Record<string, unknown>;
   audit: Record<string, unknown>;
-  rate_limit: { enabled: boolean; max: number; window_ms: number };
+  rate_limit: {
+    enabled: boolean;
+    max: number;
+    window_ms: number;
+    /** Budget per window of each auth endpoint (login, refresh, accept-invite, platform login). */
+    auth_max: number;
+  };
   ai: { base_url?: string; api_key?: string; model?: string };
   log_level: string;
 }
@@ -94,7 +100,7 @@ export const configSchema = {
     audit: { type: 'object' },
     rate_limit: {
       type: 'object',
-      properties: { enabled: { type: 'boolean' }, max: positiveInt, window_ms: positiveInt },
+      properties: { enabled: { type: 'boolean' }, max: positiveInt, window_ms: positiveInt, auth_max: positiveInt },
     },
     ai: { type: 'object', properties: { base_url: str, api_key: str, model: str } },
     log_level: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] },

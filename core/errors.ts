@@ -59,5 +59,9 @@ export const errors = {
   routeNotFound: () => new AppError('NOT_FOUND', 'Route not found'),
   conflict: (message: string, details?: ErrorDetail[]) => new AppError('CONFLICT', message, details),
   validation: (message: string, details?: ErrorDetail[]) => new AppError('VALIDATION_FAILED', message, details),
+  /** A VALIDATION_FAILED answered with 400 instead of 422 (used invite, expired invite: auth.md §4.4). */
+  validationBadRequest: (message: string) => new AppError('VALIDATION_FAILED', message, undefined, 400),
+  rateLimited: (retryAfterSeconds: number) =>
+    new AppError('RATE_LIMITED', `Rate limit exceeded, retry in ${retryAfterSeconds} seconds`),
   internal: (message = 'Internal server error') => new AppError('INTERNAL_ERROR', message),
 };

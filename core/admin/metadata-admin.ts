@@ -11,15 +11,17 @@ import type { EntityDef, Problem, RelationDef } from '../metadata/types.js';
 import { validateEntity } from '../metadata/validate-entity.js';
 import { validateRelation } from '../metadata/validate-relation.js';
 import type { AppContext } from '../platform/app-context.js';
+import { decodePermissionRow, permissionsSql } from '../permissions/stored-row.js';
 
 let versionCounter = 0;
 
-/** Reads the stored metadata of an app and swaps in a freshly compiled registry. */
+/** Reads the stored metadata and permissions of an app and swaps in a freshly compiled registry. */
 export async function reloadRegistry(ctx: AppContext, log: Logger): Promise<void> {
   const db = ctx.db;
   const d = db.dialect;
   const entityRows = await db.query<Record<string, unknown>>('SELECT * FROM _entities ORDER BY name');
   const relationRows = await db.query<Record<string, unknown>>('SELECT * FROM _relations ORDER BY name');
+  const permissionRows = await db.query<Record<string, unknown>>(permissionsSql(d.name));
   const stamp = (r: Record<string, unknown>) => ({ created_at: d.decodeTimestamp(r.created_at)!, updated_at: d.decodeTimestamp(r.updated_at)! });
   const entities: StoredEntity[] = entityRows.map((r) => ({
     name: String(r.name), table_name: String(r.table_name), definition: d.decodeJson<EntityDef>(r.definition), ...stamp(r),
@@ -27,7 +29,8 @@ export async function reloadRegistry(ctx: AppContext, log: Logger): Promise<void
   const relations: StoredRelation[] = relationRows.map((r) => ({
     name: String(r.name), source: String(r.source), target: String(r.target), definition: d.decodeJson<RelationDef>(r.definition), ...stamp(r),
   }));
-  ctx.registry = compileRegistry(d.name, { entities, relations }, ++versionCounter, log);
+  const permissions = permissionRows.map((r) => decodePermissionRow(d, r));
+  ctx.registry = compileRegistry(d.name, { entities, relations, permissions }, ++versionCounter, log);
 }
 
 function failed(problems: Problem[]): never {

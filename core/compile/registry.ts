@@ -3,6 +3,8 @@
 import type { Logger } from '../logger.js';
 import { resolveRelationToken, type ResolvedRelation } from '../metadata/resolve-relation.js';
 import type { DialectName, EntityDef, RelationDef } from '../metadata/types.js';
+import { PermissionIndex } from '../permissions/permission-index.js';
+import type { StoredPermission } from '../permissions/policy.js';
 import { compileEntity, type CompiledEntity } from './compiled-entity.js';
 
 export interface StoredEntity {
@@ -33,6 +35,8 @@ export class Registry {
     readonly stored: { entities: readonly StoredEntity[]; relations: readonly StoredRelation[] },
     /** Bumped on every rebuild; part of cache keys derived from the snapshot. */
     readonly version: number,
+    /** The compiled `_permissions` policies (auth.md §8), looked up per request. */
+    readonly permissions: PermissionIndex = PermissionIndex.EMPTY,
   ) {}
 
   static empty(dialect: DialectName): Registry {
@@ -76,10 +80,13 @@ function forwardRelationKeys(entity: string, relations: readonly RelationDef[], 
   return keys;
 }
 
-/** Compiles stored metadata; an entity or relation that fails to compile is logged and skipped. */
+/**
+ * Compiles stored metadata and permission rows; an entity or relation that fails to compile is
+ * logged and skipped (a broken permission row grants nothing).
+ */
 export function compileRegistry(
   dialect: DialectName,
-  stored: { entities: StoredEntity[]; relations: StoredRelation[] },
+  stored: { entities: StoredEntity[]; relations: StoredRelation[]; permissions?: readonly StoredPermission[] },
   version: number,
   log: Logger,
 ): Registry {
@@ -94,7 +101,8 @@ export function compileRegistry(
   const relations = stored.relations
     .map((r) => r.definition)
     .filter((r) => entities.has(r.source) && entities.has(r.target));
-  const registry = new Registry(dialect, entities, relations, stored, version);
+  const permissions = PermissionIndex.compile(stored.permissions ?? [], entities, log);
+  const registry = new Registry(dialect, entities, relations, { entities: stored.entities, relations: stored.relations }, version, permissions);
   for (const entity of entities.values()) {
     const fields = new Set(entity.fields.map((f) => f.name));
     const keys = forwardRelationKeys(entity.name, relations, registry, fields);

@@ -1,13 +1,25 @@
-// POST /api/:app/auth/login|refresh|logout (auth.md §4); no token required.
-import type { FastifyInstance } from 'fastify';
+// POST /api/:app/auth/login|refresh|logout|accept-invite (auth.md §4); no token required. Login,
+// refresh and accept-invite carry the auth rate limits when they are enabled.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { InviteService } from '../../core/auth/invites.js';
+import { authRateLimits } from '../../plugins/rate-limit.js';
 import { objectBody } from '../body.js';
 
 export default async function appAuthRoutes(fastify: FastifyInstance): Promise<void> {
-  const open = { config: { public: true } };
-  fastify.post('/auth/login', open, async (req) => ({ data: await req.app.sessions.login(objectBody(req.body)) }));
-  fastify.post('/auth/refresh', open, async (req) => ({ data: await req.app.sessions.refresh(objectBody(req.body)) }));
-  fastify.post('/auth/logout', open, async (req) => {
+  const config = { public: true };
+  const limits = await authRateLimits(fastify, fastify.rocket.config.rate_limit);
+  const scope = (req: FastifyRequest) => req.app.name;
+
+  fastify.post('/auth/login', { config, ...limits({ scope, perAccount: true }) },
+    async (req) => ({ data: await req.app.sessions.login(objectBody(req.body)) }));
+  fastify.post('/auth/refresh', { config, ...limits({ scope }) },
+    async (req) => ({ data: await req.app.sessions.refresh(objectBody(req.body)) }));
+  fastify.post('/auth/logout', { config }, async (req) => {
     await req.app.sessions.logout(objectBody(req.body));
     return { message: 'Logged out' };
+  });
+  fastify.post('/auth/accept-invite', { config, ...limits({ scope }) }, async (req, reply) => {
+    const accepted = await new InviteService(req.app.db, req.app.sessions).accept(req.body);
+    return reply.code(201).send({ data: accepted });
   });
 }

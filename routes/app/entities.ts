@@ -5,6 +5,8 @@ import type { CompiledEntity } from '../../core/compile/compiled-entity.js';
 import type { Registry } from '../../core/compile/registry.js';
 import { AppError, errors } from '../../core/errors.js';
 import { parsePkValue } from '../../core/metadata/primary-key.js';
+import { readFilter } from '../../core/permissions/authorize.js';
+import { includeReadFilters } from '../../core/permissions/include-filters.js';
 import { findRecord } from '../../core/query/get-one.js';
 import { loadIncludes } from '../../core/query/includes.js';
 import { withEagerIncludes } from '../../core/query/include-tree.js';
@@ -46,11 +48,14 @@ async function targetPk(req: FastifyRequest, entity: CompiledEntity, id: string)
 export default async function entityRoutes(fastify: FastifyInstance): Promise<void> {
   fastify.get('/:entity', async (req: FastifyRequest, reply: FastifyReply) => {
     const { registry, entity } = resolveEntity(req);
+    // rest-api.md §5.1: read permission (403), query (400), include permission (403), then SQL.
+    const rowFilter = readFilter(registry, req.caller, entity.name);
     const query = parseListQuery(entity, registry, req.query as QueryInput);
-    const db = req.app.db;
-    const result = await runList(db, entity, query);
     const include = withEagerIncludes(registry, entity, query.include);
-    if (include.length > 0) await loadIncludes(db, registry, entity, result.records, include);
+    const includeOpts = includeReadFilters(registry, req.caller, include);
+    const db = req.app.db;
+    const result = await runList(db, entity, query, rowFilter && { rowFilter });
+    if (include.length > 0) await loadIncludes(db, registry, entity, result.records, include, includeOpts);
     const meta: Record<string, unknown> = { page: result.page, per_page: result.perPage };
     if (result.total !== undefined) meta.total = result.total;
     return reply.type(JSON_TYPE).send(entity.serializeList(result.records, meta));
@@ -58,11 +63,16 @@ export default async function entityRoutes(fastify: FastifyInstance): Promise<vo
 
   fastify.get('/:entity/:id', async (req: FastifyRequest, reply: FastifyReply) => {
     const { registry, entity, id } = resolveEntity(req);
+    // rest-api.md §6 / §12.4: read permission (403), include (400), record through the row filter
+    // (404, also outside it), include permission (403), then the includes.
+    const rowFilter = readFilter(registry, req.caller, entity.name);
     const include = withEagerIncludes(registry, entity, parseIncludes(entity, registry, (req.query as QueryInput).include));
     const db = req.app.db;
-    const record = await findRecord(db, entity, id!);
+    const record = await findRecord(db, entity, id!, rowFilter && { rowFilter });
     if (!record) throw errors.notFound(`${entity.name} with id ${id} not found`);
-    if (include.length > 0) await loadIncludes(db, registry, entity, [record], include);
+    if (include.length > 0) {
+      await loadIncludes(db, registry, entity, [record], include, includeReadFilters(registry, req.caller, include));
+    }
     return reply.type(JSON_TYPE).send(entity.serializeOne(record));
   });
 

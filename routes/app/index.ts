@@ -4,6 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import appScope from '../../plugins/app-scope.js';
 import appAuthRoutes from './auth.js';
 import adminMetadataRoutes from './admin-metadata.js';
+import adminPermissionsRoutes from './admin-permissions.js';
+import adminUsersRoutes from './admin-users.js';
+import adminInvitesRoutes from './admin-invites.js';
 import entityRoutes from './entities.js';
 import openApiRoutes from './openapi.js';
 
@@ -11,6 +14,9 @@ export default async function appRoutes(fastify: FastifyInstance): Promise<void>
   await fastify.register(appScope);
   await fastify.register(appAuthRoutes);
   await fastify.register(adminMetadataRoutes);
+  await fastify.register(adminPermissionsRoutes);
+  await fastify.register(adminUsersRoutes);
+  await fastify.register(adminInvitesRoutes);
   await fastify.register(openApiRoutes);
   await fastify.register(entityRoutes);
 }

@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { bearerToken } from '../../core/auth/tokens.js';
 import { errors } from '../../core/errors.js';
+import { authRateLimits } from '../../plugins/rate-limit.js';
 import { objectBody } from '../body.js';
 
 declare module 'fastify' {
@@ -32,7 +33,10 @@ export default async function platformRoutes(fastify: FastifyInstance): Promise<
   const open = { config: { public: true } };
   const adminOnly = { config: { platformAdmin: true } };
 
-  fastify.post('/auth/login', open, async (req) => ({ data: await platform.sessions.login(objectBody(req.body)) }));
+  const limits = await authRateLimits(fastify, platform.config.rate_limit);
+
+  fastify.post('/auth/login', { ...open, ...limits({ scope: () => '_platform', perAccount: true }) },
+    async (req) => ({ data: await platform.sessions.login(objectBody(req.body)) }));
   fastify.post('/auth/refresh', open, async (req) => ({ data: await platform.sessions.refresh(objectBody(req.body)) }));
   fastify.post('/auth/logout', open, async (req) => {
     await platform.sessions.logout(objectBody(req.body));

@@ -136,3 +136,10 @@ export function eachDialect(
     });
   }
 }
+
+/** An access token of a (non-existent) app user with these roles, signed with the app's secret. */
+export function userToken(rocket: TestRocket, app: string, roles: string[], userId = '00000000-0000-4000-8000-000000000001'): string {
+  const ctx = rocket.server.rocket.apps.get(app);
+  if (!ctx) throw new Error(`userToken: app ${app} is not loaded`);
+  return ctx.issuer.sign(userId, roles);
+}

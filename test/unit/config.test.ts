@@ -54,3 +54,14 @@ t.test('a production start with a default secret exits non-zero with a clear mes
   t.not(res.status, 0, 'the server refuses to start');
   t.match(res.stderr, /ROCKET_PLATFORM_JWT_SECRET must be at least 32 characters in production/);
 });
+
+t.test('rate limit keys', async (t) => {
+  const { config } = load({});
+  t.same(config.rate_limit, { enabled: false, max: 600, window_ms: 60_000, auth_max: 20 }, 'off by default; 20 auth attempts per window');
+  const env = load({ ROCKET_RATE_LIMIT_ENABLED: 'true', ROCKET_RATE_LIMIT_AUTH_MAX: '5', ROCKET_RATE_LIMIT_WINDOW_MS: '30000' });
+  t.match(env.config.rate_limit, { enabled: true, auth_max: 5, window_ms: 30_000 });
+  t.equal(loadConfig({}, { rate_limit: { auth_max: 7 } }, { readFile: false }).config.rate_limit.auth_max, 7, 'plugin option');
+  const err = t.throws(() => load({ ROCKET_RATE_LIMIT_AUTH_MAX: 'many' })) as unknown as ConfigError;
+  t.match(err.message, /ROCKET_RATE_LIMIT_AUTH_MAX must be a whole number \(got "many"\)/);
+  t.match((t.throws(() => load({ ROCKET_RATE_LIMIT_AUTH_MAX: '0' })) as unknown as ConfigError).message, /rate_limit\.auth_max must be >= 1/);
+});

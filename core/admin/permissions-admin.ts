@@ -1,0 +1,88 @@
+// The permissions admin operations of auth.md §8.5: CRUD on `_permissions`, then — after every
+// successful write — a rebuilt registry (so the change applies to the next request) and a notice
+// to the other instances, exactly like metadata changes.
+import { errors } from '../errors.js';
+import { isUuid, newId } from '../ids.js';
+import type { Logger } from '../logger.js';
+import type { AppContext } from '../platform/app-context.js';
+import { validatePolicy, type PolicyInput, type StoredPermission } from '../permissions/policy.js';
+import { decodePermissionRow, permissionsSql } from '../permissions/stored-row.js';
+import { reloadRegistry } from './metadata-admin.js';
+
+const COLUMNS = 'id, entity, action, roles, conditions, created_at, updated_at';
+
+export class PermissionsAdmin {
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly log: Logger,
+    private readonly announce: (app: string) => Promise<void>,
+  ) {}
+
+  private get db() {
+    return this.ctx.db;
+  }
+
+  private notFound(id: string): never {
+    throw errors.notFound(`Permission not found: ${id}`);
+  }
+
+  private decode(row: Record<string, unknown> | undefined, id: string): StoredPermission {
+    if (!row) this.notFound(id);
+    return decodePermissionRow(this.db.dialect, row);
+  }
+
+  private params(input: PolicyInput): unknown[] {
+    const d = this.db.dialect;
+    return [input.entity, input.action, d.encodeTextArray(input.roles), d.encodeJson(input.conditions)];
+  }
+
+  async list(): Promise<StoredPermission[]> {
+    const rows = await this.db.query<Record<string, unknown>>(permissionsSql(this.db.dialect.name));
+    return rows.map((r) => decodePermissionRow(this.db.dialect, r));
+  }
+
+  async get(id: string): Promise<StoredPermission> {
+    // Ids that are not UUIDs are "not found" without a query (auth.md §0).
+    if (!isUuid(id)) this.notFound(id);
+    const [row] = await this.db.query<Record<string, unknown>>(`SELECT ${COLUMNS} FROM _permissions WHERE id = $1`, [id.toLowerCase()]);
+    return this.decode(row, id);
+  }
+
+  async create(body: unknown): Promise<StoredPermission> {
+    const input = validatePolicy(body);
+    const now = new Date().toISOString();
+    const [row] = await this.db.query<Record<string, unknown>>(
+      `INSERT INTO _permissions (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING ${COLUMNS}`,
+      [newId(), ...this.params(input), now],
+    );
+    await this.changed();
+    return this.decode(row, '');
+  }
+
+  /** Full replacement; an unknown id is 404 before the body is looked at. */
+  async update(id: string, body: unknown): Promise<StoredPermission> {
+    await this.get(id);
+    const input = validatePolicy(body);
+    const [row] = await this.db.query<Record<string, unknown>>(
+      `UPDATE _permissions SET entity = $1, action = $2, roles = $3, conditions = $4, updated_at = $5 WHERE id = $6 RETURNING ${COLUMNS}`,
+      [...this.params(input), new Date().toISOString(), id.toLowerCase()],
+    );
+    const updated = this.decode(row, id); // deleted concurrently → 404
+    await this.changed();
+    return updated;
+  }
+
+  async delete(id: string): Promise<{ id: string; deleted: true }> {
+    if (!isUuid(id)) this.notFound(id);
+    const rows = await this.db.query<Record<string, unknown>>('DELETE FROM _permissions WHERE id = $1 RETURNING id', [id.toLowerCase()]);
+    if (rows.length === 0) this.notFound(id);
+    await this.changed();
+    return { id: String(rows[0].id), deleted: true };
+  }
+
+  /** The new policies apply to the next request here, and reach the other instances. */
+  private async changed(): Promise<void> {
+    await reloadRegistry(this.ctx, this.log);
+    await this.announce(this.ctx.name);
+  }
+}

@@ -1,0 +1,208 @@
+// Invites of one app (auth.md §7, §4.4): create (single and bulk, skip & report), list with a
+// computed status, revoke, and accept — which creates the user and logs them in.
+import { randomUUID } from 'node:crypto';
+import { errors } from '../errors.js';
+import { isUuid, newId, normaliseEmail, isEmail } from '../ids.js';
+import type { Database } from '../db/types.js';
+import { hashPassword, passwordTooLong } from './passwords.js';
+import type { SessionService, TokenPair } from './sessions.js';
+import { bodyObject, optionalRoles, requiredEmail } from './users-admin.js';
+
+export const INVITE_TTL_MS = 72 * 3600 * 1000;
+
+export type InviteStatus = 'pending' | 'accepted' | 'expired';
+
+export interface InviteView {
+  id: string;
+  email: string;
+  roles: string[];
+  token: string;
+  expires_at: string;
+  accepted_at: string | null;
+  invited_by: string | null;
+  created_at: string;
+  status: InviteStatus;
+}
+
+export interface BulkResult {
+  created: Array<Pick<InviteView, 'id' | 'email' | 'token' | 'expires_at'>>;
+  skipped: Array<{ email: string; reason: string }>;
+  summary: { total: number; created: number; skipped: number };
+}
+
+export interface AcceptResult extends TokenPair {
+  user: { id: string; email: string; roles: string[] };
+}
+
+interface InviteRow {
+  id: string;
+  email: string;
+  roles: unknown;
+  token: string;
+  expires_at: unknown;
+  accepted_at: unknown;
+  invited_by: string | null;
+  created_at: unknown;
+}
+
+const INVITE_COLUMNS = 'id, email, roles, token, expires_at, accepted_at, invited_by, created_at';
+const USER_EXISTS = 'A user with this email already exists';
+const PENDING_EXISTS = 'A pending invite already exists for this email';
+
+export class InviteService {
+  constructor(
+    private readonly db: Database,
+    private readonly sessions: SessionService,
+  ) {}
+
+  private view(row: InviteRow, now = Date.now()): InviteView {
+    const d = this.db.dialect;
+    const expiresAt = d.decodeTimestamp(row.expires_at)!;
+    const acceptedAt = d.decodeTimestamp(row.accepted_at);
+    const status: InviteStatus = acceptedAt ? 'accepted' : now > Date.parse(expiresAt) ? 'expired' : 'pending';
+    return {
+      id: row.id,
+      email: row.email,
+      roles: d.decodeTextArray(row.roles),
+      token: row.token,
+      expires_at: expiresAt,
+      accepted_at: acceptedAt,
+      invited_by: row.invited_by ?? null,
+      created_at: d.decodeTimestamp(row.created_at)!,
+      status,
+    };
+  }
+
+  /** Which of these emails already belong to a user, and which have a pending invite. */
+  private async blocked(emails: string[]): Promise<{ users: Set<string>; pending: Set<string> }> {
+    // One statement per check whatever the number of emails: the list goes in as one parameter.
+    const d = this.db.dialect;
+    const inList = d.name === 'postgres' ? 'email = ANY($1::text[])' : 'email IN (SELECT value FROM json_each($1))';
+    const list = d.name === 'postgres' ? emails : JSON.stringify(emails);
+    const users = await this.db.query<{ email: string }>(`SELECT email FROM _users WHERE ${inList}`, [list]);
+    const pending = await this.db.query<{ email: string }>(
+      `SELECT email FROM _invites WHERE ${inList} AND accepted_at IS NULL AND expires_at > $2`,
+      [list, new Date().toISOString()],
+    );
+    return { users: new Set(users.map((r) => r.email)), pending: new Set(pending.map((r) => r.email)) };
+  }
+
+  private async insert(email: string, roles: string[], invitedBy: string | null, createdAt: number, expiresAt: number): Promise<InviteView> {
+    const row: InviteRow = {
+      id: newId(),
+      email,
+      roles,
+      token: randomUUID(),
+      expires_at: new Date(expiresAt).toISOString(),
+      accepted_at: null,
+      invited_by: invitedBy,
+      created_at: new Date(createdAt).toISOString(),
+    };
+    await this.db.run(
+      `INSERT INTO _invites (${INVITE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [row.id, row.email, this.db.dialect.encodeTextArray(roles), row.token, row.expires_at, null, row.invited_by, row.created_at],
+    );
+    return this.view(row, createdAt);
+  }
+
+  async list(): Promise<InviteView[]> {
+    const rows = await this.db.query<InviteRow>(`SELECT ${INVITE_COLUMNS} FROM _invites ORDER BY created_at DESC, id`);
+    const now = Date.now();
+    return rows.map((r) => this.view(r, now));
+  }
+
+  async create(input: unknown, invitedBy: string | null): Promise<InviteView> {
+    const body = bodyObject(input);
+    const email = requiredEmail(body.email);
+    const roles = optionalRoles(body.roles) ?? [];
+    const { users, pending } = await this.blocked([email]);
+    if (users.has(email)) throw errors.conflict(USER_EXISTS);
+    if (pending.has(email)) throw errors.conflict(PENDING_EXISTS);
+    const now = Date.now();
+    return this.insert(email, roles, invitedBy, now, now + INVITE_TTL_MS);
+  }
+
+  /** Skip & report: every unique email is handled on its own; the request fails only on its shape. */
+  async bulk(input: unknown, invitedBy: string | null): Promise<BulkResult> {
+    const body = bodyObject(input);
+    const raw = body.emails;
+    if (!Array.isArray(raw) || raw.length === 0) throw errors.validation('emails is required and must be a non-empty array');
+    if (!raw.every((e) => typeof e === 'string' && e.trim() !== '')) throw errors.validation('emails must not contain blank entries');
+    const roles = optionalRoles(body.roles) ?? [];
+    const emails = [...new Set((raw as string[]).map(normaliseEmail))];
+
+    const valid = emails.filter(isEmail);
+    const { users, pending } = valid.length > 0 ? await this.blocked(valid) : { users: new Set<string>(), pending: new Set<string>() };
+    const now = Date.now();
+    const expiresAt = now + INVITE_TTL_MS;
+    const result: BulkResult = { created: [], skipped: [], summary: { total: emails.length, created: 0, skipped: 0 } };
+    for (const email of emails) {
+      const reason = !isEmail(email) ? 'Invalid email address'
+        : users.has(email) ? USER_EXISTS
+          : pending.has(email) ? PENDING_EXISTS
+            : undefined;
+      if (reason) {
+        result.skipped.push({ email, reason });
+        continue;
+      }
+      try {
+        const invite = await this.insert(email, roles, invitedBy, now, expiresAt);
+        result.created.push({ id: invite.id, email: invite.email, token: invite.token, expires_at: invite.expires_at });
+      } catch {
+        result.skipped.push({ email, reason: 'Could not create invite' });
+      }
+    }
+    result.summary.created = result.created.length;
+    result.summary.skipped = result.skipped.length;
+    return result;
+  }
+
+  async revoke(id: string): Promise<{ id: string; deleted: true }> {
+    const changed = isUuid(id) ? await this.db.run('DELETE FROM _invites WHERE id = $1', [id.toLowerCase()]) : 0;
+    if (changed === 0) throw errors.notFound(`Invite not found: ${id}`);
+    return { id: id.toLowerCase(), deleted: true };
+  }
+
+  /** Creates the user and marks the invite accepted in one transaction, then issues a token pair. */
+  async accept(input: unknown): Promise<AcceptResult> {
+    const body = bodyObject(input);
+    const token = typeof body.token === 'string' ? body.token.trim() : '';
+    if (!token) throw errors.validation('token is required');
+    const password = typeof body.password === 'string' ? body.password : '';
+    if (!password) throw errors.validation('password is required');
+    if (passwordTooLong(password)) throw errors.validation('password must be at most 72 bytes');
+
+    // Tokens are generated lowercase; a UUID typed in upper case is the same token.
+    const [row] = await this.db.query<InviteRow>(
+      `SELECT ${INVITE_COLUMNS} FROM _invites WHERE token = $1`,
+      [isUuid(token) ? token.toLowerCase() : token],
+    );
+    if (!row) throw errors.notFound('Invalid invite token');
+    const invite = this.view(row);
+    if (invite.status === 'accepted') throw errors.validationBadRequest('Invite has already been accepted');
+    if (invite.status === 'expired') throw errors.validationBadRequest('Invite has expired');
+    const [existing] = await this.db.query('SELECT id FROM _users WHERE email = $1', [invite.email]);
+    if (existing) throw errors.conflict(USER_EXISTS);
+
+    const hash = await hashPassword(password);
+    const d = this.db.dialect;
+    const user = { id: newId(), email: invite.email, roles: invite.roles };
+    try {
+      const tokens = await this.db.transaction(async (tx) => {
+        const now = new Date().toISOString();
+        // The conditional update is the arbiter: of two concurrent accepts only one changes the row.
+        const claimed = await tx.run('UPDATE _invites SET accepted_at = $1 WHERE id = $2 AND accepted_at IS NULL', [now, invite.id]);
+        if (claimed === 0) throw errors.validationBadRequest('Invite has already been accepted');
+        await tx.run(
+          'INSERT INTO _users (id, email, password_hash, roles, active, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)',
+          [user.id, user.email, hash, d.encodeTextArray(user.roles), d.encodeBool(true), now],
+        );
+        return this.sessions.issue(tx, user);
+      });
+      return { ...tokens, user };
+    } catch (err) {
+      if (d.isUniqueViolation(err)) throw errors.conflict(USER_EXISTS);
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,178 @@
+// User administration of one app (auth.md §6): list, read, create, update, hard delete over `_users`,
+// plus the input checks that invites share (email, roles). `password_hash` never leaves this module.
+import { errors } from '../errors.js';
+import { isEmail, isUuid, newId, normaliseEmail } from '../ids.js';
+import type { Database, Queryable } from '../db/types.js';
+import { hashPassword, passwordTooLong } from './passwords.js';
+import type { SessionService } from './sessions.js';
+
+export interface UserView {
+  id: string;
+  email: string;
+  roles: string[];
+  active: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+interface UserRow {
+  id: string;
+  email: string;
+  roles: unknown;
+  active: unknown;
+  created_at: unknown;
+  updated_at: unknown;
+}
+
+// Never `SELECT *`: the hash must not be read into anything that could be returned or logged.
+const USER_COLUMNS = 'id, email, roles, active, created_at, updated_at';
+
+/** The body as an object: a missing body is {}, anything else that is not an object is 400. */
+export function bodyObject(body: unknown): Record<string, unknown> {
+  if (body === undefined) return {};
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw errors.invalidJson();
+  return body as Record<string, unknown>;
+}
+
+/** A required email, validated and normalised (auth.md §0, §6.3). */
+export function requiredEmail(value: unknown): string {
+  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+    throw errors.validation('email is required');
+  }
+  const email = typeof value === 'string' ? normaliseEmail(value) : '';
+  if (!isEmail(email)) throw errors.validation('email must be a valid email address');
+  return email;
+}
+
+/** Optional roles: undefined when omitted, otherwise an array of strings. */
+export function optionalRoles(value: unknown): string[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || !value.every((r) => typeof r === 'string')) {
+    throw errors.validation('roles must be an array of strings');
+  }
+  return value as string[];
+}
+
+/** A non-empty password of at most 72 bytes (non-strings count as missing). */
+function checkedPassword(value: unknown): string {
+  if (typeof value !== 'string' || value === '') throw errors.validation('password is required');
+  if (passwordTooLong(value)) throw errors.validation('password must be at most 72 bytes');
+  return value;
+}
+
+function optionalActive(value: unknown): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'boolean') throw errors.validation('active must be a boolean');
+  return value;
+}
+
+const userExists = () => errors.conflict('A user with this email already exists');
+
+export class UsersAdmin {
+  constructor(
+    private readonly db: Database,
+    private readonly sessions: SessionService,
+  ) {}
+
+  private view(row: UserRow): UserView {
+    const d = this.db.dialect;
+    return {
+      id: row.id,
+      email: row.email,
+      roles: d.decodeTextArray(row.roles),
+      active: d.decodeBool(row.active),
+      created_at: d.decodeTimestamp(row.created_at)!,
+      updated_at: d.decodeTimestamp(row.updated_at)!,
+    };
+  }
+
+  private async find(q: Queryable, id: string): Promise<UserRow | undefined> {
+    if (!isUuid(id)) return undefined;
+    const [row] = await q.query<UserRow>(`SELECT ${USER_COLUMNS} FROM _users WHERE id = $1`, [id.toLowerCase()]);
+    return row;
+  }
+
+  private async emailTaken(email: string, exceptId?: string): Promise<boolean> {
+    const rows = await this.db.query<{ id: string }>('SELECT id FROM _users WHERE email = $1', [email]);
+    return rows.some((r) => r.id !== exceptId);
+  }
+
+  /** Runs a write; a unique violation on email (a concurrent create) becomes the same 409. */
+  private async guardUnique<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (err) {
+      if (this.db.dialect.isUniqueViolation(err)) throw userExists();
+      throw err;
+    }
+  }
+
+  async list(): Promise<UserView[]> {
+    const rows = await this.db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM _users`);
+    // Sorted here by code units so the order is the same on both dialects whatever the collation.
+    return rows.map((r) => this.view(r)).sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0));
+  }
+
+  async get(id: string): Promise<UserView> {
+    const row = await this.find(this.db, id);
+    if (!row) throw errors.notFound(`User not found: ${id}`);
+    return this.view(row);
+  }
+
+  async create(input: unknown): Promise<UserView> {
+    const body = bodyObject(input);
+    const email = requiredEmail(body.email);
+    const password = checkedPassword(body.password);
+    const roles = optionalRoles(body.roles) ?? [];
+    const active = optionalActive(body.active) ?? true;
+    if (await this.emailTaken(email)) throw userExists();
+    const d = this.db.dialect;
+    const id = newId();
+    const now = new Date().toISOString();
+    const hash = await hashPassword(password);
+    await this.guardUnique(() => this.db.run(
+      'INSERT INTO _users (id, email, password_hash, roles, active, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)',
+      [id, email, hash, d.encodeTextArray(roles), d.encodeBool(active), now],
+    ));
+    return this.get(id);
+  }
+
+  async update(id: string, input: unknown): Promise<UserView> {
+    const current = await this.find(this.db, id);
+    if (!current) throw errors.notFound(`User not found: ${id}`);
+    const body = bodyObject(input);
+    const email = requiredEmail(body.email);
+    // An empty password means "unchanged" on update (auth.md §6.4).
+    const password = body.password === undefined || body.password === null || body.password === ''
+      ? undefined
+      : checkedPassword(body.password);
+    const roles = optionalRoles(body.roles);
+    const active = optionalActive(body.active);
+    if (await this.emailTaken(email, current.id)) throw userExists();
+
+    const d = this.db.dialect;
+    const sets = ['email = $2', 'updated_at = $3'];
+    const params: unknown[] = [current.id, email, new Date().toISOString()];
+    const set = (column: string, value: unknown) => {
+      params.push(value);
+      sets.push(`${column} = $${params.length}`);
+    };
+    if (password !== undefined) set('password_hash', await hashPassword(password));
+    if (roles !== undefined) set('roles', d.encodeTextArray(roles));
+    if (active !== undefined) set('active', d.encodeBool(active));
+    const revoke = password !== undefined || active === false;
+    await this.guardUnique(() => this.db.transaction(async (tx) => {
+      await tx.run(`UPDATE _users SET ${sets.join(', ')} WHERE id = $1`, params);
+      // A new password or a deactivation ends every session within one access-token lifetime.
+      if (revoke) await this.sessions.revokeAll(tx, current.id);
+    }));
+    return this.get(current.id);
+  }
+
+  /** Hard delete; refresh tokens go with the row (ON DELETE CASCADE). */
+  async delete(id: string): Promise<{ id: string; deleted: true }> {
+    const changed = isUuid(id) ? await this.db.run('DELETE FROM _users WHERE id = $1', [id.toLowerCase()]) : 0;
+    if (changed === 0) throw errors.notFound(`User not found: ${id}`);
+    return { id: id.toLowerCase(), deleted: true };
+  }
+}

@@ -1,0 +1,17 @@
+// /api/:app/_admin/invites (auth.md §7); admin only. Accepting is public: routes/app/auth.ts.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { InviteService } from '../../core/auth/invites.js';
+
+export default async function adminInvitesRoutes(fastify: FastifyInstance): Promise<void> {
+  const admin = { config: { admin: true } };
+  const service = (req: FastifyRequest) => new InviteService(req.app.db, req.app.sessions);
+  // An app user id, or a platform user id when a platform token was used (auth.md §7).
+  const invitedBy = (req: FastifyRequest) => req.caller?.id ?? null;
+
+  fastify.get('/_admin/invites', admin, async (req) => ({ data: await service(req).list() }));
+  fastify.post('/_admin/invites', admin, async (req, reply) =>
+    reply.code(201).send({ data: await service(req).create(req.body, invitedBy(req)) }));
+  fastify.post('/_admin/invites/bulk', admin, async (req) => ({ data: await service(req).bulk(req.body, invitedBy(req)) }));
+  fastify.delete('/_admin/invites/:id', admin, async (req) =>
+    ({ data: await service(req).revoke((req.params as { id: string }).id) }));
+}
