@@ -13,13 +13,18 @@ export interface RelationWrite {
 
 export type ValidationOutcome =
   | { ok: true; values: Record<string, unknown>; relations: RelationWrite[] }
-  | { ok: false; details: ErrorDetail[] };
+  /** `relations` is set when only field checks failed, so nested problems can be reported too. */
+  | { ok: false; details: ErrorDetail[]; relations?: RelationWrite[] };
 
 export interface PayloadValidator {
   /** Forward-relation keys the entity accepts (set when the registry compiles). */
   relationKeys: ReadonlyMap<string, RelationDef>;
-  validateCreate(body: Record<string, unknown>, prefix?: string): ValidationOutcome;
-  validateUpdate(body: Record<string, unknown>, prefix?: string): ValidationOutcome;
+  /**
+   * `skip`: keys treated as absent — neither validated, required nor reported unknown (a nested
+   * child row's FK to its parent and its `_delete` marker, write-pipeline.md §5.2).
+   */
+  validateCreate(body: Record<string, unknown>, prefix?: string, skip?: ReadonlySet<string>): ValidationOutcome;
+  validateUpdate(body: Record<string, unknown>, prefix?: string, skip?: ReadonlySet<string>): ValidationOutcome;
 }
 
 interface FieldCheck {
@@ -66,14 +71,15 @@ export function buildPayloadValidator(def: EntityDef, fields: ReadonlyArray<{ na
 
   const validator: PayloadValidator = {
     relationKeys: new Map(),
-    validateCreate: (body, prefix = '') => validate(body, prefix, true),
-    validateUpdate: (body, prefix = '') => validate(body, prefix, false),
+    validateCreate: (body, prefix = '', skip) => validate(body, prefix, true, skip),
+    validateUpdate: (body, prefix = '', skip) => validate(body, prefix, false, skip),
   };
 
-  function validate(body: Record<string, unknown>, prefix: string, create: boolean): ValidationOutcome {
+  function validate(body: Record<string, unknown>, prefix: string, create: boolean, skip: ReadonlySet<string> | undefined): ValidationOutcome {
     const unknown: ErrorDetail[] = [];
     const relations: RelationWrite[] = [];
     for (const key of Object.keys(body)) {
+      if (skip?.has(key)) continue;
       if (checkByName.has(key) && (create || key !== pkName)) continue;
       if (ignored.has(key) || key === pkName) continue;
       const relation = validator.relationKeys.get(key);
@@ -88,6 +94,7 @@ export function buildPayloadValidator(def: EntityDef, fields: ReadonlyArray<{ na
     const enumErrors: ErrorDetail[] = [];
     for (const c of checks) {
       if (!create && c.name === pkName) continue;
+      if (skip?.has(c.name)) continue;
       const present = Object.prototype.hasOwnProperty.call(body, c.name);
       let value = present ? body[c.name] : undefined;
       if (create && !present && c.hasDefault) value = c.def.default;
@@ -117,7 +124,7 @@ export function buildPayloadValidator(def: EntityDef, fields: ReadonlyArray<{ na
       values[c.name] = coerced.value;
     }
     const details = [...typeErrors, ...requiredErrors, ...enumErrors];
-    if (details.length > 0) return { ok: false, details };
+    if (details.length > 0) return { ok: false, details, relations };
     return { ok: true, values, relations };
   }
 

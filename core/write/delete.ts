@@ -7,12 +7,13 @@ import { quoteIdent } from '../db/builder.js';
 import type { Queryable } from '../db/types.js';
 import { errors } from '../errors.js';
 import type { RelationDef } from '../metadata/types.js';
+import { assertRecordAction, isAdmin } from '../permissions/authorize.js';
 import { lockRow } from './lock.js';
 import type { WriteContext } from './write-context.js';
 
 type Values = Record<string, unknown>;
 
-interface DeleteRun {
+export interface DeleteRun {
   tx: Queryable;
   registry: Registry;
   now: string;
@@ -67,8 +68,15 @@ async function toOneOrMany(run: DeleteRun, relation: RelationDef, key: unknown):
   }
 }
 
-/** Policies first (children before parent), then the record itself. */
-async function deleteTree(run: DeleteRun, entity: CompiledEntity, record: Values): Promise<void> {
+export function deleteRun(tx: Queryable, registry: Registry, now: Date): DeleteRun {
+  return { tx, registry, now: now.toISOString(), seen: new Set() };
+}
+
+/**
+ * Policies first (children before parent), then the record itself. Also how nested writes delete
+ * a child (write-pipeline.md §5.4: soft or hard, with the child's own on_delete policies).
+ */
+export async function deleteTree(run: DeleteRun, entity: CompiledEntity, record: Values): Promise<void> {
   const id = `${entity.name}:${String(record[entity.pk.name])}`;
   if (run.seen.has(id)) return;
   run.seen.add(id);
@@ -99,7 +107,8 @@ export async function deleteRecord(ctx: WriteContext, entity: CompiledEntity, pk
   return ctx.db.transaction(async (tx) => {
     const record = await lockRow(tx, entity, pk);
     if (!record) throw notFound();
-    const run: DeleteRun = { tx, registry: ctx.registry, now: ctx.now.toISOString(), seen: new Set() };
+    if (!isAdmin(ctx.caller)) assertRecordAction(ctx.registry, ctx.caller, entity.name, 'delete', record); // step 3
+    const run = deleteRun(tx, ctx.registry, ctx.now);
     run.seen.add(`${entity.name}:${String(record[entity.pk.name])}`);
     // Extension point: before_delete rules (write-pipeline.md §3 step 5).
     await applyPolicies(run, entity, record);

@@ -1,0 +1,103 @@
+// many_to_many link rows of nested writes (write-pipeline.md §5.7): the `not_found` check of link
+// targets before BEGIN (one query per target entity for the whole tree), and the join-table
+// statements run inside the transaction (read linked ids, unlink a list, link a list).
+import type { CompiledEntity } from '../../compile/compiled-entity.js';
+import { quoteIdent } from '../../db/builder.js';
+import type { Queryable } from '../../db/types.js';
+import type { ErrorDetail } from '../../errors.js';
+import type { DialectName, RelationDef } from '../../metadata/types.js';
+import { inListSql, listParam } from '../../query/conditions.js';
+import type { LinksPlan, TreePlan } from './plan.js';
+
+/** Adds a `not_found` detail for every link id (not marked `_delete`) naming no live target. */
+export async function checkLinkTargets(q: Queryable, dialect: DialectName, tree: TreePlan): Promise<void> {
+  const byTarget = new Map<CompiledEntity, LinksPlan[]>();
+  for (const plan of tree.links) {
+    if (!plan.rows.some((r) => !r.delete)) continue;
+    const list = byTarget.get(plan.target) ?? [];
+    list.push(plan);
+    byTarget.set(plan.target, list);
+  }
+  const inserts: Array<{ at: number; details: ErrorDetail[] }> = [];
+  for (const [target, plans] of byTarget) {
+    const ids = new Map<string, unknown>();
+    for (const plan of plans) for (const row of plan.rows) if (!row.delete) ids.set(row.idKey, row.id);
+    const live = target.sql.liveCondition ? ` AND ${target.sql.liveCondition}` : '';
+    const sql = `SELECT ${target.pk.column} AS id FROM ${target.quotedTable} WHERE ${inListSql(dialect, target.pk.column, target.pk.type.name, 1)}${live}`;
+    const rows = await q.query<{ id: unknown }>(sql, [listParam(dialect, target.pk, [...ids.values()])]);
+    const found = new Set(rows.map((r) => String(target.pk.decode(r.id))));
+    for (const plan of plans) {
+      const missing = plan.rows
+        .filter((r) => !r.delete && !found.has(r.idKey))
+        .map((r) => ({ field: `${r.path}.id`, rule: 'not_found', message: `${target.name} ${r.idKey} not found` }));
+      if (missing.length > 0) inserts.push({ at: plan.detailIndex, details: missing });
+    }
+  }
+  // Each relation's details go where the relation stands in payload order; insert from the back
+  // (stable for equal positions) so earlier positions stay valid.
+  inserts.sort((a, b) => a.at - b.at);
+  for (let i = inserts.length - 1; i >= 0; i--) tree.details.splice(inserts[i].at, 0, ...inserts[i].details);
+}
+
+interface JoinSql {
+  linked: string;
+  unlink: string;
+  link: Map<number, string>;
+}
+
+const joinSqlCache = new WeakMap<RelationDef, JoinSql>();
+
+function joinSql(dialect: DialectName, relation: RelationDef, target: CompiledEntity): JoinSql {
+  let sql = joinSqlCache.get(relation);
+  if (!sql) {
+    const join = quoteIdent(relation.join_table!);
+    const source = quoteIdent(relation.source_join_key!);
+    const targetCol = quoteIdent(relation.target_join_key!);
+    sql = {
+      linked: `SELECT ${targetCol} AS id FROM ${join} WHERE ${source} = $1`,
+      unlink: `DELETE FROM ${join} WHERE ${source} = $1 AND ${inListSql(dialect, targetCol, target.pk.type.name, 2)}`,
+      link: new Map(),
+    };
+    joinSqlCache.set(relation, sql);
+  }
+  return sql;
+}
+
+/** Linked target ids of one parent, as key → typed value. */
+export async function linkedTargets(q: Queryable, relation: RelationDef, target: CompiledEntity, parentKey: unknown): Promise<Map<string, unknown>> {
+  const rows = await q.query<{ id: unknown }>(joinSql(target.dialect, relation, target).linked, [parentKey]);
+  const out = new Map<string, unknown>();
+  for (const row of rows) {
+    const id = target.pk.decode(row.id);
+    out.set(String(id), id);
+  }
+  return out;
+}
+
+export async function unlinkTargets(q: Queryable, relation: RelationDef, target: CompiledEntity, parentKey: unknown, ids: unknown[]): Promise<void> {
+  if (ids.length === 0) return;
+  await q.run(joinSql(target.dialect, relation, target).unlink, [parentKey, listParam(target.dialect, target.pk, ids)]);
+}
+
+/** Multi-row INSERT of join rows; an existing pair is left alone (`append` never fails on one). */
+export async function linkTargets(q: Queryable, relation: RelationDef, target: CompiledEntity, parentKey: unknown, ids: unknown[]): Promise<void> {
+  const CHUNK = 500;
+  for (let start = 0; start < ids.length; start += CHUNK) {
+    const chunk = ids.slice(start, start + CHUNK);
+    const params: unknown[] = [parentKey];
+    for (const id of chunk) params.push(target.pk.encode(id));
+    await q.run(linkSql(relation, target, chunk.length), params);
+  }
+}
+
+function linkSql(relation: RelationDef, target: CompiledEntity, count: number): string {
+  const cache = joinSql(target.dialect, relation, target).link;
+  let sql = cache.get(count);
+  if (sql === undefined) {
+    const tuples: string[] = [];
+    for (let i = 0; i < count; i++) tuples.push(`($1, $${i + 2})`);
+    sql = `INSERT INTO ${quoteIdent(relation.join_table!)} (${quoteIdent(relation.source_join_key!)}, ${quoteIdent(relation.target_join_key!)}) VALUES ${tuples.join(', ')} ON CONFLICT DO NOTHING`;
+    if (cache.size < 64) cache.set(count, sql);
+  }
+  return sql;
+}
