@@ -17,6 +17,9 @@ let versionCounter = 0;
 
 /** Reads the stored metadata and permissions of an app and swaps in a freshly compiled registry. */
 export async function reloadRegistry(ctx: AppContext, log: Logger): Promise<void> {
+  // Versions are taken when a reload starts: of two overlapping reloads the one that started later
+  // read data at least as new, so an earlier one finishing last must not swap in its older view.
+  const version = ++versionCounter;
   const db = ctx.db;
   const d = db.dialect;
   const entityRows = await db.query<Record<string, unknown>>('SELECT * FROM _entities ORDER BY name');
@@ -30,7 +33,8 @@ export async function reloadRegistry(ctx: AppContext, log: Logger): Promise<void
     name: String(r.name), source: String(r.source), target: String(r.target), definition: d.decodeJson<RelationDef>(r.definition), ...stamp(r),
   }));
   const permissions = permissionRows.map((r) => decodePermissionRow(d, r));
-  ctx.registry = compileRegistry(d.name, { entities, relations, permissions }, ++versionCounter, log);
+  if (version < ctx.registry.version) return;
+  ctx.registry = compileRegistry(d.name, { entities, relations, permissions }, version, log);
 }
 
 function failed(problems: Problem[]): never {
