@@ -52,7 +52,7 @@ export async function createRecord(ctx: WriteContext, entity: CompiledEntity, bo
   applyAutoFields(entity, values, ctx.now, true);
   try {
     if (!tree && !needsPreparation(entity, values, true)) return await insertRow(ctx.db, entity, values);
-    return await ctx.db.transaction(async (tx) => {
+    const created = await ctx.db.transaction(async (tx) => {
       // Extension points, in order: related data, field/expression rules, computed fields,
       // state machines (steps 12–16).
       await applySlug(tx, entity, values, undefined, undefined);
@@ -63,6 +63,8 @@ export async function createRecord(ctx: WriteContext, entity: CompiledEntity, bo
       // (steps 24–27).
       return record;
     }, { write: true });
+    // Extension point: post-commit effects (step 30), as for updates below.
+    return created;
   } catch (err) {
     throw mapWriteError(err, entity, ctx.db.dialect);
   }
@@ -98,16 +100,23 @@ export async function updateRecord(
       if (!record) throw notFound();
       return record;
     }
-    return await ctx.db.transaction(async (tx: Queryable) => {
+    const updated = await ctx.db.transaction(async (tx: Queryable) => {
       const old = await lockRow(tx, entity, pk); // step 11
       if (!old) throw notFound();
       authorize(old);
+      // Extension points, in order: related data, field/expression rules against payload and the
+      // merged record, computed fields, state-machine transitions (steps 12–16).
       await applySlug(tx, entity, values, old, pk);
       await resolveFiles(tx, entity, values);
       const record = (await updateRow(tx, entity, pk, values)) ?? old;
-      if (tree) await writeRelations(nestedRun(tx, ctx), entity, record, tree.relations, false);
+      if (tree) await writeRelations(nestedRun(tx, ctx), entity, record, tree.relations, false); // steps 21–23
+      // Extension points: transition actions, after_write rules, synchronous webhooks, audit
+      // (steps 24–27).
       return record;
     }, { write: true });
+    // Extension point: post-commit effects (step 30) — transition webhooks, events, workflow
+    // triggers, asynchronous webhooks — run here, after COMMIT and before the response.
+    return updated;
   } catch (err) {
     throw mapWriteError(err, entity, ctx.db.dialect);
   }

@@ -168,6 +168,9 @@ eachDialect(t, 'many_to_many: modes, _delete, validation', async (t, r) => {
   let res = await call('PUT', `/book/${book.id}`, { genres: { _write_mode: 'replace', data: [{ id: g2 }, { id: g3 }] } });
   t.equal(res.status, 200, JSON.stringify(res.body));
   t.same(await linked(), [g2, g3].sort(), 'replace: exactly the listed set');
+  res = await call('PUT', `/book/${book.id}`, { genres: { _write_mode: 'replace', data: [{ id: g2 }, { id: g3, _delete: true }] } });
+  t.equal(res.status, 200);
+  t.same(await linked(), [g2], 'replace: a _delete row is left out of the final set');
   res = await call('PUT', `/book/${book.id}`, { genres: { data: [{ id: g3, _delete: true }, { id: g1 }, { label: 'no id: ignored' }] } });
   t.equal(res.status, 200);
   t.same(await linked(), [g1, g2].sort(), 'diff: unlink and link');
@@ -205,6 +208,11 @@ eachDialect(t, 'one_to_one: a second child is refused, replace swaps', async (t,
   const cover = (await call('GET', `/book/${book.id}?include=cover`)).body.data.cover;
   t.equal(cover.colour, 'green', 'replace swaps the child');
   t.equal(await count('covers'), 1, 'the old child is deleted');
+  res = await call('PUT', `/book/${book.id}`, { cover: { _write_mode: 'append', data: [{ colour: 'pink' }] } });
+  t.equal(res.status, 422, 'append of a second child is refused too');
+  res = await call('PUT', `/book/${book.id}`, { cover: { _write_mode: 'append', data: [{ id: cover.id, colour: 'ignored' }, { id: cover.id, _delete: true }] } });
+  t.equal(res.status, 200);
+  t.equal((await call('GET', `/book/${book.id}?include=cover`)).body.data.cover.colour, 'green', 'append ignores updates and _delete');
   res = await call('PUT', `/book/${book.id}`, { cover: { data: [{ id: cover.id, colour: 'teal' }] } });
   t.equal(res.status, 200);
   t.equal((await call('GET', `/book/${book.id}?include=cover`)).body.data.cover.colour, 'teal', 'diff updates it by PK');

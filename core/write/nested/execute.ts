@@ -117,10 +117,13 @@ async function writeChildren(run: NestedRun, parent: Values, plan: ChildrenPlan,
       continue;
     }
     await flush();
+    // Extension points (the child's own steps 12–16: rules, computed fields, state machines) run
+    // here and in updateChild; a child that has any of them is not batched.
     await applySlug(run.tx, target, values, undefined, undefined);
     await resolveFiles(run.tx, target, values);
     const record = await mapped(run, target, row, () => insertRow(run.tx, target, values));
     await writeRelations(run, target, record, row.relations, true);
+    // Extension point: audit entry of the child (§2.3 step 5).
   }
   await flush();
 }
