@@ -3,16 +3,10 @@
 // ROCKET_TEST_PG_URL is set (a throwaway database). Every observed result is also compared across
 // the two drivers at the end: they must be identical.
 import t from 'tap';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { CompiledEntity } from '../../core/compile/compiled-entity.js';
 import { compileRegistry, type Registry } from '../../core/compile/registry.js';
 import { tableColumns } from '../../core/db/introspect.js';
-import { PostgresDatabase, createDatabase, databaseUrl, dropDatabase } from '../../core/db/postgres.js';
 import { applyDdl, planEntityDdl, planRelationDdl } from '../../core/db/schema-migrator.js';
-import { SqliteDatabase } from '../../core/db/sqlite.js';
 import type { Database, Queryable, Row } from '../../core/db/types.js';
 import { AppError } from '../../core/errors.js';
 import type { DialectName, EntityDef, FieldDef, RelationDef } from '../../core/metadata/types.js';
@@ -22,9 +16,10 @@ import { withEagerIncludes } from '../../core/query/include-tree.js';
 import { loadIncludes } from '../../core/query/includes.js';
 import { parseIncludes, parseListQuery, type QueryInput } from '../../core/query/parse-list-query.js';
 import { runList } from '../../core/query/run-list.js';
+import { openScratchDatabase } from '../helpers/scratch-db.js';
+import { dialects as testDialects } from '../helpers/server.js';
 
-const PG_URL = process.env.ROCKET_TEST_PG_URL;
-const dialects: DialectName[] = PG_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+const dialects: DialectName[] = [...testDialects];
 type T = Parameters<Parameters<typeof t.test>[0]>[0];
 const log = { info() {}, warn() {}, error() {}, debug() {} };
 
@@ -127,20 +122,8 @@ const links: Array<[number, string]> = [[1, T1], [1, T2], [2, T2], [3, T3], [5, 
 
 // ---------------------------------------------------------------------------------------------
 
-async function openDatabase(t: T, dialect: DialectName): Promise<Database> {
-  if (dialect === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'rocket-query-'));
-    const db = new SqliteDatabase(join(dir, 'app.db'));
-    t.teardown(async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); });
-    return db;
-  }
-  const name = `rocket_query_${randomBytes(5).toString('hex')}`;
-  const admin = new PostgresDatabase({ url: databaseUrl(PG_URL!, 'postgres'), max: 1 });
-  await createDatabase(admin, name);
-  const db = new PostgresDatabase({ url: databaseUrl(PG_URL!, name), max: 3 });
-  t.teardown(async () => { await db.close(); await dropDatabase(admin, name); await admin.close(); });
-  return db;
-}
+const openDatabase = (t: T, dialect: DialectName): Promise<Database> =>
+  openScratchDatabase(t, dialect, { prefix: 'rocket-query', max: 3 });
 
 async function setUp(db: Database, d: DialectName): Promise<Registry> {
   const byName = new Map(entities.map((e) => [e.name, e]));

@@ -1,39 +1,21 @@
 // Auto-migration DDL (metadata.md §9) against real databases: SQLite always, PostgreSQL when
 // ROCKET_TEST_PG_URL is set (a throwaway database per run). Reads the catalogue back after each step.
 import t from 'tap';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { AppError } from '../../core/errors.js';
 import { tableColumnInfo, tableColumns, tableIndexes } from '../../core/db/introspect.js';
-import { PostgresDatabase, createDatabase, databaseUrl, dropDatabase } from '../../core/db/postgres.js';
 import { applyDdl, planEntityDdl, planRelationDdl, planRelationDrop } from '../../core/db/schema-migrator.js';
-import { SqliteDatabase } from '../../core/db/sqlite.js';
 import type { Database } from '../../core/db/types.js';
 import { shortenIdentifier } from '../../core/metadata/index-name.js';
 import type { DialectName, EntityDef, FieldDef, PrimaryKeyDef, RelationDef } from '../../core/metadata/types.js';
+import { openScratchDatabase } from '../helpers/scratch-db.js';
+import { dialects as testDialects } from '../helpers/server.js';
 
-const PG_URL = process.env.ROCKET_TEST_PG_URL;
-const dialects: DialectName[] = PG_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+const dialects: DialectName[] = [...testDialects];
 type T = Parameters<Parameters<typeof t.test>[0]>[0];
 
-async function openDatabase(t: T, dialect: DialectName): Promise<Database> {
-  if (dialect === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'rocket-schema-'));
-    const db = new SqliteDatabase(join(dir, 'app.db'));
-    t.teardown(async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); });
-    return db;
-  }
-  const name = `rocket_schema_${randomBytes(5).toString('hex')}`;
-  const admin = new PostgresDatabase({ url: databaseUrl(PG_URL!, 'postgres'), max: 1 });
-  await createDatabase(admin, name);
-  // A non-UTC session time zone proves the date/timestamp type changes do not depend on it.
-  await admin.unsafeOutsideTransaction(`ALTER DATABASE "${name}" SET timezone TO 'Pacific/Auckland'`);
-  const db = new PostgresDatabase({ url: databaseUrl(PG_URL!, name), max: 2 });
-  t.teardown(async () => { await db.close(); await dropDatabase(admin, name); await admin.close(); });
-  return db;
-}
+// A non-UTC session time zone proves the date/timestamp type changes do not depend on it.
+const openDatabase = (t: T, dialect: DialectName): Promise<Database> =>
+  openScratchDatabase(t, dialect, { prefix: 'rocket-schema', timezone: 'Pacific/Auckland' });
 
 const uuidPk: PrimaryKeyDef = { field: 'id', type: 'uuid', generated: true };
 function entity(table: string, fields: FieldDef[], extra: Partial<EntityDef> = {}): EntityDef {
