@@ -6,6 +6,7 @@ import { tableColumns } from '../db/introspect.js';
 import type { Queryable } from '../db/types.js';
 import { compileRegistry, type StoredEntity, type StoredRelation } from '../compile/registry.js';
 import { errors } from '../errors.js';
+import { objectBody } from '../input.js';
 import type { Logger } from '../logger.js';
 import type { EntityDef, Problem, RelationDef } from '../metadata/types.js';
 import { validateEntity } from '../metadata/validate-entity.js';
@@ -39,11 +40,6 @@ export async function reloadRegistry(ctx: AppContext, log: Logger): Promise<void
 
 function failed(problems: Problem[]): never {
   throw errors.validation(problems[0].message, problems);
-}
-
-function requireObject(body: unknown): Record<string, unknown> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw errors.invalidJson();
-  return body as Record<string, unknown>;
 }
 
 export class MetadataAdmin {
@@ -82,7 +78,7 @@ export class MetadataAdmin {
   }
 
   async createEntity(body: unknown): Promise<EntityDef> {
-    const input = requireObject(body);
+    const input = objectBody(body);
     const result = validateEntity(input, { joinTables: this.ctx.registry.joinTables() });
     if (!result.ok) failed(result.problems);
     const def = result.definition;
@@ -100,7 +96,7 @@ export class MetadataAdmin {
   }
 
   async updateEntity(name: string, body: unknown): Promise<EntityDef> {
-    const input = requireObject(body);
+    const input = objectBody(body);
     const existing = this.getEntity(name).definition;
     const result = validateEntity(input, {
       existing,
@@ -133,7 +129,7 @@ export class MetadataAdmin {
   }
 
   async createRelation(body: unknown): Promise<RelationDef> {
-    const input = requireObject(body);
+    const input = objectBody(body);
     const def = this.validRelation(input);
     if (this.stored.relations.some((r) => r.name === def.name)) throw errors.conflict(`Relation already exists: ${def.name}`);
     await this.write(async (tx) => {
@@ -147,7 +143,7 @@ export class MetadataAdmin {
   }
 
   async updateRelation(name: string, body: unknown): Promise<RelationDef> {
-    const input = requireObject(body);
+    const input = objectBody(body);
     const previous = this.getRelation(name).definition;
     const def = this.validRelation(input, name);
     await this.write(async (tx) => {

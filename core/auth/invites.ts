@@ -6,7 +6,9 @@ import { isUuid, newId, normaliseEmail, isEmail } from '../ids.js';
 import type { Database } from '../db/types.js';
 import { hashPassword, passwordTooLong } from './passwords.js';
 import type { SessionService, TokenPair } from './sessions.js';
-import { bodyObject, optionalRoles, requiredEmail } from './users-admin.js';
+import { objectBody, optionalRoles } from '../input.js';
+import { inListSql } from '../query/conditions.js';
+import { requiredEmail } from './users-admin.js';
 
 export const INVITE_TTL_MS = 72 * 3600 * 1000;
 
@@ -77,7 +79,7 @@ export class InviteService {
   private async blocked(emails: string[]): Promise<{ users: Set<string>; pending: Set<string> }> {
     // One statement per check whatever the number of emails: the list goes in as one parameter.
     const d = this.db.dialect;
-    const inList = d.name === 'postgres' ? 'email = ANY($1::text[])' : 'email IN (SELECT value FROM json_each($1))';
+    const inList = inListSql(d.name, 'email', 'string', 1);
     const list = d.name === 'postgres' ? emails : JSON.stringify(emails);
     const users = await this.db.query<{ email: string }>(`SELECT email FROM _users WHERE ${inList}`, [list]);
     const pending = await this.db.query<{ email: string }>(
@@ -112,7 +114,7 @@ export class InviteService {
   }
 
   async create(input: unknown, invitedBy: string | null): Promise<InviteView> {
-    const body = bodyObject(input);
+    const body = objectBody(input);
     const email = requiredEmail(body.email);
     const roles = optionalRoles(body.roles) ?? [];
     const { users, pending } = await this.blocked([email]);
@@ -124,7 +126,7 @@ export class InviteService {
 
   /** Skip & report: every unique email is handled on its own; the request fails only on its shape. */
   async bulk(input: unknown, invitedBy: string | null): Promise<BulkResult> {
-    const body = bodyObject(input);
+    const body = objectBody(input);
     const raw = body.emails;
     if (!Array.isArray(raw) || raw.length === 0) throw errors.validation('emails is required and must be a non-empty array');
     if (!raw.every((e) => typeof e === 'string' && e.trim() !== '')) throw errors.validation('emails must not contain blank entries');
@@ -165,7 +167,7 @@ export class InviteService {
 
   /** Creates the user and marks the invite accepted in one transaction, then issues a token pair. */
   async accept(input: unknown): Promise<AcceptResult> {
-    const body = bodyObject(input);
+    const body = objectBody(input);
     const token = typeof body.token === 'string' ? body.token.trim() : '';
     if (!token) throw errors.validation('token is required');
     const password = typeof body.password === 'string' ? body.password : '';

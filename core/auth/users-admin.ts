@@ -1,7 +1,8 @@
 // User administration of one app (auth.md §6): list, read, create, update, hard delete over `_users`,
-// plus the input checks that invites share (email, roles). `password_hash` never leaves this module.
+// plus the input checks that invites share (email). `password_hash` never leaves this module.
 import { errors } from '../errors.js';
 import { isEmail, isUuid, newId, normaliseEmail } from '../ids.js';
+import { objectBody, optionalRoles } from '../input.js';
 import type { Database, Queryable } from '../db/types.js';
 import { hashPassword, passwordTooLong } from './passwords.js';
 import type { SessionService } from './sessions.js';
@@ -27,13 +28,6 @@ interface UserRow {
 // Never `SELECT *`: the hash must not be read into anything that could be returned or logged.
 const USER_COLUMNS = 'id, email, roles, active, created_at, updated_at';
 
-/** The body as an object: a missing body is {}, anything else that is not an object is 400. */
-export function bodyObject(body: unknown): Record<string, unknown> {
-  if (body === undefined) return {};
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw errors.invalidJson();
-  return body as Record<string, unknown>;
-}
-
 /** A required email, validated and normalised (auth.md §0, §6.3). */
 export function requiredEmail(value: unknown): string {
   if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
@@ -42,15 +36,6 @@ export function requiredEmail(value: unknown): string {
   const email = typeof value === 'string' ? normaliseEmail(value) : '';
   if (!isEmail(email)) throw errors.validation('email must be a valid email address');
   return email;
-}
-
-/** Optional roles: undefined when omitted, otherwise an array of strings. */
-export function optionalRoles(value: unknown): string[] | undefined {
-  if (value === undefined) return undefined;
-  if (!Array.isArray(value) || !value.every((r) => typeof r === 'string')) {
-    throw errors.validation('roles must be an array of strings');
-  }
-  return value as string[];
 }
 
 /** A non-empty password of at most 72 bytes (non-strings count as missing). */
@@ -120,7 +105,7 @@ export class UsersAdmin {
   }
 
   async create(input: unknown): Promise<UserView> {
-    const body = bodyObject(input);
+    const body = objectBody(input);
     const email = requiredEmail(body.email);
     const password = checkedPassword(body.password);
     const roles = optionalRoles(body.roles) ?? [];
@@ -140,7 +125,7 @@ export class UsersAdmin {
   async update(id: string, input: unknown): Promise<UserView> {
     const current = await this.find(this.db, id);
     if (!current) throw errors.notFound(`User not found: ${id}`);
-    const body = bodyObject(input);
+    const body = objectBody(input);
     const email = requiredEmail(body.email);
     // An empty password means "unchanged" on update (auth.md §6.4).
     const password = body.password === undefined || body.password === null || body.password === ''

@@ -1,6 +1,7 @@
 // The permission (policy) model of auth.md §8: the stored row, its actions and operators, and the
 // validation of an admin payload (§8.5) with its messages in the documented order.
 import { errors } from '../errors.js';
+import { objectBody, optionalRoles } from '../input.js';
 
 export const PERMISSION_ACTIONS = ['read', 'create', 'update', 'delete'] as const;
 export type PermissionAction = (typeof PERMISSION_ACTIONS)[number];
@@ -66,14 +67,11 @@ export function conditionProblem(conditions: readonly unknown[]): string | undef
  * other keys are dropped).
  */
 export function validatePolicy(body: unknown): PolicyInput {
-  if (!isObject(body)) throw errors.invalidJson();
-  const { entity, action, roles, conditions } = body;
+  const { entity, action, roles, conditions } = objectBody(body);
   if (blank(entity)) throw errors.validation('entity is required');
   if (action === undefined || action === null || action === '') throw errors.validation('action is required');
   if (!isPermissionAction(action)) throw errors.validation('action must be read, create, update, or delete');
-  if (roles !== undefined && (!Array.isArray(roles) || !roles.every((r) => typeof r === 'string'))) {
-    throw errors.validation('roles must be an array of strings');
-  }
+  const roleList = optionalRoles(roles) ?? [];
   if (conditions !== undefined && !Array.isArray(conditions)) throw errors.validation('conditions must be an array');
   const list = (conditions ?? []) as unknown[];
   const problem = conditionProblem(list);
@@ -81,7 +79,7 @@ export function validatePolicy(body: unknown): PolicyInput {
   return {
     entity: entity as string,
     action,
-    roles: (roles ?? []) as string[],
+    roles: roleList,
     conditions: list.map((c) => {
       const { field, operator, value } = c as Record<string, unknown>;
       return { field: field as string, operator: operator as ConditionOperator, value: value === undefined ? null : value };

@@ -6,6 +6,7 @@
 import type { CompiledEntity } from '../compile/compiled-entity.js';
 import type { Queryable } from '../db/types.js';
 import { errors } from '../errors.js';
+import { objectBody } from '../input.js';
 import { assertCreate, assertRecordAction, isAdmin } from '../permissions/authorize.js';
 import { mapWriteError } from './db-errors.js';
 import { lockRow } from './lock.js';
@@ -18,12 +19,6 @@ import {
 import type { WriteContext } from './write-context.js';
 
 type Values = Record<string, unknown>;
-
-function objectBody(body: unknown): Values {
-  if (body === undefined) return {};
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw errors.invalidJson();
-  return body as Values;
-}
 
 /**
  * Steps 4–9: key classification, defaults, field validation, then the nested-write tree (structure,

@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { InviteService } from '../../core/auth/invites.js';
 import { authRateLimits } from '../../plugins/rate-limit.js';
-import { objectBody } from '../body.js';
+import { objectBody } from '../../core/input.js';
 
 export default async function appAuthRoutes(fastify: FastifyInstance): Promise<void> {
   const config = { public: true };

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { bearerToken } from '../../core/auth/tokens.js';
 import { errors } from '../../core/errors.js';
 import { authRateLimits } from '../../plugins/rate-limit.js';
-import { objectBody } from '../body.js';
+import { objectBody } from '../../core/input.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
