@@ -6,6 +6,11 @@ import { quoteIdent } from '../db/builder.js';
 import { getFieldType } from '../metadata/field-types/index.js';
 import type { DialectName, EntityDef, FieldDef, FieldType, PrimaryKeyType, SlugDef } from '../metadata/types.js';
 import { buildPayloadValidator, type PayloadValidator } from './payload-validator.js';
+import type { CompiledSteps, WriteKind } from '../write/steps/types.js';
+
+const NONE: CompiledSteps = { check: null, beforeWrite: null, afterWrite: null, afterCommit: null, transactional: null };
+/** Until the registry compiles the entity's steps (an entity outside a registry writes nothing). */
+const NO_STEPS: Readonly<Record<WriteKind, CompiledSteps>> = { create: NONE, update: NONE, delete: NONE, cascade: NONE };
 
 export interface CompiledField {
   readonly name: string;
@@ -49,6 +54,8 @@ export interface CompiledEntity {
   /** JSON Schemas for responses and OpenAPI: `record` (<Entity>) and `input` (<Entity>Input). */
   readonly schemas: { record: Record<string, unknown>; input: Record<string, unknown> };
   readonly validator: PayloadValidator;
+  /** The compiled write steps per write kind (core/write/steps/), set when the registry is built. */
+  readonly steps: Readonly<Record<WriteKind, CompiledSteps>>;
   /** Database row → API record (definition order, `deleted_at: null` on soft-delete entities). */
   decodeRow(row: Record<string, unknown>): Record<string, unknown>;
   /** `{"data": record}` as JSON text. */
@@ -140,6 +147,7 @@ export function compileEntity(def: EntityDef, dialect: DialectName): CompiledEnt
     },
     schemas: { record: schema, input: inputSchema(def) },
     validator: buildPayloadValidator(def, fields),
+    steps: NO_STEPS,
     decodeRow(row) {
       const record: Record<string, unknown> = {};
       for (const [name, decode] of decoders) record[name] = decode(row[name]);

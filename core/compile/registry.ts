@@ -5,6 +5,7 @@ import { resolveRelationToken, type ResolvedRelation } from '../metadata/resolve
 import type { DialectName, EntityDef, RelationDef } from '../metadata/types.js';
 import { PermissionIndex } from '../permissions/permission-index.js';
 import type { StoredPermission } from '../permissions/policy.js';
+import { compileWriteSteps } from '../write/steps/index.js';
 import { compileEntity, type CompiledEntity } from './compiled-entity.js';
 
 export interface StoredEntity {
@@ -108,5 +109,7 @@ export function compileRegistry(
     const keys = forwardRelationKeys(entity.name, relations, registry, fields);
     (entity.validator as { relationKeys: ReadonlyMap<string, RelationDef> }).relationKeys = keys;
   }
+  // Steps compile last: they may look at the whole registry (relations, permissions, other entities).
+  for (const entity of entities.values()) (entity as { steps: CompiledEntity['steps'] }).steps = compileWriteSteps(entity, registry);
   return registry;
 }

@@ -1,8 +1,9 @@
 // What every stage of one write request shares (write-pipeline.md §1): the database, the metadata
-// snapshot the request started with, the caller and the one request timestamp.
+// snapshot the request started with, the caller, the one request timestamp and the request's log.
 import type { Caller } from '../auth/tokens.js';
 import type { Registry } from '../compile/registry.js';
 import type { Database } from '../db/types.js';
+import type { Logger } from '../logger.js';
 
 export interface WriteContext {
   readonly db: Database;
@@ -10,8 +11,10 @@ export interface WriteContext {
   readonly caller: Caller | undefined;
   /** One instant per request, used for every auto field and deleted_at. */
   readonly now: Date;
+  /** Where post-commit failures are reported (they never change the response). */
+  readonly log: Logger | undefined;
 }
 
-export function writeContext(db: Database, registry: Registry, caller: Caller | undefined): WriteContext {
-  return { db, registry, caller, now: new Date() };
+export function writeContext(db: Database, registry: Registry, caller: Caller | undefined, log?: Logger): WriteContext {
+  return { db, registry, caller, now: new Date(), log };
 }

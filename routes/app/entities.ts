@@ -1,17 +1,14 @@
 // The five entity endpoints (rest-api.md): resolve the entity in the request's registry snapshot,
-// then run precompiled plans and writes, and reply through the entity's serializer.
+// call the read facade (core/query/read.ts) or the write pipeline (core/write/), and reply through
+// the entity's serializer.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CompiledEntity } from '../../core/compile/compiled-entity.js';
 import type { Registry } from '../../core/compile/registry.js';
 import { AppError, errors } from '../../core/errors.js';
 import { parsePkValue } from '../../core/metadata/primary-key.js';
-import { readFilter } from '../../core/permissions/authorize.js';
-import { includeReadFilters } from '../../core/permissions/include-filters.js';
 import { findRecord } from '../../core/query/get-one.js';
-import { loadIncludes } from '../../core/query/includes.js';
-import { withEagerIncludes } from '../../core/query/include-tree.js';
-import { parseIncludes, parseListQuery, type QueryInput } from '../../core/query/parse-list-query.js';
-import { runList } from '../../core/query/run-list.js';
+import type { QueryInput } from '../../core/query/parse-list-query.js';
+import { getRecord, listRecords, type ReadContext } from '../../core/query/read.js';
 import { createRecord, updateRecord } from '../../core/write/create-update.js';
 import { deleteRecord } from '../../core/write/delete.js';
 import { writeContext } from '../../core/write/write-context.js';
@@ -33,6 +30,10 @@ function resolveEntity(req: FastifyRequest): { registry: Registry; entity: Compi
   return { registry, entity, id: params.id };
 }
 
+function readContext(req: FastifyRequest, registry: Registry): ReadContext {
+  return { db: req.app.db, registry, caller: req.caller };
+}
+
 /** The primary key a PUT/DELETE addresses: the id itself when it can only be a PK (no lookup). */
 async function targetPk(req: FastifyRequest, entity: CompiledEntity, id: string): Promise<unknown> {
   if (!entity.slug) {
@@ -48,51 +49,34 @@ async function targetPk(req: FastifyRequest, entity: CompiledEntity, id: string)
 export default async function entityRoutes(fastify: FastifyInstance): Promise<void> {
   fastify.get('/:entity', async (req: FastifyRequest, reply: FastifyReply) => {
     const { registry, entity } = resolveEntity(req);
-    // rest-api.md §5.1: read permission (403), query (400), include permission (403), then SQL.
-    const rowFilter = readFilter(registry, req.caller, entity.name);
-    const query = parseListQuery(entity, registry, req.query as QueryInput);
-    const include = withEagerIncludes(registry, entity, query.include);
-    const includeOpts = includeReadFilters(registry, req.caller, include);
-    const db = req.app.db;
-    const result = await runList(db, entity, query, rowFilter && { rowFilter });
-    if (include.length > 0) await loadIncludes(db, registry, entity, result.records, include, includeOpts);
-    const meta: Record<string, unknown> = { page: result.page, per_page: result.perPage };
-    if (result.total !== undefined) meta.total = result.total;
-    return reply.type(JSON_TYPE).send(entity.serializeList(result.records, meta));
+    const page = await listRecords(readContext(req, registry), entity, req.query as QueryInput);
+    return reply.type(JSON_TYPE).send(entity.serializeList(page.records, page.meta));
   });
 
   fastify.get('/:entity/:id', async (req: FastifyRequest, reply: FastifyReply) => {
     const { registry, entity, id } = resolveEntity(req);
-    // rest-api.md §6 / §12.4: read permission (403), include (400), record through the row filter
-    // (404, also outside it), include permission (403), then the includes.
-    const rowFilter = readFilter(registry, req.caller, entity.name);
-    const include = withEagerIncludes(registry, entity, parseIncludes(entity, registry, (req.query as QueryInput).include));
-    const db = req.app.db;
-    const record = await findRecord(db, entity, id!, rowFilter && { rowFilter });
+    const record = await getRecord(readContext(req, registry), entity, id!, (req.query as QueryInput).include);
     if (!record) throw errors.notFound(`${entity.name} with id ${id} not found`);
-    if (include.length > 0) {
-      await loadIncludes(db, registry, entity, [record], include, includeReadFilters(registry, req.caller, include));
-    }
     return reply.type(JSON_TYPE).send(entity.serializeOne(record));
   });
 
   fastify.post('/:entity', async (req: FastifyRequest, reply: FastifyReply) => {
     const { registry, entity } = resolveEntity(req);
-    const record = await createRecord(writeContext(req.app.db, registry, req.caller), entity, req.body);
+    const record = await createRecord(writeContext(req.app.db, registry, req.caller, req.log), entity, req.body);
     return reply.code(201).type(JSON_TYPE).send(entity.serializeOne(record));
   });
 
   fastify.put('/:entity/:id', async (req: FastifyRequest, reply: FastifyReply) => {
     const { registry, entity, id } = resolveEntity(req);
     const pk = await targetPk(req, entity, id!);
-    const record = await updateRecord(writeContext(req.app.db, registry, req.caller), entity, pk, req.body, id!);
+    const record = await updateRecord(writeContext(req.app.db, registry, req.caller, req.log), entity, pk, req.body, id!);
     return reply.type(JSON_TYPE).send(entity.serializeOne(record));
   });
 
   fastify.delete('/:entity/:id', async (req: FastifyRequest) => {
     const { registry, entity, id } = resolveEntity(req);
     const pk = await targetPk(req, entity, id!);
-    const deleted = await deleteRecord(writeContext(req.app.db, registry, req.caller), entity, pk, id!);
+    const deleted = await deleteRecord(writeContext(req.app.db, registry, req.caller, req.log), entity, pk, id!);
     return { data: { id: deleted } };
   });
 }

@@ -1,0 +1,78 @@
+// The one function that runs a record write, for every path: the addressed record of a create,
+// update or delete, every nested child (insert, update, delete) and every cascaded delete. It runs
+// the entity's compiled steps (core/write/steps/) around the row's SQL and its nested writes; the
+// callers only decide what is written and where (transaction or single statement).
+import type { WriteContext } from './write-context.js';
+import { mapWriteError } from './db-errors.js';
+import { writeRelations } from './nested/execute.js';
+import { applyDeletePolicies } from './on-delete.js';
+import { insertRow, removeRow, updateRow } from './row-sql.js';
+import type { RecordWrite, Values, WriteKind, WriteRun } from './steps/types.js';
+import type { CompiledEntity } from '../compile/compiled-entity.js';
+import type { Queryable } from '../db/types.js';
+import type { RelationPlan } from './nested/plan.js';
+
+export function writeRun(q: Queryable, ctx: WriteContext): WriteRun {
+  return { q, ctx, deleted: new Set(), afterCommit: [] };
+}
+
+export function recordWrite(
+  kind: WriteKind, entity: CompiledEntity, fields: {
+    values?: Values; old?: Values; pk?: unknown; path?: string; nested?: boolean; relations?: readonly RelationPlan[];
+  },
+): RecordWrite {
+  return {
+    kind, entity, nested: fields.nested ?? false, path: fields.path ?? '', pk: fields.pk, values: fields.values ?? {},
+    old: fields.old, record: undefined, relations: fields.relations && fields.relations.length > 0 ? fields.relations : undefined,
+  };
+}
+
+/**
+ * beforeWrite steps → the row (INSERT/UPDATE, or on_delete policies and the delete) → nested
+ * relation writes → afterWrite steps → afterCommit queued. Returns false when a delete found
+ * nothing to delete (already removed by this request, or gone), true otherwise.
+ */
+export async function writeRecord(run: WriteRun, w: RecordWrite): Promise<boolean> {
+  const steps = w.entity.steps[w.kind];
+  if (w.kind === 'delete' || w.kind === 'cascade') {
+    const key = `${w.entity.name}:${String(w.pk)}`;
+    if (run.deleted.has(key)) return false;
+    run.deleted.add(key);
+  }
+  if (steps.beforeWrite) for (const fn of steps.beforeWrite) await fn(w, run);
+  if (w.kind === 'create' || w.kind === 'update') {
+    await writeRow(run, w);
+    if (w.relations && w.record) await writeRelations(run, w.entity, w.record, w.relations, w.kind === 'create');
+  } else {
+    await applyDeletePolicies(run, w.entity, w.old!);
+    if ((await removeRow(run.q, run.ctx.registry, w.entity, w.pk, run.ctx.now)) === 0) return false;
+  }
+  if (steps.afterWrite) for (const fn of steps.afterWrite) await fn(w, run);
+  if (steps.afterCommit) for (const fn of steps.afterCommit) run.afterCommit.push({ fn, w });
+  return true;
+}
+
+async function writeRow(run: WriteRun, w: RecordWrite): Promise<void> {
+  try {
+    if (w.kind === 'create') {
+      w.record = await insertRow(run.q, w.entity, w.values);
+      w.pk = w.record[w.entity.pk.name];
+    } else {
+      w.record = (await updateRow(run.q, w.entity, w.pk, w.values)) ?? w.old;
+    }
+  } catch (err) {
+    // A unique violation names the record's own path, e.g. `chapters[0].footnotes[1].ref` (§5.6).
+    throw mapWriteError(err, w.entity, run.ctx.db.dialect, w.path);
+  }
+}
+
+/** Step 30: the queued afterCommit phases, in order; a failure is logged and never answers. */
+export async function runAfterCommit(run: WriteRun): Promise<void> {
+  for (const { fn, w } of run.afterCommit) {
+    try {
+      await fn(w, run.ctx);
+    } catch (err) {
+      run.ctx.log?.error({ err, entity: w.entity.name, kind: w.kind }, 'post-commit effect failed');
+    }
+  }
+}
