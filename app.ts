@@ -8,6 +8,7 @@ import type { RocketConfig } from './config/schema.js';
 import errorsPlugin from './plugins/errors.js';
 import platformPlugin from './plugins/platform.js';
 import metadataPlugin from './plugins/metadata.js';
+import idlePoolsPlugin from './plugins/idle-pools.js';
 import healthRoutes from './routes/health.js';
 import platformRoutes from './routes/platform/index.js';
 import appRoutes from './routes/app/index.js';
@@ -48,6 +49,7 @@ export default async function rocket(fastify: FastifyInstance, opts: RocketOptio
   });
   await fastify.register(platformPlugin, { config });
   await fastify.register(metadataPlugin);
+  await fastify.register(idlePoolsPlugin);
   opts.onPlatform?.(fastify.rocket);
   await fastify.register(healthRoutes);
   await fastify.register(platformRoutes, { prefix: '/api/_platform' });

@@ -3,6 +3,7 @@
 import closeWithGrace from 'close-with-grace';
 import { buildServer, resolveConfig } from './app.js';
 import { ConfigError } from './config/load.js';
+import { describeDatabase } from './core/db/management.js';
 
 async function main(): Promise<void> {
   let server;
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   const login = config.platform_admin.password || config.env === 'production'
     ? `email ${config.platform_admin.email} with your configured (or printed) password`
     : `email ${config.platform_admin.email}, password changeme`;
-  server.log.info(`Rocket listens on ${address} (${config.database.driver === 'postgres' ? 'PostgreSQL' : `SQLite in ${config.database.data_dir}`})`);
+  server.log.info(`Rocket listens on ${address} (${describeDatabase(config.database)})`);
   server.log.info(`Platform login: POST ${address}/api/_platform/auth/login with ${login}`);
 }
 

@@ -1,5 +1,7 @@
-// The one error type of the engine and the registry of error codes (spec/platform-and-apps.md §1.2,
-// spec/rest-api.md §12). The error plugin turns every AppError into the standard envelope.
+// The one error type of the engine and the registry of every error the API answers with
+// (spec/platform-and-apps.md §1.2, spec/rest-api.md §12, spec/auth.md). Each error has exactly one
+// named constructor below carrying its documented wording; call sites never spell a message. The
+// error plugin turns every AppError into the standard envelope.
 
 export interface ErrorDetail {
   field?: string;
@@ -50,18 +52,119 @@ export class AppError extends Error {
   }
 }
 
-// Constructors for the errors that recur across modules, so their wording lives in one place.
+/** The code of a Fastify 4xx by its status (anything unlisted is INVALID_PAYLOAD). */
+const FASTIFY_STATUS_CODES: Record<number, ErrorCode> = {
+  400: 'INVALID_PAYLOAD', 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'NOT_FOUND',
+  409: 'CONFLICT', 413: 'PAYLOAD_TOO_LARGE', 422: 'VALIDATION_FAILED', 429: 'RATE_LIMITED',
+};
+
+const invalid = (message: string, details?: ErrorDetail[]) => new AppError('VALIDATION_FAILED', message, details);
+const unauthorized = (message: string) => new AppError('UNAUTHORIZED', message);
+const notFound = (message: string) => new AppError('NOT_FOUND', message);
+const conflict = (message: string, details?: ErrorDetail[]) => new AppError('CONFLICT', message, details);
+
 export const errors = {
+  // Request: body, routing, authentication, rate limits, unexpected failures (platform-and-apps.md §1, §6).
   invalidJson: () => new AppError('INVALID_PAYLOAD', 'Invalid JSON body'),
-  unauthorized: (message: string) => new AppError('UNAUTHORIZED', message),
-  forbidden: (message: string) => new AppError('FORBIDDEN', message),
-  notFound: (message: string) => new AppError('NOT_FOUND', message),
-  routeNotFound: () => new AppError('NOT_FOUND', 'Route not found'),
-  conflict: (message: string, details?: ErrorDetail[]) => new AppError('CONFLICT', message, details),
-  validation: (message: string, details?: ErrorDetail[]) => new AppError('VALIDATION_FAILED', message, details),
-  /** A VALIDATION_FAILED answered with 400 instead of 422 (used invite, expired invite: auth.md §4.4). */
-  validationBadRequest: (message: string) => new AppError('VALIDATION_FAILED', message, undefined, 400),
+  /** Platform create-app's non-object body (platform-and-apps.md §1.3). */
+  invalidRequestBody: () => new AppError('INVALID_PAYLOAD', 'Invalid request body'),
+  payloadTooLarge: () => new AppError('PAYLOAD_TOO_LARGE', 'Request body is too large'),
+  /** A Fastify schema failure: Fastify's message, one detail per schema error. */
+  schemaValidation: (message: string, details: ErrorDetail[]) => new AppError('INVALID_PAYLOAD', message, details),
+  /** Any other Fastify 4xx, in Fastify's wording. */
+  fastifyClientError: (status: number, message: string) =>
+    new AppError(FASTIFY_STATUS_CODES[status] ?? 'INVALID_PAYLOAD', message, undefined, status),
+  routeNotFound: () => notFound('Route not found'),
+  missingAuthToken: () => unauthorized('Missing auth token'),
+  invalidAuthHeader: () => unauthorized('Invalid auth header format'),
+  invalidToken: () => unauthorized('Invalid or expired token'),
+  adminRequired: () => new AppError('FORBIDDEN', 'Admin access required'),
+  platformAdminRequired: () => new AppError('FORBIDDEN', 'Platform admin access required'),
+  /** The `:app` segment names no active app (platform-and-apps.md §6.1). */
+  appNotFound: (name: string) => new AppError('APP_NOT_FOUND', `App not found: ${name}`),
   rateLimited: (retryAfterSeconds: number) =>
     new AppError('RATE_LIMITED', `Rate limit exceeded, retry in ${retryAfterSeconds} seconds`),
-  internal: (message = 'Internal server error') => new AppError('INTERNAL_ERROR', message),
+  internal: () => new AppError('INTERNAL_ERROR', 'Internal server error'),
+
+  // Records: entity routes, list queries and writes (rest-api.md §12, write-pipeline.md).
+  unknownEntity: (name: string) => new AppError('UNKNOWN_ENTITY', `Unknown entity: ${name}`),
+  /** `id` as the client addressed it. */
+  recordNotFound: (entity: string, id: string) => notFound(`${entity} with id ${id} not found`),
+  validationFailed: (details: ErrorDetail[]) => invalid('Validation failed', details),
+  fileNotFound: (id: string) => notFound(`File ${id} not found`),
+  deleteRestricted: (count: number, target: string) => conflict(`Cannot delete: ${count} related ${target} records exist`),
+  uniqueViolation: (details?: ErrorDetail[]) => conflict('A record with this value already exists', details),
+  invalidFilterValue: (field: string, text: string) => new AppError('INVALID_PAYLOAD', `Invalid filter value for ${field}: ${text}`),
+  unknownFilterField: (name: string) => new AppError('UNKNOWN_FIELD', `Unknown filter field: ${name}`),
+  unknownFilterOperator: (op: string) => new AppError('INVALID_PAYLOAD', `Unknown filter operator: ${op}`),
+  unsupportedFilterOperator: (op: string, field: string) =>
+    new AppError('INVALID_PAYLOAD', `Operator ${op} is not supported for field ${field}`),
+  unknownSortField: (name: string) => new AppError('UNKNOWN_FIELD', `Unknown sort field: ${name}`),
+  includeTooDeep: (maxDepth: number, path: string) => new AppError('INVALID_PAYLOAD', `Include depth exceeds ${maxDepth}: ${path}`),
+  unknownInclude: (path: string) => new AppError('UNKNOWN_FIELD', `Unknown include: ${path}`),
+
+  // Auth: sessions, users, invites (auth.md §4, §6, §7).
+  /** 422 `<field> is required` of an admin or auth body (`email`, `token`, `conditions[0].field` …). */
+  fieldRequired: (field: string) => invalid(`${field} is required`),
+  /** `password` or `new_password` over bcrypt's byte limit. */
+  passwordTooLong: (field: string, maxBytes: number) => invalid(`${field} must be at most ${maxBytes} bytes`),
+  credentialsRequired: () => unauthorized('Email and password are required'),
+  invalidCredentials: () => unauthorized('Invalid email or password'),
+  accountDisabled: () => unauthorized('Account is disabled'),
+  refreshTokenRequired: () => unauthorized('Refresh token is required'),
+  invalidRefreshToken: () => unauthorized('Invalid refresh token'),
+  refreshTokenExpired: () => unauthorized('Refresh token expired'),
+  passwordsRequired: () => invalid('current_password and new_password are required'),
+  invalidCurrentPassword: () => unauthorized('Invalid current password'),
+  invalidEmail: () => invalid('email must be a valid email address'),
+  rolesNotStrings: () => invalid('roles must be an array of strings'),
+  activeNotBoolean: () => invalid('active must be a boolean'),
+  /** Also the bulk-invite skip reason. */
+  userExists: () => conflict('A user with this email already exists'),
+  userNotFound: (id: string) => notFound(`User not found: ${id}`),
+  /** Also the bulk-invite skip reason. */
+  pendingInviteExists: () => conflict('A pending invite already exists for this email'),
+  inviteEmailsRequired: () => invalid('emails is required and must be a non-empty array'),
+  inviteEmailsBlank: () => invalid('emails must not contain blank entries'),
+  inviteNotFound: (id: string) => notFound(`Invite not found: ${id}`),
+  invalidInviteToken: () => notFound('Invalid invite token'),
+  // Used and expired invites are VALIDATION_FAILED with status 400, not 422 (auth.md §4.4).
+  inviteAlreadyAccepted: () => new AppError('VALIDATION_FAILED', 'Invite has already been accepted', undefined, 400),
+  inviteExpired: () => new AppError('VALIDATION_FAILED', 'Invite has expired', undefined, 400),
+
+  // Permissions: decisions and the policy admin payload (auth.md §8).
+  authenticationRequired: () => unauthorized('Authentication required'),
+  /** The (entity, action) pair has no policy at all. */
+  noPermission: (action: string, entity: string) => new AppError('FORBIDDEN', `No permission for ${action} on ${entity}`),
+  permissionDenied: (action: string, entity: string) => new AppError('FORBIDDEN', `Permission denied for ${action} on ${entity}`),
+  invalidPermissionAction: () => invalid('action must be read, create, update, or delete'),
+  conditionsNotArray: () => invalid('conditions must be an array'),
+  invalidConditionOperator: (index: number, operators: readonly string[]) =>
+    invalid(`conditions[${index}].operator must be one of ${operators.join(', ')}`),
+  conditionValueNotArray: (index: number) => invalid(`conditions[${index}].value must be an array for in/not_in`),
+  permissionNotFound: (id: string) => notFound(`Permission not found: ${id}`),
+
+  // Admin: metadata definitions and their migrations (metadata.md §10, §11).
+  /** An invalid definition: the first problem's message, every problem as a detail. */
+  metadataInvalid: (problems: ErrorDetail[]) => invalid(problems[0].message, problems),
+  entityNotFound: (name: string) => notFound(`Entity not found: ${name}`),
+  relationNotFound: (name: string) => notFound(`Relation not found: ${name}`),
+  entityExists: (name: string) => conflict(`Entity already exists: ${name}`),
+  relationExists: (name: string) => conflict(`Relation already exists: ${name}`),
+  tableInUse: (table: string) => conflict(`Table already in use: ${table}`),
+  metadataChangedConcurrently: () => conflict('Metadata changed concurrently: name or table already in use'),
+  /** A DDL statement failed, e.g. `create unique index on books.isbn` / `duplicate values exist`. */
+  migrationFailed: (operation: string, reason: string) => invalid(`migration failed: cannot ${operation}: ${reason}`),
+
+  // Platform: app names and app management (platform-and-apps.md §4, §5).
+  appNameRequired: () => invalid('App name is required'),
+  invalidAppName: () => invalid('App name must be lowercase letters, numbers, hyphens, underscores (start with letter)'),
+  appNameTooLong: (max: number) => invalid(`App name must be at most ${max} characters`),
+  invalidDbDriver: (drivers: readonly string[]) => invalid(`Invalid db_driver: must be one of ${drivers.join(', ')}`),
+  dbDriverUnavailable: (driver: string) => invalid(`db_driver ${driver} is not available on this server`),
+  appExists: (name: string) => conflict(`App already exists: ${name}`),
+  databaseExists: (dbName: string) => conflict(`Database already exists: ${dbName}`),
+  /** A platform endpoint's `:name` (NOT_FOUND, unlike the app-scoped APP_NOT_FOUND: §5.7, §5.8). */
+  platformAppNotFound: () => notFound('App not found'),
+  appCreateFailed: () => new AppError('INTERNAL_ERROR', 'Failed to create app'),
 };

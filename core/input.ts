@@ -1,12 +1,12 @@
 // Checks of admin and write request bodies shared by every core service: the body must be a JSON
 // object (400 INVALID_PAYLOAD otherwise, platform-and-apps.md §1.3) and role lists are strings.
-import { AppError, errors } from './errors.js';
+import { errors } from './errors.js';
 
 /** The body as an object: a missing body is {}, a non-object JSON body is 400. */
-export function objectBody(body: unknown, message?: string): Record<string, unknown> {
+export function objectBody(body: unknown): Record<string, unknown> {
   if (body === undefined) return {};
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw message ? new AppError('INVALID_PAYLOAD', message) : errors.invalidJson();
+    throw errors.invalidJson();
   }
   return body as Record<string, unknown>;
 }
@@ -15,7 +15,7 @@ export function objectBody(body: unknown, message?: string): Record<string, unkn
 export function optionalRoles(value: unknown): string[] | undefined {
   if (value === undefined) return undefined;
   if (!Array.isArray(value) || !value.every((r) => typeof r === 'string')) {
-    throw errors.validation('roles must be an array of strings');
+    throw errors.rolesNotStrings();
   }
   return value as string[];
 }

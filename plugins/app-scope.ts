@@ -4,13 +4,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import fp from 'fastify-plugin';
 import { bearerToken, type Caller } from '../core/auth/tokens.js';
-import { AppError, errors } from '../core/errors.js';
+import { errors } from '../core/errors.js';
 import type { AppContext } from '../core/platform/app-context.js';
 import type { Platform } from '../core/platform/platform.js';
 
 function authenticate(platform: Platform, ctx: AppContext, header: string | undefined): Caller {
   const parsed = bearerToken(header);
-  if ('error' in parsed) throw errors.unauthorized(parsed.error);
+  if ('error' in parsed) throw parsed.error;
   const appCaller = ctx.issuer.verify(parsed.token);
   if (appCaller) return appCaller;
   const platformCaller = platform.issuer.verify(parsed.token);
@@ -18,7 +18,7 @@ function authenticate(platform: Platform, ctx: AppContext, header: string | unde
     // A platform user acts as an app administrator (§6.2 step 4).
     return { id: platformCaller.id, roles: [...platformCaller.roles, 'admin'], platform: true };
   }
-  throw errors.unauthorized('Invalid or expired token');
+  throw errors.invalidToken();
 }
 
 function admit(platform: Platform, request: FastifyRequest, ctx: AppContext): void {
@@ -26,7 +26,7 @@ function admit(platform: Platform, request: FastifyRequest, ctx: AppContext): vo
   const config = request.routeOptions.config;
   if (config.public) return;
   request.caller = authenticate(platform, ctx, request.headers.authorization);
-  if (config.admin && !request.caller.roles.includes('admin')) throw errors.forbidden('Admin access required');
+  if (config.admin && !request.caller.roles.includes('admin')) throw errors.adminRequired();
 }
 
 async function appScope(fastify: FastifyInstance): Promise<void> {
@@ -36,7 +36,7 @@ async function appScope(fastify: FastifyInstance): Promise<void> {
   fastify.addHook('onRequest', (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction) => {
     const name = (request.params as { app?: string }).app ?? '';
     const resolved = fastify.rocket.apps.resolve(name);
-    const notFound = () => new AppError('APP_NOT_FOUND', `App not found: ${name}`);
+    const notFound = () => errors.appNotFound(name);
     if (resolved === undefined) return done(notFound());
     if (!(resolved instanceof Promise)) {
       try {

@@ -3,18 +3,13 @@
 // logged with the request id and answered as a bare 500.
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, errors, type ErrorCode } from '../core/errors.js';
-
-const STATUS_CODES: Record<number, ErrorCode> = {
-  400: 'INVALID_PAYLOAD', 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'NOT_FOUND',
-  409: 'CONFLICT', 413: 'PAYLOAD_TOO_LARGE', 422: 'VALIDATION_FAILED', 429: 'RATE_LIMITED',
-};
+import { AppError, errors } from '../core/errors.js';
 
 function toAppError(err: FastifyError): AppError | undefined {
   if (err instanceof AppError) return err;
-  if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('PAYLOAD_TOO_LARGE', 'Request body is too large');
+  if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return errors.payloadTooLarge();
   if (err.validation) {
-    return new AppError('INVALID_PAYLOAD', err.message, err.validation.map((v) => ({
+    return errors.schemaValidation(err.message, err.validation.map((v) => ({
       field: (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.') || undefined,
       rule: v.keyword,
       message: v.message ?? 'is invalid',
@@ -22,7 +17,7 @@ function toAppError(err: FastifyError): AppError | undefined {
   }
   const status = err.statusCode ?? 500;
   if (status >= 400 && status < 500) {
-    return new AppError(STATUS_CODES[status] ?? 'INVALID_PAYLOAD', err.message, undefined, status);
+    return errors.fastifyClientError(status, err.message);
   }
   return undefined;
 }

@@ -7,10 +7,17 @@ import { reloadRegistry } from '../core/admin/metadata-admin.js';
 async function metadataPlugin(fastify: FastifyInstance): Promise<void> {
   const platform = fastify.rocket;
   platform.apps.addLoadHook((ctx) => reloadRegistry(ctx, fastify.log));
-  platform.onMetadataNotification = async (app) => {
-    const ctx = platform.apps.get(app);
-    if (ctx) await reloadRegistry(ctx, fastify.log);
-  };
+  // Local admin writes reload the registry themselves before announcing the change.
+  const off = platform.events.on('metadata.changed', async ({ app, origin }) => {
+    const ctx = origin === 'remote' ? platform.apps.get(app) : undefined;
+    if (!ctx) return;
+    try {
+      await reloadRegistry(ctx, fastify.log);
+    } catch (err) {
+      fastify.log.error({ err, app }, 'could not reload metadata changed by another instance');
+    }
+  });
+  fastify.addHook('onClose', async () => off());
   // Every active app loads at start (platform-and-apps.md §4.5); one that fails is logged and
   // retried lazily on its next request.
   await platform.apps.loadAll();

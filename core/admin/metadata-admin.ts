@@ -25,7 +25,7 @@ export async function reloadRegistry(ctx: AppContext, log: Logger): Promise<void
   const d = db.dialect;
   const entityRows = await db.query<Record<string, unknown>>('SELECT * FROM _entities ORDER BY name');
   const relationRows = await db.query<Record<string, unknown>>('SELECT * FROM _relations ORDER BY name');
-  const permissionRows = await db.query<Record<string, unknown>>(permissionsSql(d.name));
+  const permissionRows = await db.query<Record<string, unknown>>(permissionsSql(d));
   const stamp = (r: Record<string, unknown>) => ({ created_at: d.decodeTimestamp(r.created_at)!, updated_at: d.decodeTimestamp(r.updated_at)! });
   const entities: StoredEntity[] = entityRows.map((r) => ({
     name: String(r.name), table_name: String(r.table_name), definition: d.decodeJson<EntityDef>(r.definition), ...stamp(r),
@@ -35,11 +35,11 @@ export async function reloadRegistry(ctx: AppContext, log: Logger): Promise<void
   }));
   const permissions = permissionRows.map((r) => decodePermissionRow(d, r));
   if (version < ctx.registry.version) return;
-  ctx.registry = compileRegistry(d.name, { entities, relations, permissions }, version, log);
+  ctx.registry = compileRegistry(d, { entities, relations, permissions }, version, log);
 }
 
 function failed(problems: Problem[]): never {
-  throw errors.validation(problems[0].message, problems);
+  throw errors.metadataInvalid(problems);
 }
 
 export class MetadataAdmin {
@@ -63,7 +63,7 @@ export class MetadataAdmin {
 
   getEntity(name: string): StoredEntity {
     const row = this.stored.entities.find((e) => e.name === name);
-    if (!row) throw errors.notFound(`Entity not found: ${name}`);
+    if (!row) throw errors.entityNotFound(name);
     return row;
   }
 
@@ -73,7 +73,7 @@ export class MetadataAdmin {
 
   getRelation(name: string): StoredRelation {
     const row = this.stored.relations.find((r) => r.name === name);
-    if (!row) throw errors.notFound(`Relation not found: ${name}`);
+    if (!row) throw errors.relationNotFound(name);
     return row;
   }
 
@@ -82,15 +82,15 @@ export class MetadataAdmin {
     const result = validateEntity(input, { joinTables: this.ctx.registry.joinTables() });
     if (!result.ok) failed(result.problems);
     const def = result.definition;
-    if (this.stored.entities.some((e) => e.name === def.name)) throw errors.conflict(`Entity already exists: ${def.name}`);
+    if (this.stored.entities.some((e) => e.name === def.name)) throw errors.entityExists(def.name);
     this.assertTableFree(def.table, def.name);
     await this.write(async (tx) => {
       const now = new Date().toISOString();
       await tx.run('INSERT INTO _entities (name, table_name, definition, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)', [
         def.name, def.table, this.ctx.db.dialect.encodeJson(def), now,
       ]);
-      const columns = await tableColumns(tx, this.ctx.db.dialect.name, def.table);
-      await applyDdl(tx, planEntityDdl(this.ctx.db.dialect.name, undefined, def, columns));
+      const columns = await tableColumns(tx, this.ctx.db.dialect, def.table);
+      await applyDdl(tx, planEntityDdl(this.ctx.db.dialect, undefined, def, columns));
     });
     return def;
   }
@@ -110,8 +110,8 @@ export class MetadataAdmin {
       await tx.run('UPDATE _entities SET definition = $1, updated_at = $2 WHERE name = $3', [
         this.ctx.db.dialect.encodeJson(def), new Date().toISOString(), name,
       ]);
-      const columns = await tableColumns(tx, this.ctx.db.dialect.name, def.table);
-      await applyDdl(tx, planEntityDdl(this.ctx.db.dialect.name, existing, def, columns));
+      const columns = await tableColumns(tx, this.ctx.db.dialect, def.table);
+      await applyDdl(tx, planEntityDdl(this.ctx.db.dialect, existing, def, columns));
     });
     return def;
   }
@@ -121,7 +121,7 @@ export class MetadataAdmin {
     const entities = this.definitions();
     const touching = this.stored.relations.filter((r) => r.source === name || r.target === name);
     await this.write(async (tx) => {
-      for (const r of touching) await applyDdl(tx, planRelationDrop(this.ctx.db.dialect.name, r.definition, entities));
+      for (const r of touching) await applyDdl(tx, planRelationDrop(this.ctx.db.dialect, r.definition, entities));
       await tx.run('DELETE FROM _relations WHERE source = $1 OR target = $1', [name]);
       await tx.run('DELETE FROM _entities WHERE name = $1', [name]);
     });
@@ -131,7 +131,7 @@ export class MetadataAdmin {
   async createRelation(body: unknown): Promise<RelationDef> {
     const input = objectBody(body);
     const def = this.validRelation(input);
-    if (this.stored.relations.some((r) => r.name === def.name)) throw errors.conflict(`Relation already exists: ${def.name}`);
+    if (this.stored.relations.some((r) => r.name === def.name)) throw errors.relationExists(def.name);
     await this.write(async (tx) => {
       const now = new Date().toISOString();
       await tx.run('INSERT INTO _relations (name, source, target, definition, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)', [
@@ -147,7 +147,7 @@ export class MetadataAdmin {
     const previous = this.getRelation(name).definition;
     const def = this.validRelation(input, name);
     await this.write(async (tx) => {
-      await applyDdl(tx, planRelationDrop(this.ctx.db.dialect.name, previous, this.definitions()));
+      await applyDdl(tx, planRelationDrop(this.ctx.db.dialect, previous, this.definitions()));
       await tx.run('UPDATE _relations SET source = $1, target = $2, definition = $3, updated_at = $4 WHERE name = $5', [
         def.source, def.target, this.ctx.db.dialect.encodeJson(def), new Date().toISOString(), name,
       ]);
@@ -159,7 +159,7 @@ export class MetadataAdmin {
   async deleteRelation(name: string): Promise<{ name: string; deleted: true }> {
     const previous = this.getRelation(name).definition;
     await this.write(async (tx) => {
-      await applyDdl(tx, planRelationDrop(this.ctx.db.dialect.name, previous, this.definitions()));
+      await applyDdl(tx, planRelationDrop(this.ctx.db.dialect, previous, this.definitions()));
       await tx.run('DELETE FROM _relations WHERE name = $1', [name]);
     });
     return { name, deleted: true };
@@ -173,14 +173,14 @@ export class MetadataAdmin {
   }
 
   private async relationDdl(tx: Queryable, def: RelationDef): Promise<void> {
-    const dialect = this.ctx.db.dialect.name;
+    const dialect = this.ctx.db.dialect;
     const joinColumns = def.type === 'many_to_many' ? await tableColumns(tx, dialect, def.join_table!) : new Map<string, string>();
     await applyDdl(tx, planRelationDdl(dialect, def, this.definitions(), joinColumns));
   }
 
   private assertTableFree(table: string, entity: string): void {
     const owner = this.stored.entities.find((e) => e.table_name === table && e.name !== entity);
-    if (owner) throw errors.conflict(`Table already in use: ${table}`);
+    if (owner) throw errors.tableInUse(table);
   }
 
   /** Fields of `entity` that relations still use (metadata.md §10.4 check 25). */
@@ -202,7 +202,7 @@ export class MetadataAdmin {
     } catch (err) {
       if (this.ctx.db.dialect.isUniqueViolation(err)) {
         // Lost a race with a concurrent admin write of the same name or table.
-        throw errors.conflict('Metadata changed concurrently: name or table already in use');
+        throw errors.metadataChangedConcurrently();
       }
       throw err;
     }

@@ -23,7 +23,7 @@ export class PermissionsAdmin {
   }
 
   private notFound(id: string): never {
-    throw errors.notFound(`Permission not found: ${id}`);
+    throw errors.permissionNotFound(id);
   }
 
   private decode(row: Record<string, unknown> | undefined, id: string): StoredPermission {
@@ -37,7 +37,7 @@ export class PermissionsAdmin {
   }
 
   async list(): Promise<StoredPermission[]> {
-    const rows = await this.db.query<Record<string, unknown>>(permissionsSql(this.db.dialect.name));
+    const rows = await this.db.query<Record<string, unknown>>(permissionsSql(this.db.dialect));
     return rows.map((r) => decodePermissionRow(this.db.dialect, r));
   }
 

@@ -4,10 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { errors } from '../errors.js';
 import { isUuid, newId, normaliseEmail, isEmail } from '../ids.js';
 import type { Database } from '../db/types.js';
-import { hashPassword, passwordTooLong } from './passwords.js';
+import { hashPassword, MAX_PASSWORD_BYTES, passwordTooLong } from './passwords.js';
 import type { SessionService, TokenPair } from './sessions.js';
 import { objectBody, optionalRoles } from '../input.js';
-import { inListSql } from '../query/conditions.js';
 import { requiredEmail } from './users-admin.js';
 
 export const INVITE_TTL_MS = 72 * 3600 * 1000;
@@ -48,8 +47,9 @@ interface InviteRow {
 }
 
 const INVITE_COLUMNS = 'id, email, roles, token, expires_at, accepted_at, invited_by, created_at';
-const USER_EXISTS = 'A user with this email already exists';
-const PENDING_EXISTS = 'A pending invite already exists for this email';
+// Bulk skip reasons in the wording of the single-invite 409s.
+const USER_EXISTS = errors.userExists().message;
+const PENDING_EXISTS = errors.pendingInviteExists().message;
 
 export class InviteService {
   constructor(
@@ -79,8 +79,8 @@ export class InviteService {
   private async blocked(emails: string[]): Promise<{ users: Set<string>; pending: Set<string> }> {
     // One statement per check whatever the number of emails: the list goes in as one parameter.
     const d = this.db.dialect;
-    const inList = inListSql(d.name, 'email', 'string', 1);
-    const list = d.name === 'postgres' ? emails : JSON.stringify(emails);
+    const inList = d.inList('email', 'text', 1);
+    const list = d.encodeList(emails, 'text');
     const users = await this.db.query<{ email: string }>(`SELECT email FROM _users WHERE ${inList}`, [list]);
     const pending = await this.db.query<{ email: string }>(
       `SELECT email FROM _invites WHERE ${inList} AND accepted_at IS NULL AND expires_at > $2`,
@@ -118,8 +118,8 @@ export class InviteService {
     const email = requiredEmail(body.email);
     const roles = optionalRoles(body.roles) ?? [];
     const { users, pending } = await this.blocked([email]);
-    if (users.has(email)) throw errors.conflict(USER_EXISTS);
-    if (pending.has(email)) throw errors.conflict(PENDING_EXISTS);
+    if (users.has(email)) throw errors.userExists();
+    if (pending.has(email)) throw errors.pendingInviteExists();
     const now = Date.now();
     return this.insert(email, roles, invitedBy, now, now + INVITE_TTL_MS);
   }
@@ -128,8 +128,8 @@ export class InviteService {
   async bulk(input: unknown, invitedBy: string | null): Promise<BulkResult> {
     const body = objectBody(input);
     const raw = body.emails;
-    if (!Array.isArray(raw) || raw.length === 0) throw errors.validation('emails is required and must be a non-empty array');
-    if (!raw.every((e) => typeof e === 'string' && e.trim() !== '')) throw errors.validation('emails must not contain blank entries');
+    if (!Array.isArray(raw) || raw.length === 0) throw errors.inviteEmailsRequired();
+    if (!raw.every((e) => typeof e === 'string' && e.trim() !== '')) throw errors.inviteEmailsBlank();
     const roles = optionalRoles(body.roles) ?? [];
     const emails = [...new Set((raw as string[]).map(normaliseEmail))];
 
@@ -161,7 +161,7 @@ export class InviteService {
 
   async revoke(id: string): Promise<{ id: string; deleted: true }> {
     const changed = isUuid(id) ? await this.db.run('DELETE FROM _invites WHERE id = $1', [id.toLowerCase()]) : 0;
-    if (changed === 0) throw errors.notFound(`Invite not found: ${id}`);
+    if (changed === 0) throw errors.inviteNotFound(id);
     return { id: id.toLowerCase(), deleted: true };
   }
 
@@ -169,22 +169,22 @@ export class InviteService {
   async accept(input: unknown): Promise<AcceptResult> {
     const body = objectBody(input);
     const token = typeof body.token === 'string' ? body.token.trim() : '';
-    if (!token) throw errors.validation('token is required');
+    if (!token) throw errors.fieldRequired('token');
     const password = typeof body.password === 'string' ? body.password : '';
-    if (!password) throw errors.validation('password is required');
-    if (passwordTooLong(password)) throw errors.validation('password must be at most 72 bytes');
+    if (!password) throw errors.fieldRequired('password');
+    if (passwordTooLong(password)) throw errors.passwordTooLong('password', MAX_PASSWORD_BYTES);
 
     // Tokens are generated lowercase; a UUID typed in upper case is the same token.
     const [row] = await this.db.query<InviteRow>(
       `SELECT ${INVITE_COLUMNS} FROM _invites WHERE token = $1`,
       [isUuid(token) ? token.toLowerCase() : token],
     );
-    if (!row) throw errors.notFound('Invalid invite token');
+    if (!row) throw errors.invalidInviteToken();
     const invite = this.view(row);
-    if (invite.status === 'accepted') throw errors.validationBadRequest('Invite has already been accepted');
-    if (invite.status === 'expired') throw errors.validationBadRequest('Invite has expired');
+    if (invite.status === 'accepted') throw errors.inviteAlreadyAccepted();
+    if (invite.status === 'expired') throw errors.inviteExpired();
     const [existing] = await this.db.query('SELECT id FROM _users WHERE email = $1', [invite.email]);
-    if (existing) throw errors.conflict(USER_EXISTS);
+    if (existing) throw errors.userExists();
 
     const hash = await hashPassword(password);
     const d = this.db.dialect;
@@ -194,7 +194,7 @@ export class InviteService {
         const now = new Date().toISOString();
         // The conditional update is the arbiter: of two concurrent accepts only one changes the row.
         const claimed = await tx.run('UPDATE _invites SET accepted_at = $1 WHERE id = $2 AND accepted_at IS NULL', [now, invite.id]);
-        if (claimed === 0) throw errors.validationBadRequest('Invite has already been accepted');
+        if (claimed === 0) throw errors.inviteAlreadyAccepted();
         await tx.run(
           'INSERT INTO _users (id, email, password_hash, roles, active, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)',
           [user.id, user.email, hash, d.encodeTextArray(user.roles), d.encodeBool(true), now],
@@ -203,7 +203,7 @@ export class InviteService {
       });
       return { ...tokens, user };
     } catch (err) {
-      if (d.isUniqueViolation(err)) throw errors.conflict(USER_EXISTS);
+      if (d.isUniqueViolation(err)) throw errors.userExists();
       throw err;
     }
   }

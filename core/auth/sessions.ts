@@ -3,7 +3,7 @@
 import { AppError, errors } from '../errors.js';
 import { isUuid, newId, normaliseEmail } from '../ids.js';
 import type { Database, Queryable } from '../db/types.js';
-import { hashPassword, passwordTooLong, verifyPassword } from './passwords.js';
+import { hashPassword, MAX_PASSWORD_BYTES, passwordTooLong, verifyPassword } from './passwords.js';
 import { REFRESH_TOKEN_TTL_S, type TokenIssuer } from './tokens.js';
 
 export interface TokenPair {
@@ -35,23 +35,23 @@ export class SessionService {
   async login(body: Record<string, unknown>): Promise<TokenPair> {
     const email = str(body.email);
     const password = str(body.password);
-    if (!email || !password) throw errors.unauthorized('Email and password are required');
+    if (!email || !password) throw errors.credentialsRequired();
     const [user] = await this.db.query<UserRow>(
       `SELECT id, password_hash, roles, active FROM ${this.tables.users} WHERE email = $1`,
       [normaliseEmail(email)],
     );
     const passwordOk = await verifyPassword(password, user?.password_hash);
-    if (!user) throw errors.unauthorized('Invalid email or password');
-    if (!this.db.dialect.decodeBool(user.active)) throw errors.unauthorized('Account is disabled');
-    if (!passwordOk) throw errors.unauthorized('Invalid email or password');
+    if (!user) throw errors.invalidCredentials();
+    if (!this.db.dialect.decodeBool(user.active)) throw errors.accountDisabled();
+    if (!passwordOk) throw errors.invalidCredentials();
     return this.issue(this.db, user);
   }
 
   /** Rotation is one DELETE … RETURNING, so of two concurrent refreshes exactly one wins. */
   async refresh(body: Record<string, unknown>): Promise<TokenPair> {
     const token = str(body.refresh_token);
-    if (!token) throw errors.unauthorized('Refresh token is required');
-    if (!isUuid(token)) throw errors.unauthorized('Invalid refresh token');
+    if (!token) throw errors.refreshTokenRequired();
+    if (!isUuid(token)) throw errors.invalidRefreshToken();
     // The token row stays deleted even when the refresh is refused (expired, disabled account),
     // so failures are returned out of the transaction and thrown after COMMIT.
     const outcome = await this.db.transaction<TokenPair | AppError>(async (tx) => {
@@ -59,16 +59,16 @@ export class SessionService {
         `DELETE FROM ${this.tables.tokens} WHERE token = $1 RETURNING user_id, expires_at`,
         [token.toLowerCase()],
       );
-      if (!row) throw errors.unauthorized('Invalid refresh token');
+      if (!row) throw errors.invalidRefreshToken();
       if (Date.parse(this.db.dialect.decodeTimestamp(row.expires_at) ?? '') <= Date.now()) {
-        return errors.unauthorized('Refresh token expired');
+        return errors.refreshTokenExpired();
       }
       const [user] = await tx.query<UserRow>(
         `SELECT id, password_hash, roles, active FROM ${this.tables.users} WHERE id = $1`,
         [row.user_id],
       );
-      if (!user) throw errors.unauthorized('Invalid refresh token');
-      if (!this.db.dialect.decodeBool(user.active)) return errors.unauthorized('Account is disabled');
+      if (!user) throw errors.invalidRefreshToken();
+      if (!this.db.dialect.decodeBool(user.active)) return errors.accountDisabled();
       return this.issue(tx, user);
     });
     if (outcome instanceof AppError) throw outcome;
@@ -77,22 +77,22 @@ export class SessionService {
 
   async logout(body: Record<string, unknown>): Promise<void> {
     const token = str(body.refresh_token);
-    if (!token) throw errors.unauthorized('Refresh token is required');
+    if (!token) throw errors.refreshTokenRequired();
     if (isUuid(token)) await this.db.run(`DELETE FROM ${this.tables.tokens} WHERE token = $1`, [token.toLowerCase()]);
   }
 
   async changePassword(userId: string, body: Record<string, unknown>): Promise<void> {
     const current = str(body.current_password);
     const next = str(body.new_password);
-    if (!current || !next) throw errors.validation('current_password and new_password are required');
+    if (!current || !next) throw errors.passwordsRequired();
     const [user] = await this.db.query<UserRow>(
       `SELECT id, password_hash, roles, active FROM ${this.tables.users} WHERE id = $1`,
       [userId],
     );
     if (!user || !(await verifyPassword(current, user.password_hash))) {
-      throw errors.unauthorized('Invalid current password');
+      throw errors.invalidCurrentPassword();
     }
-    if (passwordTooLong(next)) throw errors.validation('new_password must be at most 72 bytes');
+    if (passwordTooLong(next)) throw errors.passwordTooLong('new_password', MAX_PASSWORD_BYTES);
     const hash = await hashPassword(next);
     await this.db.transaction(async (tx) => {
       await tx.run(`UPDATE ${this.tables.users} SET password_hash = $1, updated_at = $2 WHERE id = $3`, [

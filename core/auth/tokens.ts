@@ -2,6 +2,7 @@
 // engine under @fastify/jwt; we use it directly because dual authentication needs one verifier per
 // app secret plus the platform's, chosen per request.
 import { createSigner, createVerifier } from 'fast-jwt';
+import { type AppError, errors } from '../errors.js';
 
 export const ACCESS_TOKEN_TTL_S = 900;
 export const REFRESH_TOKEN_TTL_S = 7 * 24 * 3600;
@@ -39,12 +40,12 @@ export class TokenIssuer {
   }
 }
 
-/** Splits an Authorization header (auth.md §5); returns an error message or the token. */
-export function bearerToken(header: string | undefined): { token: string } | { error: string } {
-  if (header === undefined || header === '') return { error: 'Missing auth token' };
+/** Splits an Authorization header (auth.md §5); returns the 401 to throw or the token. */
+export function bearerToken(header: string | undefined): { token: string } | { error: AppError } {
+  if (header === undefined || header === '') return { error: errors.missingAuthToken() };
   const parts = header.split(' ');
   if (parts.length !== 2 || parts[0].toLowerCase() !== 'bearer' || parts[1] === '') {
-    return { error: 'Invalid auth header format' };
+    return { error: errors.invalidAuthHeader() };
   }
   return { token: parts[1] };
 }

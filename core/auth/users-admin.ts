@@ -4,7 +4,7 @@ import { errors } from '../errors.js';
 import { isEmail, isUuid, newId, normaliseEmail } from '../ids.js';
 import { objectBody, optionalRoles } from '../input.js';
 import type { Database, Queryable } from '../db/types.js';
-import { hashPassword, passwordTooLong } from './passwords.js';
+import { hashPassword, MAX_PASSWORD_BYTES, passwordTooLong } from './passwords.js';
 import type { SessionService } from './sessions.js';
 
 export interface UserView {
@@ -31,27 +31,25 @@ const USER_COLUMNS = 'id, email, roles, active, created_at, updated_at';
 /** A required email, validated and normalised (auth.md §0, §6.3). */
 export function requiredEmail(value: unknown): string {
   if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
-    throw errors.validation('email is required');
+    throw errors.fieldRequired('email');
   }
   const email = typeof value === 'string' ? normaliseEmail(value) : '';
-  if (!isEmail(email)) throw errors.validation('email must be a valid email address');
+  if (!isEmail(email)) throw errors.invalidEmail();
   return email;
 }
 
 /** A non-empty password of at most 72 bytes (non-strings count as missing). */
 function checkedPassword(value: unknown): string {
-  if (typeof value !== 'string' || value === '') throw errors.validation('password is required');
-  if (passwordTooLong(value)) throw errors.validation('password must be at most 72 bytes');
+  if (typeof value !== 'string' || value === '') throw errors.fieldRequired('password');
+  if (passwordTooLong(value)) throw errors.passwordTooLong('password', MAX_PASSWORD_BYTES);
   return value;
 }
 
 function optionalActive(value: unknown): boolean | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'boolean') throw errors.validation('active must be a boolean');
+  if (typeof value !== 'boolean') throw errors.activeNotBoolean();
   return value;
 }
-
-const userExists = () => errors.conflict('A user with this email already exists');
 
 export class UsersAdmin {
   constructor(
@@ -87,7 +85,7 @@ export class UsersAdmin {
     try {
       return await write();
     } catch (err) {
-      if (this.db.dialect.isUniqueViolation(err)) throw userExists();
+      if (this.db.dialect.isUniqueViolation(err)) throw errors.userExists();
       throw err;
     }
   }
@@ -100,7 +98,7 @@ export class UsersAdmin {
 
   async get(id: string): Promise<UserView> {
     const row = await this.find(this.db, id);
-    if (!row) throw errors.notFound(`User not found: ${id}`);
+    if (!row) throw errors.userNotFound(id);
     return this.view(row);
   }
 
@@ -110,7 +108,7 @@ export class UsersAdmin {
     const password = checkedPassword(body.password);
     const roles = optionalRoles(body.roles) ?? [];
     const active = optionalActive(body.active) ?? true;
-    if (await this.emailTaken(email)) throw userExists();
+    if (await this.emailTaken(email)) throw errors.userExists();
     const d = this.db.dialect;
     const id = newId();
     const now = new Date().toISOString();
@@ -124,7 +122,7 @@ export class UsersAdmin {
 
   async update(id: string, input: unknown): Promise<UserView> {
     const current = await this.find(this.db, id);
-    if (!current) throw errors.notFound(`User not found: ${id}`);
+    if (!current) throw errors.userNotFound(id);
     const body = objectBody(input);
     const email = requiredEmail(body.email);
     // An empty password means "unchanged" on update (auth.md §6.4).
@@ -133,7 +131,7 @@ export class UsersAdmin {
       : checkedPassword(body.password);
     const roles = optionalRoles(body.roles);
     const active = optionalActive(body.active);
-    if (await this.emailTaken(email, current.id)) throw userExists();
+    if (await this.emailTaken(email, current.id)) throw errors.userExists();
 
     const d = this.db.dialect;
     const sets = ['email = $2', 'updated_at = $3'];
@@ -157,7 +155,7 @@ export class UsersAdmin {
   /** Hard delete; refresh tokens go with the row (ON DELETE CASCADE). */
   async delete(id: string): Promise<{ id: string; deleted: true }> {
     const changed = isUuid(id) ? await this.db.run('DELETE FROM _users WHERE id = $1', [id.toLowerCase()]) : 0;
-    if (changed === 0) throw errors.notFound(`User not found: ${id}`);
+    if (changed === 0) throw errors.userNotFound(id);
     return { id: id.toLowerCase(), deleted: true };
   }
 }

@@ -3,8 +3,9 @@
 // serializers and the SQL text of the common statements. Built once per metadata change.
 import fastJson from 'fast-json-stringify';
 import { quoteIdent } from '../db/builder.js';
+import type { Dialect, Storage } from '../db/types.js';
 import { getFieldType } from '../metadata/field-types/index.js';
-import type { DialectName, EntityDef, FieldDef, FieldType, PrimaryKeyType, SlugDef } from '../metadata/types.js';
+import type { EntityDef, FieldDef, FieldType, PrimaryKeyType, SlugDef } from '../metadata/types.js';
 import { buildPayloadValidator, type PayloadValidator } from './payload-validator.js';
 import type { CompiledSteps, WriteKind } from '../write/steps/types.js';
 
@@ -16,6 +17,8 @@ export interface CompiledField {
   readonly name: string;
   readonly def: FieldDef;
   readonly type: FieldType;
+  /** What the column holds (the type's storage for this definition). */
+  readonly storage: Storage;
   /** Quoted column name. */
   readonly column: string;
   readonly auto: 'create' | 'update' | undefined;
@@ -24,6 +27,8 @@ export interface CompiledField {
   decode(raw: unknown): unknown;
   /** Normalised value → driver parameter. */
   encode(value: unknown): unknown;
+  /** Normalised values → the one list parameter of `dialect.inList` / `notInList`. */
+  encodeList(values: readonly unknown[]): unknown;
 }
 
 export interface EntitySql {
@@ -32,13 +37,15 @@ export interface EntitySql {
   /** Live-row condition (`"deleted_at" IS NULL`) or '' when the entity has no soft delete. */
   readonly liveCondition: string;
   readonly byPk: string;
+  /** `byPk` locking the row for the rest of the write transaction (write-pipeline.md §1 Isolation). */
+  readonly byPkForUpdate: string;
   readonly bySlug: string | undefined;
 }
 
 export interface CompiledEntity {
   readonly name: string;
   readonly def: EntityDef;
-  readonly dialect: DialectName;
+  readonly dialect: Dialect;
   readonly table: string;
   readonly quotedTable: string;
   readonly fields: readonly CompiledField[];
@@ -69,18 +76,27 @@ function engineDeletedAt(def: EntityDef): boolean {
   return def.soft_delete && !def.fields.some((f) => f.name === 'deleted_at');
 }
 
-function compileField(f: FieldDef, dialect: DialectName, pkField: string): CompiledField {
+function compileField(f: FieldDef, dialect: Dialect, pkField: string): CompiledField {
   const type = getFieldType(f.type);
   if (!type) throw new Error(`unknown field type ${f.type}`);
+  const storage = type.storage(f);
+  const encode = (value: unknown) => (value === null || value === undefined ? null : type.toDb(value, dialect));
   return {
     name: f.name,
     def: f,
     type,
+    storage,
     column: quoteIdent(f.name),
     auto: f.auto,
     isPk: f.name === pkField,
     decode: (raw) => (raw === null || raw === undefined ? null : type.fromDb(raw, dialect, f)),
-    encode: (value) => (value === null || value === undefined ? null : type.toDb(value, dialect)),
+    encode,
+    encodeList(values) {
+      const n = values.length;
+      const out = new Array<unknown>(n);
+      for (let i = 0; i < n; i++) out[i] = encode(values[i]);
+      return dialect.encodeList(out, storage.kind);
+    },
   };
 }
 
@@ -101,7 +117,7 @@ export function inputSchema(def: EntityDef): Record<string, unknown> {
   return { type: 'object', properties, additionalProperties: true };
 }
 
-export function compileEntity(def: EntityDef, dialect: DialectName): CompiledEntity {
+export function compileEntity(def: EntityDef, dialect: Dialect): CompiledEntity {
   const fields = def.fields.map((f) => compileField(f, dialect, def.primary_key.field));
   const fieldMap = new Map(fields.map((f) => [f.name, f]));
   const pk = fieldMap.get(def.primary_key.field)!;
@@ -143,6 +159,7 @@ export function compileEntity(def: EntityDef, dialect: DialectName): CompiledEnt
       selectFrom,
       liveCondition,
       byPk: `${where(`${pk.column} = $1`)} LIMIT 1`,
+      byPkForUpdate: `${where(`${pk.column} = $1`)} LIMIT 1${dialect.rowLockSuffix}`,
       bySlug: slug ? `${where(`${quoteIdent(slug.field)} = $1`)} LIMIT 1` : undefined,
     },
     schemas: { record: schema, input: inputSchema(def) },

@@ -2,7 +2,8 @@
 // change and swapped in atomically; requests keep the snapshot they started with.
 import type { Logger } from '../logger.js';
 import { resolveRelationToken, type ResolvedRelation } from '../metadata/resolve-relation.js';
-import type { DialectName, EntityDef, RelationDef } from '../metadata/types.js';
+import type { Dialect } from '../db/types.js';
+import type { EntityDef, RelationDef } from '../metadata/types.js';
 import { PermissionIndex } from '../permissions/permission-index.js';
 import type { StoredPermission } from '../permissions/policy.js';
 import { compileWriteSteps } from '../write/steps/index.js';
@@ -29,7 +30,7 @@ export class Registry {
   private readonly resolved = new Map<string, ResolvedRelation | null>();
 
   constructor(
-    readonly dialect: DialectName,
+    readonly dialect: Dialect,
     readonly entities: ReadonlyMap<string, CompiledEntity>,
     readonly relations: readonly RelationDef[],
     /** The stored rows, as the admin API returns them (ordered by name). */
@@ -40,7 +41,7 @@ export class Registry {
     readonly permissions: PermissionIndex = PermissionIndex.EMPTY,
   ) {}
 
-  static empty(dialect: DialectName): Registry {
+  static empty(dialect: Dialect): Registry {
     return new Registry(dialect, new Map(), [], { entities: [], relations: [] }, 0);
   }
 
@@ -86,7 +87,7 @@ function forwardRelationKeys(entity: string, relations: readonly RelationDef[], 
  * logged and skipped (a broken permission row grants nothing).
  */
 export function compileRegistry(
-  dialect: DialectName,
+  dialect: Dialect,
   stored: { entities: StoredEntity[]; relations: StoredRelation[]; permissions?: readonly StoredPermission[] },
   version: number,
   log: Logger,

@@ -1,10 +1,6 @@
 // Kysely instances that only compile SQL text (never execute): our own drivers run the compiled
 // text, so SQL built once at compile time can be reused by every request.
-import {
-  Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler,
-  SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type Driver,
-} from 'kysely';
-import type { DialectName } from '../metadata/types.js';
+import { Kysely, type DatabaseIntrospector, type DialectAdapter, type Driver, type QueryCompiler } from 'kysely';
 
 const compileOnlyDriver: Driver = {
   async init() {},
@@ -18,22 +14,21 @@ const compileOnlyDriver: Driver = {
   async destroy() {},
 };
 
-function makeBuilder(name: DialectName): Kysely<any> {
-  const pg = name === 'postgres';
+/** A Kysely instance of one dialect's adapter and compiler that can compile but never execute. */
+export function compileOnlyBuilder(parts: {
+  adapter: () => DialectAdapter;
+  introspector: (db: Kysely<any>) => DatabaseIntrospector;
+  compiler: () => QueryCompiler;
+}): Kysely<any> {
   return new Kysely<any>({
     dialect: {
-      createAdapter: () => (pg ? new PostgresAdapter() : new SqliteAdapter()),
+      createAdapter: parts.adapter,
       createDriver: () => compileOnlyDriver,
-      createIntrospector: (db) => (pg ? new PostgresIntrospector(db) : new SqliteIntrospector(db)),
-      createQueryCompiler: () => (pg ? new PostgresQueryCompiler() : new SqliteQueryCompiler()),
+      createIntrospector: parts.introspector,
+      createQueryCompiler: parts.compiler,
     },
   });
 }
-
-export const builders: Record<DialectName, Kysely<any>> = {
-  postgres: makeBuilder('postgres'),
-  sqlite: makeBuilder('sqlite'),
-};
 
 /** Double-quotes an identifier that has already been validated against metadata name rules. */
 export function quoteIdent(name: string): string {

@@ -31,28 +31,20 @@ export interface Migration {
   up(m: MigrationContext): Promise<void>;
 }
 
-const SQLITE_NOW = "(strftime('%Y-%m-%dT%H:%M:%fZ','now'))";
-
 function context(dialect: Dialect, tx: Queryable): MigrationContext {
-  const pg = dialect.name === 'postgres';
   const t = Object.fromEntries(
     Object.entries(dialect.types).map(([k, v]) => [k, sql.raw(v)]),
   ) as MigrationContext['t'];
+  const d = dialect.migration.defaults;
   return {
     dialect,
     builder: dialect.builder,
     t,
-    defaults: pg
-      ? {
-          now: sql.raw('NOW()'), uuid: sql.raw('gen_random_uuid()'), emptyTextArray: sql.raw("'{}'"),
-          emptyJsonArray: sql.raw("'[]'::jsonb"), emptyJsonObject: sql.raw("'{}'::jsonb"),
-          true: sql.raw('true'), false: sql.raw('false'),
-        }
-      : {
-          now: sql.raw(SQLITE_NOW), uuid: undefined, emptyTextArray: sql.raw("'[]'"),
-          emptyJsonArray: sql.raw("'[]'"), emptyJsonObject: sql.raw("'{}'"),
-          true: sql.raw('1'), false: sql.raw('0'),
-        },
+    defaults: {
+      now: sql.raw(d.now), uuid: d.uuid === undefined ? undefined : sql.raw(d.uuid),
+      emptyTextArray: sql.raw(d.emptyTextArray), emptyJsonArray: sql.raw(d.emptyJsonArray),
+      emptyJsonObject: sql.raw(d.emptyJsonObject), true: sql.raw(d.true), false: sql.raw(d.false),
+    },
     exec: async (query) => {
       if (typeof query === 'string') await tx.run(query);
       else {
@@ -65,16 +57,14 @@ function context(dialect: Dialect, tx: Queryable): MigrationContext {
 
 /** Applies every migration newer than the database's recorded version. Returns the versions applied. */
 export async function migrate(db: Database, migrations: readonly Migration[], scope: string): Promise<number[]> {
-  const ts = db.dialect.name === 'postgres' ? 'timestamptz' : 'text';
+  const { lockSql } = db.dialect.migration;
   await db.run(
-    `CREATE TABLE IF NOT EXISTS _migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at ${ts} NOT NULL)`,
+    `CREATE TABLE IF NOT EXISTS _migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at ${db.dialect.types.timestamptz} NOT NULL)`,
   );
   const applied: number[] = [];
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
     const done = await db.transaction(async (tx) => {
-      if (db.dialect.name === 'postgres') {
-        await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`rocket:migrate:${scope}`]);
-      }
+      if (lockSql) await tx.query(lockSql, [`rocket:migrate:${scope}`]);
       const rows = await tx.query('SELECT 1 FROM _migrations WHERE version = $1', [migration.version]);
       if (rows.length > 0) return false;
       await migration.up(context(db.dialect, tx));

@@ -2,35 +2,14 @@
 // pool (shared/measurements/README.md), transactions on one reserved connection, database-per-app
 // provisioning and LISTEN/NOTIFY.
 import postgres from 'postgres';
-import { builders, quoteIdent } from './builder.js';
+import { quoteIdent } from './builder.js';
+import { pgCode, postgresDialect } from './dialects/postgres.js';
 import { Gate } from './gate.js';
-import type { Database, Dialect, Queryable, Row, TransactionOptions } from './types.js';
+import type { Database, Queryable, Row, TransactionOptions } from './types.js';
+
+export { postgresDialect };
 
 type Sql = postgres.Sql<Record<string, never>>;
-
-function pgCode(err: unknown): string | undefined {
-  return typeof err === 'object' && err !== null ? (err as { code?: string }).code : undefined;
-}
-
-export const postgresDialect: Dialect = {
-  name: 'postgres',
-  types: {
-    uuid: 'uuid', text: 'text', timestamptz: 'timestamptz', jsonb: 'jsonb', textArray: 'text[]',
-    boolean: 'boolean', int: 'integer', bigint: 'bigint', double: 'double precision',
-  },
-  builder: builders.postgres,
-  claimSuffix: ' FOR UPDATE SKIP LOCKED',
-  isUniqueViolation: (err) => pgCode(err) === '23505',
-  isForeignKeyViolation: (err) => pgCode(err) === '23503',
-  violatedConstraint: (err) => (err as { constraint_name?: string })?.constraint_name,
-  encodeBool: (v) => v,
-  decodeBool: (v) => v === true,
-  encodeJson: (v) => v,
-  decodeJson: <T>(v: unknown) => v as T,
-  encodeTextArray: (v) => v,
-  decodeTextArray: (v) => (Array.isArray(v) ? (v as string[]) : []),
-  decodeTimestamp: (v) => (v == null ? null : v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString()),
-};
 
 const RETRYABLE = new Set(['40001', '40P01']);
 const MAX_ATTEMPTS = 3;

@@ -1,55 +1,54 @@
 // Auto-migration of business tables (metadata.md §9): pure planners that turn definitions plus the
 // live column list into DDL, and `applyDdl`, which runs that DDL inside the caller's transaction.
 import { AppError, errors } from '../errors.js';
-import { canonicalTypeName, getFieldType } from '../metadata/field-types/index.js';
+import { getFieldType } from '../metadata/field-types/index.js';
+import { STORAGE } from '../metadata/field-types/shared.js';
 import {
   foreignKeyIndexName, joinTableIndexName, oneToOneIndexName, softDeleteIndexName, uniqueIndexName,
 } from '../metadata/index-name.js';
-import { primaryKeyColumn } from '../metadata/primary-key.js';
+import { primaryKeyColumn, primaryKeyStorage } from '../metadata/primary-key.js';
 import { typeChangeKind } from '../metadata/type-change.js';
-import type { DialectName, EntityDef, FieldDef, RelationDef } from '../metadata/types.js';
+import type { EntityDef, FieldDef, RelationDef } from '../metadata/types.js';
 import { quoteIdent } from './builder.js';
 import {
-  addColumnSql, alterColumnTypeSql, createIndexSql, createTableSql, describeDdl, dropIndexSql,
+  addColumnSql, createIndexSql, createTableSql, describeDdl, dropIndexSql,
   primaryKeyConstraint, type ColumnSql,
 } from './ddl-sql.js';
-import type { Queryable } from './types.js';
+import type { Dialect, Queryable, Storage } from './types.js';
 
 const DELETED_AT = 'deleted_at';
 
-/** Column type of a field per metadata.md §7.2 (no constraints). */
-export function fieldColumnType(dialect: DialectName, field: FieldDef): string {
+function fieldStorage(field: FieldDef): Storage {
   const type = getFieldType(field.type);
   if (!type) throw new Error(`unknown field type for field ${field.name}: ${String(field.type)}`);
-  return type.columnType(dialect, field);
+  return type.storage(field);
+}
+
+/** Column type of a field per metadata.md §7.2 (no constraints). */
+export function fieldColumnType(dialect: Dialect, field: FieldDef): string {
+  return dialect.columnType(fieldStorage(field));
 }
 
 /**
  * Storage type of a key column referenced from elsewhere (join tables). A generated key's storage
  * follows primary_key.type (§3.2), which validation keeps consistent with the field's type.
  */
-export function keyColumnType(dialect: DialectName, entity: EntityDef, fieldName: string): string {
-  const pk = entity.primary_key;
-  if (fieldName === pk.field && pk.generated) {
-    const pg = dialect === 'postgres';
-    switch (pk.type) {
-      case 'uuid': return pg ? 'UUID' : 'TEXT';
-      case 'int': return 'INTEGER';
-      case 'bigint': return pg ? 'BIGINT' : 'INTEGER';
-      case 'string': return 'TEXT';
-    }
-  }
+export function keyColumnType(dialect: Dialect, entity: EntityDef, fieldName: string): string {
   const field = entity.fields.find((f) => f.name === fieldName);
+  if (fieldName === entity.primary_key.field && entity.primary_key.generated) {
+    return dialect.columnType(primaryKeyStorage(entity.primary_key, field!));
+  }
   if (!field) throw new Error(`field ${fieldName} not found on entity ${entity.name}`);
   return fieldColumnType(dialect, field);
 }
 
-function softDeleteColumnType(dialect: DialectName): string {
-  return dialect === 'postgres' ? 'TIMESTAMPTZ' : 'TEXT';
+/** The engine's soft-delete marker is a timestamp column. */
+function softDeleteColumnType(dialect: Dialect): string {
+  return dialect.columnType(STORAGE.timestamp);
 }
 
 /** Column definitions of a new table, in field order, with `deleted_at` appended when implicit. */
-function tableColumnsSql(dialect: DialectName, entity: EntityDef): ColumnSql[] {
+function tableColumnsSql(dialect: Dialect, entity: EntityDef): ColumnSql[] {
   const pk = entity.primary_key;
   const columns = entity.fields.map((f) => ({
     name: f.name,
@@ -66,7 +65,7 @@ function tableColumnsSql(dialect: DialectName, entity: EntityDef): ColumnSql[] {
  * A missing PK column (adopting a foreign table) is added as a plain column of its storage type:
  * neither dialect can add a PRIMARY KEY column to a populated table in general.
  */
-function missingColumnsSql(dialect: DialectName, entity: EntityDef, existing: Map<string, string>): string[] {
+function missingColumnsSql(dialect: Dialect, entity: EntityDef, existing: Map<string, string>): string[] {
   const out: string[] = [];
   for (const f of entity.fields) {
     if (existing.has(f.name)) continue;
@@ -80,33 +79,19 @@ function missingColumnsSql(dialect: DialectName, entity: EntityDef, existing: Ma
 }
 
 /**
- * USING expression of an allowed PostgreSQL type change. The plain cast is right except where it
- * would depend on the session time zone: a date becomes midnight UTC (as SQLite reads it), and a
- * timestamp becomes the ISO-8601 UTC text SQLite already stores.
- */
-function castExpression(from: FieldDef, column: string, toType: string): string {
-  const c = quoteIdent(column);
-  const f = canonicalTypeName(from.type);
-  if (f === 'date' && toType === 'TIMESTAMPTZ') return `(${c}::timestamp AT TIME ZONE 'UTC')`;
-  if (f === 'timestamp' && toType === 'TEXT') return `to_char(${c} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-  return `${c}::${toType}`;
-}
-
-/**
  * Guarded type changes (§9.5), decided from previous vs next definition only. Only columns that
  * already exist are altered: a re-added field's column keeps its storage (§9.3), and a column
- * added by this plan already has the new type. SQLite never needs DDL for an allowed change.
+ * added by this plan already has the new type. The dialect writes the conversion (SQLite's
+ * dynamically typed columns need none).
  */
-function typeChangesSql(dialect: DialectName, previous: EntityDef, next: EntityDef, existing: Map<string, string>): string[] {
-  if (dialect !== 'postgres') return [];
+function typeChangesSql(dialect: Dialect, previous: EntityDef, next: EntityDef, existing: Map<string, string>): string[] {
   const before = new Map(previous.fields.map((f) => [f.name, f]));
   const out: string[] = [];
   for (const f of next.fields) {
     const old = before.get(f.name);
     if (!old || !existing.has(f.name)) continue;
     if (typeChangeKind(old, f) !== 'alter') continue;
-    const type = fieldColumnType('postgres', f);
-    out.push(alterColumnTypeSql(next.table, f.name, type, castExpression(old, f.name, type)));
+    out.push(...dialect.changeColumnType(next.table, f.name, fieldStorage(old), fieldStorage(f)));
   }
   return out;
 }
@@ -119,7 +104,7 @@ function typeChangesSql(dialect: DialectName, previous: EntityDef, next: EntityD
  * drops idx_<table>_<field> (a stale index on a hidden column would block a later re-add).
  */
 export function planEntityDdl(
-  dialect: DialectName,
+  dialect: Dialect,
   previous: EntityDef | undefined,
   next: EntityDef,
   existingColumns: Map<string, string>,
@@ -169,7 +154,7 @@ function requireKey(relation: RelationDef, key: keyof RelationDef): string {
  * the join table, only when `existingJoinColumns` is empty (an existing table is left unchanged).
  */
 export function planRelationDdl(
-  dialect: DialectName,
+  dialect: Dialect,
   relation: RelationDef,
   entities: Map<string, EntityDef>,
   existingJoinColumns: Map<string, string>,
@@ -212,7 +197,7 @@ export function planRelationDdl(
  * only the one-to-one unique index is dropped; FK indexes and join tables are kept (§9.1, §9.6).
  * `entities` must still contain the target entity; without it there is no table name, so nothing.
  */
-export function planRelationDrop(_dialect: DialectName, relation: RelationDef, entities: Map<string, EntityDef>): string[] {
+export function planRelationDrop(_dialect: Dialect, relation: RelationDef, entities: Map<string, EntityDef>): string[] {
   if (relation.type !== 'one_to_one' || typeof relation.target_key !== 'string') return [];
   const target = entities.get(relation.target);
   return target ? [dropIndexSql(oneToOneIndexName(target.table, relation.target_key))] : [];
@@ -236,7 +221,7 @@ export async function applyDdl(tx: Queryable, statements: string[]): Promise<voi
     } catch (err) {
       if (err instanceof AppError) throw err;
       const reason = isUniqueViolation(err) ? 'duplicate values exist' : err instanceof Error ? err.message : String(err);
-      throw errors.validation(`migration failed: cannot ${describeDdl(statement)}: ${reason}`);
+      throw errors.migrationFailed(describeDdl(statement), reason);
     }
   }
 }

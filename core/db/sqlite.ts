@@ -4,34 +4,11 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { builders } from './builder.js';
+import { sqliteDialect } from './dialects/sqlite.js';
 import { Gate } from './gate.js';
-import type { Database, Dialect, Queryable, Row, TransactionOptions } from './types.js';
+import type { Database, Queryable, Row, TransactionOptions } from './types.js';
 
-function sqliteCode(err: unknown): string {
-  return typeof err === 'object' && err !== null ? String((err as { code?: string }).code ?? '') : '';
-}
-
-export const sqliteDialect: Dialect = {
-  name: 'sqlite',
-  types: {
-    uuid: 'text', text: 'text', timestamptz: 'text', jsonb: 'text', textArray: 'text',
-    boolean: 'integer', int: 'integer', bigint: 'integer', double: 'real',
-  },
-  builder: builders.sqlite,
-  claimSuffix: '',
-  isUniqueViolation: (err) => ['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'].includes(sqliteCode(err)),
-  isForeignKeyViolation: (err) => sqliteCode(err) === 'SQLITE_CONSTRAINT_FOREIGNKEY',
-  // "UNIQUE constraint failed: books.isbn" names the columns, not the index.
-  violatedConstraint: (err) => /constraint failed: (.*)$/.exec((err as Error)?.message ?? '')?.[1],
-  encodeBool: (v) => (v ? 1 : 0),
-  decodeBool: (v) => v === 1 || v === true,
-  encodeJson: (v) => (v === undefined ? null : JSON.stringify(v)),
-  decodeJson: <T>(v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as T,
-  encodeTextArray: (v) => JSON.stringify(v),
-  decodeTextArray: (v) => (typeof v === 'string' ? JSON.parse(v) : Array.isArray(v) ? v : []),
-  decodeTimestamp: (v) => (v == null ? null : new Date(String(v)).toISOString()),
-};
+export { sqliteDialect };
 
 interface Prepared {
   stmt: BetterSqlite3.Statement;

@@ -1,10 +1,11 @@
-// The database contract every dialect module implements (core/db/postgres.ts, core/db/sqlite.ts).
-// Kysely builds SQL text (core/db/builder.ts); these small drivers execute it, so the hot path
-// runs cached SQL with parameters and never builds queries per request.
+// The database contracts: the Dialect every dialect module implements (core/db/dialects/: SQL
+// text and value encodings) and the Database every driver implements (core/db/postgres.ts,
+// core/db/sqlite.ts). Kysely builds SQL text (core/db/builder.ts); these small drivers execute
+// it, so the hot path runs cached SQL with parameters and never builds queries per request.
 import type { Kysely } from 'kysely';
-import type { DialectName } from '../metadata/types.js';
 
-export type { DialectName };
+/** Configuration name of a dialect (`database.driver`, `_apps.db_driver`); for config and logs only. */
+export type DialectName = 'postgres' | 'sqlite';
 export type Row = Record<string, unknown>;
 
 /** Something SQL can be run on: a pool, or a transaction's reserved connection. */
@@ -43,24 +44,130 @@ export interface SystemColumnTypes {
   double: string;
 }
 
+/**
+ * Dialect-neutral storage vocabulary: what a column holds. Field types describe their columns in
+ * these words (core/metadata/field-types/); each dialect maps them to its SQL types, so neither a
+ * field type nor the query code ever names a database.
+ */
+export type StorageKind =
+  | 'text' | 'int32' | 'int64' | 'float64' | 'decimal' | 'boolean' | 'uuid' | 'timestamp' | 'date' | 'json';
+
+export interface Storage {
+  readonly kind: StorageKind;
+  /** decimal only: total significant digits and fractional digits; absent = unconstrained. */
+  readonly digits?: number;
+  readonly scale?: number;
+}
+
+/** What a unique violation is matched against: a table, its PK field and its field names. */
+export interface UniqueScope {
+  readonly table: string;
+  readonly pk: { readonly name: string };
+  readonly fieldMap: ReadonlyMap<string, unknown>;
+}
+
+/** SQL text of the catalogue queries behind core/db/introspect.ts; `$1` is the table name. */
+export interface CatalogSql {
+  /** Rows: name, type, not_null, dflt[, identity]. */
+  readonly columns: string;
+  /** Rows: name, is_unique, is_primary, partial, definition, columns (array or JSON text). */
+  readonly indexes: string;
+}
+
+/** Raw SQL of column defaults used by the system migrations (migrations/platform, migrations/app). */
+export interface MigrationDefaults {
+  readonly now: string;
+  /** Database-generated UUID default; undefined when the server generates ids (SQLite). */
+  readonly uuid: string | undefined;
+  readonly emptyTextArray: string;
+  readonly emptyJsonArray: string;
+  readonly emptyJsonObject: string;
+  readonly true: string;
+  readonly false: string;
+}
+
+/**
+ * Everything that differs between the SQL databases, in one object per dialect
+ * (core/db/dialects/). Callers hold the object, never its name: adding a dialect means adding a
+ * module, not finding every `if (postgres)`. Methods that return SQL text are called when SQL is
+ * built (once per entity or query shape, then cached), never per request; the per-value codecs are
+ * bound into field closures at registry build time.
+ */
 export interface Dialect {
+  /** For configuration and logs only; never branch on it. */
   readonly name: DialectName;
   readonly types: SystemColumnTypes;
   /** Kysely instance used only to compile SQL text for this dialect. */
   readonly builder: Kysely<any>;
+
+  // Columns and DDL (metadata.md §7.2, §9)
+  /** SQL column type of a storage, e.g. decimal(18,2) → `NUMERIC(18,2)` / `REAL`. */
+  columnType(storage: Storage): string;
+  /** Column definition of a primary key; generated keys get identity/autoincrement or a UUID default. */
+  primaryKeyColumn(storage: Storage, generated: boolean): string;
+  /** DDL that converts an existing column between two storages (an allowed §9.5 change); [] when none is needed. */
+  changeColumnType(table: string, column: string, from: Storage, to: Storage): string[];
+  readonly catalog: CatalogSql;
+  readonly migration: {
+    readonly defaults: MigrationDefaults;
+    /** Statement taking a transaction-scoped lock named by `$1`, serialising concurrent migrators; undefined when writers are already serialised. */
+    readonly lockSql: string | undefined;
+  };
+
+  // Query fragments (rest-api.md §5); `n` is the placeholder number, `col` a quoted column expression.
+  /** `$n` for a comparison against a column of this storage (PostgreSQL: decimals as `$n::numeric`, exact). */
+  compareParam(n: number, kind: StorageKind): string;
+  /** `col IN <list parameter $n>` with one prepared statement whatever the list length. */
+  inList(col: string, kind: StorageKind, n: number): string;
+  /** `col NOT IN <list $n>`, excluding NULL rows even for an empty list. */
+  notInList(col: string, kind: StorageKind, n: number): string;
+  /** The list parameter of inList/notInList from already encoded values (see CompiledField.encodeList). */
+  encodeList(encoded: unknown[], kind: StorageKind): unknown;
+  /** Case-sensitive LIKE with no escape character (the same pattern semantics on every dialect). */
+  like(col: string, n: number): string;
+  /** Case-insensitive LIKE (LOWER on both sides), no escape character. */
+  ilike(col: string, n: number): string;
+  /** One ORDER BY term where NULL sorts as the greatest value (§5.5). */
+  orderTerm(col: string, desc: boolean): string;
+  /** Expression sorted in byte order regardless of the database collation. */
+  byteOrder(expr: string): string;
+  /** Text of one top-level key of a JSON column (`key` is a literal name). */
+  jsonText(expr: string, key: string): string;
+  /** Appended to a single-row SELECT inside a write transaction to lock the row ('' when writers are serialised anyway). */
+  readonly rowLockSuffix: string;
   /** Appended to a SELECT that claims rows for one scheduler instance. */
   readonly claimSuffix: string;
+  /** Tries, without waiting, to take the lock named by `$1` until the current transaction ends and
+   * returns one row `{ locked }` (core/jobs/lock.ts); undefined when writers are already serialised. */
+  readonly tryLockSql: string | undefined;
+  /** ` RETURNING <columns>`: the written row comes back in the same round trip. */
+  returning(columns: string): string;
+  /** Whether multi-row INSERTs pay off (a network round trip per statement); SQLite runs in-process. */
+  readonly batchInserts: boolean;
+  /** Most placeholders one statement may carry. */
+  readonly maxParams: number;
+
+  // Errors
   isUniqueViolation(err: unknown): boolean;
   isForeignKeyViolation(err: unknown): boolean;
   /** Name of the violated unique index/constraint when the driver reports it. */
   violatedConstraint(err: unknown): string | undefined;
-  /** Encoders/decoders for system-table values that the drivers store differently. */
+  /**
+   * Columns of the unique index a violation on `scope.table` names, when that can be told: SQLite
+   * lists them in its message; PostgreSQL names the constraint, mapped back through the engine's
+   * index names (`<table>_pkey`, `idx_<table>_<field>`). Several columns = a composite index.
+   */
+  violatedColumns(err: unknown, scope: UniqueScope): string[] | undefined;
+
+  // Value codecs for what the drivers store differently.
   encodeBool(v: boolean): unknown;
   decodeBool(v: unknown): boolean;
   encodeJson(v: unknown): unknown;
   decodeJson<T = unknown>(v: unknown): T;
   encodeTextArray(v: string[]): unknown;
   decodeTextArray(v: unknown): string[];
+  /** Canonical decimal text → parameter (PostgreSQL NUMERIC takes the text; SQLite REAL a number). */
+  encodeDecimal(text: string): unknown;
   /** Timestamps are written as ISO strings; read values become ISO-8601 UTC with milliseconds. */
   decodeTimestamp(v: unknown): string | null;
 }

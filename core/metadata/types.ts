@@ -1,8 +1,9 @@
 // Shapes of entity, field and relation definitions (spec/metadata.md) and the one interface every
 // field type implements. A new field type is one file in core/metadata/field-types/ plus one line
-// in the registry (core/metadata/field-types/index.ts).
+// in the registry (core/metadata/field-types/index.ts), or a `registerFieldType` call.
+import type { Dialect, Queryable, Storage } from '../db/types.js';
 
-export type DialectName = 'postgres' | 'sqlite';
+export type { DialectName } from '../db/types.js';
 
 export interface FieldDef {
   name: string;
@@ -68,8 +69,26 @@ export type FilterOp =
 /** Result of coercing an input value: the normalised value, or a failure. */
 export type Coerced = { ok: true; value: unknown } | { ok: false };
 
+/** Guarded type change of a stored field (metadata.md §9.5), see `FieldType.changeFrom`. */
+export type TypeChangeKind = 'none' | 'alter' | 'forbidden';
+
+/** How a numeric type compares with a policy's number (auth.md §8.2), see `FieldType.numeric`. */
+export interface NumericSupport {
+  /**
+   * Integer columns only: the values the column can hold are `min <= v < limit`. Bounds are then
+   * rounded to integers, and one outside the range means "no row" / "every non-null row" instead
+   * of an out-of-range parameter. (An exclusive limit, because 2^63 - 1 is no double.)
+   */
+  readonly integerRange?: { readonly min: number; readonly limit: number };
+  /** Query value of a finite number (after integer rounding), e.g. exact decimal text. */
+  fromNumber(n: number): unknown;
+}
+
 /**
- * One field type (PocketBase-style). Every method is pure; dialect differences are passed in.
+ * One field type (PocketBase-style). Everything the engine needs to know about a type is asked
+ * here, so no code outside core/metadata/field-types/ tests a type's name. Database differences
+ * come in as the Dialect object; a type describes its column in the dialect-neutral storage
+ * vocabulary and delegates storage encodings (JSON as text, booleans as 0/1) to the dialect.
  * Values flow: JSON input --coerceInput--> normalised value --toDb--> driver parameter;
  * driver row value --fromDb--> API output value (metadata.md §4).
  */
@@ -78,8 +97,8 @@ export interface FieldType {
   readonly name: string;
   /** Other names accepted in definitions, e.g. ['integer'] for int. Stored as written. */
   readonly aliases?: readonly string[];
-  /** Column type used by the auto-migrator, e.g. 'NUMERIC(18,2)' / 'REAL'. */
-  columnType(dialect: DialectName, field: FieldDef): string;
+  /** What the column holds; the dialect turns it into SQL (`dialect.columnType`). */
+  storage(field: FieldDef): Storage;
   /** Human wording for type errors: "<field> must be <typeKind>" (rest-api.md §11.2). */
   readonly typeKind: string;
   /** Validate and normalise a present, non-null JSON input value (rest-api.md §11.2). */
@@ -88,16 +107,40 @@ export interface FieldType {
   parseFilter(text: string, field: FieldDef): Coerced;
   /** Operators this type supports besides is_null (rest-api.md §5.3). */
   readonly operators: ReadonlySet<FilterOp>;
-  /** Normalised value → driver parameter (SQLite: booleans 0/1, JSON as text, ...). null stays null. */
-  toDb(value: unknown, dialect: DialectName): unknown;
+  /** JSON Schema of one accepted filter text value, for the OpenAPI query parameters. Default: a string. */
+  filterSchema?(field: FieldDef): Record<string, unknown>;
+  /** Normalised value → driver parameter. null stays null. */
+  toDb(value: unknown, dialect: Dialect): unknown;
   /** Driver value → API output value (metadata.md §4). null/undefined → null. */
-  fromDb(raw: unknown, dialect: DialectName, field: FieldDef): unknown;
+  fromDb(raw: unknown, dialect: Dialect, field: FieldDef): unknown;
   /** JSON Schema of the output value (nullable), used for response serialization and OpenAPI. */
   outputSchema(field: FieldDef): Record<string, unknown>;
   /** JSON Schema of accepted input (nullable), used for OpenAPI request bodies. */
   inputSchema(field: FieldDef): Record<string, unknown>;
+  /** Definition properties beyond the generic ones that this type reads (e.g. ['precision']); others are rejected. */
+  readonly settings?: readonly string[];
   /** Extra settings check (e.g. precision); returns a message or null. Default/enum checks are generic. */
   validateSettings?(field: FieldDef): string | null;
+  /** Present on types that compare numerically in permission policies (int, bigint, float, decimal). */
+  readonly numeric?: NumericSupport;
+  /** The value of an `auto: create|update` field at `now`; types without it do not support `auto`. */
+  autoValue?(now: Date): unknown;
+  /** The primary-key type this field type can back (metadata.md §3), if any. */
+  readonly primaryKeyType?: PrimaryKeyType;
+  /** Whether the type can hold a slug (metadata.md §6: string and text). */
+  readonly holdsSlug?: boolean;
+  /**
+   * Whether a stored field of type `from` may become this type, and whether PostgreSQL then needs
+   * DDL (metadata.md §9.5). undefined (or no method): only the same type, unchanged storage.
+   */
+  changeFrom?(from: FieldType, fromField: FieldDef, toField: FieldDef): TypeChangeKind | undefined;
+  /**
+   * Write-time resolution (write-pipeline.md §8): a coerced value for which `needsResolution` is
+   * true is replaced by `resolveWrite` inside the write transaction (e.g. a file id → the stored
+   * `_files` object; an unknown id is 404 NOT_FOUND).
+   */
+  needsResolution?(value: unknown): boolean;
+  resolveWrite?(value: unknown, q: Queryable): Promise<unknown>;
 }
 
 /** One problem found while validating a definition (metadata.md §10.4, §11.2). */

@@ -2,7 +2,7 @@
 // the documented order and collects every independent problem; the 409 checks (duplicate name or
 // table) belong to the caller, which has the registry.
 
-import { canonicalTypeName } from './field-types/index.js';
+import { canonicalTypeName, getFieldType } from './field-types/index.js';
 import { RESERVED_ENTITY_NAMES, SYSTEM_TABLES, isPlainObject, isPresent, isValidIdentifier, show } from './names.js';
 import { canonicalPkType, pkTypeForFieldType, pkTypeMatchesField } from './primary-key.js';
 import { ProblemList } from './problems.js';
@@ -90,8 +90,7 @@ function checkSlug(slug: unknown, fields: FieldDef[] | undefined, problems: Prob
   if (!field) {
     problems.add('slug.field', 'not_found', `slug field "${show(cfg.field)}" not found in fields`);
   } else {
-    const type = canonicalTypeName(field.type);
-    if (type !== 'string' && type !== 'text') {
+    if (getFieldType(field.type)?.holdsSlug !== true) {
       problems.add('slug.field', 'type', `slug field "${field.name}" must be of type string or text`);
     }
     if (field.unique !== true) problems.add('slug.field', 'unique', `slug field "${field.name}" must have unique: true`);

@@ -8,7 +8,6 @@ import type { ProblemList } from './problems.js';
 import type { FieldDef } from './types.js';
 
 const AUTO_VALUES = new Set(['create', 'update']);
-const AUTO_TYPES = new Set(['timestamp', 'date']);
 
 /** Optional field properties treat `null` like absence (UIs often send null for "unset"). */
 function isSet(value: unknown): boolean {
@@ -57,17 +56,17 @@ export function checkFields(input: unknown, problems: ProblemList): FieldDef[] |
   }
   const fields = entries.flatMap(({ i, f }) => (f ? [{ i, f, type: getFieldType(f.type) }] : []));
 
-  // 11: auto only create/update, only on timestamp/date
+  // 11: auto only create/update, only on types that have an auto value (timestamp/date)
   for (const { i, f, type } of fields) {
     if (!isSet(f.auto)) continue;
     const badValue = !AUTO_VALUES.has(f.auto as string);
-    const badType = type !== undefined && !AUTO_TYPES.has(type.name);
+    const badType = type !== undefined && type.autoValue === undefined;
     if (badValue || badType) problems.add(path(i, 'auto'), 'invalid', `invalid auto value for field ${show(f.name)}`);
   }
-  // 12: precision — decimal only, integer 0–18 (the type's own settings check)
+  // 12: precision — only on types that read it (decimal), integer 0–18 (the type's own settings check)
   for (const { i, f, type } of fields) {
     const message = `invalid precision for field ${show(f.name)}`;
-    if (isSet(f.precision) && type !== undefined && type.name !== 'decimal') {
+    if (isSet(f.precision) && type !== undefined && !type.settings?.includes('precision')) {
       problems.add(path(i, 'precision'), 'invalid', message);
       continue;
     }

@@ -23,27 +23,9 @@ const OP_TEXT: Record<FilterOp, string> = {
   is_null: 'is NULL (true) or is not NULL (false)',
 };
 
-/** Accepted filter text per field type (rest-api.md §5.4), as a query parameter schema. */
+/** Accepted filter text of the field's type (rest-api.md §5.4), as a query parameter schema. */
 function filterValueSchema(field: CompiledField): Schema {
-  switch (field.type.name) {
-    case 'int':
-      return { type: 'integer', minimum: -2147483648, maximum: 2147483647 };
-    case 'bigint':
-      return { type: 'string', pattern: '^-?\\d+$' };
-    case 'float':
-    case 'decimal':
-      return { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' };
-    case 'boolean':
-      return { type: 'boolean' };
-    case 'uuid':
-      return { type: 'string', format: 'uuid' };
-    case 'date':
-      return { type: 'string', format: 'date' };
-    case 'timestamp':
-      return { anyOf: [{ type: 'string', format: 'date-time' }, { type: 'string', format: 'date' }] };
-    default:
-      return { type: 'string' };
-  }
+  return field.type.filterSchema?.(field.def) ?? { type: 'string' };
 }
 
 function filterParameter(field: CompiledField, op: FilterOp, plain: boolean): Schema {

@@ -13,18 +13,18 @@ export function isAdmin(caller: Caller | undefined): boolean {
 }
 
 function unauthenticated(): never {
-  throw errors.unauthorized('Authentication required');
+  throw errors.authenticationRequired();
 }
 
 /** The policy set of (entity, action); 403 "No permission …" when the pair has no row at all. */
 function policies(registry: Registry, entity: string, action: PermissionAction): PolicySet {
   const set = registry.permissions.get(entity, action);
-  if (set === undefined) throw errors.forbidden(`No permission for ${action} on ${entity}`);
+  if (set === undefined) throw errors.noPermission(action, entity);
   return set;
 }
 
 function denied(entity: string, action: PermissionAction): never {
-  throw errors.forbidden(`Permission denied for ${action} on ${entity}`);
+  throw errors.permissionDenied(action, entity);
 }
 
 /**

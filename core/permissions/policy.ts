@@ -1,6 +1,6 @@
 // The permission (policy) model of auth.md §8: the stored row, its actions and operators, and the
 // validation of an admin payload (§8.5) with its messages in the documented order.
-import { errors } from '../errors.js';
+import { type AppError, errors } from '../errors.js';
 import { objectBody, optionalRoles } from '../input.js';
 
 export const PERMISSION_ACTIONS = ['read', 'create', 'update', 'delete'] as const;
@@ -46,16 +46,16 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const blank = (v: unknown): boolean => typeof v !== 'string' || v.trim() === '';
 
 /**
- * The first problem of a condition list as its §8.5 message, or undefined. Conditions are checked
+ * The 422 for the first problem of a condition list (§8.5), or undefined. Conditions are checked
  * one after the other (all checks of condition 0, then condition 1, …).
  */
-export function conditionProblem(conditions: readonly unknown[]): string | undefined {
+export function conditionProblem(conditions: readonly unknown[]): AppError | undefined {
   for (let i = 0; i < conditions.length; i++) {
     const c = conditions[i];
-    if (!isObject(c) || blank(c.field)) return `conditions[${i}].field is required`;
-    if (!isConditionOperator(c.operator)) return `conditions[${i}].operator must be one of ${CONDITION_OPERATORS.join(', ')}`;
+    if (!isObject(c) || blank(c.field)) return errors.fieldRequired(`conditions[${i}].field`);
+    if (!isConditionOperator(c.operator)) return errors.invalidConditionOperator(i, CONDITION_OPERATORS);
     if ((c.operator === 'in' || c.operator === 'not_in') && !Array.isArray(c.value)) {
-      return `conditions[${i}].value must be an array for in/not_in`;
+      return errors.conditionValueNotArray(i);
     }
   }
   return undefined;
@@ -68,14 +68,14 @@ export function conditionProblem(conditions: readonly unknown[]): string | undef
  */
 export function validatePolicy(body: unknown): PolicyInput {
   const { entity, action, roles, conditions } = objectBody(body);
-  if (blank(entity)) throw errors.validation('entity is required');
-  if (action === undefined || action === null || action === '') throw errors.validation('action is required');
-  if (!isPermissionAction(action)) throw errors.validation('action must be read, create, update, or delete');
+  if (blank(entity)) throw errors.fieldRequired('entity');
+  if (action === undefined || action === null || action === '') throw errors.fieldRequired('action');
+  if (!isPermissionAction(action)) throw errors.invalidPermissionAction();
   const roleList = optionalRoles(roles) ?? [];
-  if (conditions !== undefined && !Array.isArray(conditions)) throw errors.validation('conditions must be an array');
+  if (conditions !== undefined && !Array.isArray(conditions)) throw errors.conditionsNotArray();
   const list = (conditions ?? []) as unknown[];
   const problem = conditionProblem(list);
-  if (problem) throw errors.validation(problem);
+  if (problem) throw problem;
   return {
     entity: entity as string,
     action,

@@ -3,8 +3,7 @@
 // values through their §8.2 string form and the type's filter parser, so a policy compares like the
 // `filter[...]` of the same operator would. A policy that can match no row compiles to `null`.
 import type { CompiledEntity, CompiledField } from '../compile/compiled-entity.js';
-import { numberToPlain } from '../metadata/field-types/decimal-text.js';
-import { INT32_MAX, INT32_MIN } from '../metadata/field-types/shared.js';
+import type { NumericSupport } from '../metadata/types.js';
 import type { Condition } from '../query/conditions.js';
 import type { PolicyCondition } from './policy.js';
 import { numericForm, stringForm } from './record-test.js';
@@ -14,10 +13,6 @@ const NONE = Symbol('none');
 /** Every row satisfies the condition: it adds no SQL. */
 const ALL = Symbol('all');
 type Compiled = Condition | typeof NONE | typeof ALL;
-
-const NUMERIC_TYPES: ReadonlySet<string> = new Set(['int', 'bigint', 'float', 'decimal']);
-// 2^63: the first double above the bigint range (no double lies between 2^63 - 1024 and 2^63).
-const INT64_LIMIT = 2 ** 63;
 
 function parsed(field: CompiledField, v: unknown): { ok: true; value: unknown } | { ok: false } {
   return field.type.parseFilter(stringForm(v), field.def);
@@ -32,22 +27,19 @@ type Ordering = 'gt' | 'gte' | 'lt' | 'lte';
  * get an integer bound (`col > 2.5` ⇔ `col > 2`, `col >= 2.5` ⇔ `col >= 3`); a bound outside the
  * column's range becomes "no row" or "every non-null row" instead of an out-of-range parameter.
  */
-function numericCondition(field: CompiledField, op: Ordering, n: number): Compiled {
-  const type = field.type.name;
+function numericCondition(field: CompiledField, numeric: NumericSupport, op: Ordering, n: number): Compiled {
   const up = op === 'gt' || op === 'gte';
-  if (type === 'float' || type === 'decimal') {
+  const range = numeric.integerRange;
+  if (!range) {
     if (n === Infinity) return up ? NONE : notNull(field);
     if (n === -Infinity) return up ? notNull(field) : NONE;
-    return { field, op, value: type === 'decimal' ? numberToPlain(n) : n };
+    return { field, op, value: numeric.fromNumber(n) };
   }
   const floorOps = op === 'gt' || op === 'lte';
   const bound = floorOps ? Math.floor(n) : Math.ceil(n);
-  const above = type === 'int' ? bound > INT32_MAX : bound >= INT64_LIMIT;
-  const below = type === 'int' ? bound < INT32_MIN : bound < -INT64_LIMIT;
-  if (above) return up ? NONE : notNull(field);
-  if (below) return up ? notNull(field) : NONE;
-  const value = Number.isSafeInteger(bound) ? bound : BigInt(bound).toString();
-  return { field, op, value };
+  if (bound >= range.limit) return up ? NONE : notNull(field);
+  if (bound < range.min) return up ? notNull(field) : NONE;
+  return { field, op, value: numeric.fromNumber(bound) };
 }
 
 function compileCondition(entity: CompiledEntity, c: PolicyCondition): Compiled {
@@ -84,7 +76,8 @@ function compileCondition(entity: CompiledEntity, c: PolicyCondition): Compiled 
     case 'gte':
     case 'lt':
     case 'lte': {
-      if (NUMERIC_TYPES.has(field.type.name)) return numericCondition(field, c.operator, numericForm(v));
+      const numeric = field.type.numeric;
+      if (numeric) return numericCondition(field, numeric, c.operator, numericForm(v));
       const p = parsed(field, v);
       return p.ok ? { field, op: c.operator, value: p.value } : NONE;
     }

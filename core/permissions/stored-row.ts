@@ -3,10 +3,9 @@
 import type { Dialect } from '../db/types.js';
 import type { PermissionAction, PolicyCondition, StoredPermission } from './policy.js';
 
-/** All rows ordered by entity, then action (§8.5), then creation; the same order on both drivers. */
-export function permissionsSql(dialect: Dialect['name']): string {
-  const c = dialect === 'postgres' ? ' COLLATE "C"' : '';
-  return `SELECT id, entity, action, roles, conditions, created_at, updated_at FROM _permissions ORDER BY entity${c}, action${c}, created_at, id`;
+/** All rows ordered by entity, then action (§8.5), then creation; byte order, so the same on every dialect. */
+export function permissionsSql(dialect: Dialect): string {
+  return `SELECT id, entity, action, roles, conditions, created_at, updated_at FROM _permissions ORDER BY ${dialect.byteOrder('entity')}, ${dialect.byteOrder('action')}, created_at, id`;
 }
 
 export function decodePermissionRow(d: Dialect, r: Record<string, unknown>): StoredPermission {

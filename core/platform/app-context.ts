@@ -1,5 +1,6 @@
 // Everything the request path needs about one loaded app: its database (opened lazily, closed when
 // idle by the AppManager), its token issuer and session service, and its compiled metadata.
+import { dialectFor } from '../db/dialects/index.js';
 import type { Database } from '../db/types.js';
 import { TokenIssuer } from '../auth/tokens.js';
 import { SessionService } from '../auth/sessions.js';
@@ -41,7 +42,7 @@ export class AppContext {
     private readonly onOpen: (ctx: AppContext) => void,
   ) {
     this.issuer = new TokenIssuer(jwtSecret);
-    this.registry = Registry.empty(info.db_driver);
+    this.registry = Registry.empty(dialectFor(info.db_driver));
     // The session service reads the database through this context so a reopened pool is used.
     this.sessions = new SessionService(this.lazyDb(), { users: '_users', tokens: '_refresh_tokens' }, this.issuer);
   }

@@ -1,6 +1,6 @@
 // The app lifecycle (platform-and-apps.md §4): create, delete, list, and the in-memory set of loaded
-// apps that the request path resolves against. Pools open lazily, close when idle, and stay within
-// the global connection budget.
+// apps that the request path resolves against. Pools open lazily, close when idle (the idle-pools
+// job, plugins/idle-pools.ts), and stay within the global connection budget.
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -8,15 +8,15 @@ import type { RocketConfig } from '../../config/schema.js';
 import { appMigrations } from '../../migrations/app/index.js';
 import { migrate } from '../db/migrator.js';
 import type { AppStorage } from '../db/app-storage.js';
+import { DIALECT_NAMES, isDialectName } from '../db/dialects/index.js';
+import type { AppStorages } from '../db/management.js';
 import type { Database } from '../db/types.js';
-import { AppError, errors } from '../errors.js';
+import { errors } from '../errors.js';
+import type { EventBus } from '../events/bus.js';
 import type { Logger } from '../logger.js';
 import { assertAppName, couldBeAppName, dbNameFor } from './app-names.js';
 import { AppContext, type AppInfo, type AppRow } from './app-context.js';
 import { seedAppAdmin } from './seed.js';
-
-const IDLE_CLOSE_MS = 5 * 60_000;
-const SWEEP_MS = 60_000;
 
 export interface CreateAppInput {
   name?: unknown;
@@ -33,18 +33,28 @@ export class AppManager {
   private readonly loaded = new Map<string, AppContext>();
   private readonly loading = new Map<string, Promise<AppContext | undefined>>();
   private readonly loadHooks: AppLoadHook[] = [];
-  private readonly sweepTimer: NodeJS.Timeout;
-  /** Called after a local create/delete so other instances can follow (set by the notifier). */
-  onChange: (op: 'created' | 'deleted', app: string) => void = () => {};
+  private readonly unsubscribe: Array<() => void>;
 
   constructor(
     private readonly mgmt: Database,
-    private readonly storages: Partial<Record<'postgres' | 'sqlite', AppStorage>>,
+    private readonly storages: AppStorages,
     private readonly config: RocketConfig,
     private readonly log: Logger,
+    private readonly events: EventBus,
   ) {
-    this.sweepTimer = setInterval(() => void this.closeIdlePools(IDLE_CLOSE_MS), SWEEP_MS);
-    this.sweepTimer.unref();
+    // Another instance created or deleted an app: load it here too / drop it and close its pool.
+    const remote = (what: string, fn: (app: string) => Promise<unknown> | unknown) => async (e: { app: string; origin: string }) => {
+      if (e.origin !== 'remote') return;
+      try {
+        await fn(e.app);
+      } catch (err) {
+        this.log.error({ err, app: e.app, op: what }, 'could not apply app change from another instance');
+      }
+    };
+    this.unsubscribe = [
+      events.on('app.created', remote('created', (app) => this.resolve(app))),
+      events.on('app.deleted', remote('deleted', (app) => this.evict(app))),
+    ];
   }
 
   get defaultDriver(): 'postgres' | 'sqlite' {
@@ -100,8 +110,8 @@ export class AppManager {
   }
 
   private storage(driver: string): AppStorage {
-    const storage = this.storages[driver as 'postgres' | 'sqlite'];
-    if (!storage) throw errors.validation(`db_driver ${driver} is not available on this server`);
+    const storage = isDialectName(driver) ? this.storages[driver] : undefined;
+    if (!storage) throw errors.dbDriverUnavailable(driver);
     return storage;
   }
 
@@ -120,14 +130,14 @@ export class AppManager {
 
   async create(input: unknown): Promise<AppInfo> {
     if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-      throw new AppError('INVALID_PAYLOAD', 'Invalid request body');
+      throw errors.invalidRequestBody();
     }
     const body = input as CreateAppInput;
     assertAppName(body.name);
     const name = body.name;
     const driver = body.db_driver ?? this.defaultDriver;
-    if (driver !== 'postgres' && driver !== 'sqlite') {
-      throw errors.validation('Invalid db_driver: must be one of postgres, sqlite');
+    if (!isDialectName(driver)) {
+      throw errors.invalidDbDriver(DIALECT_NAMES);
     }
     const storage = this.storage(driver);
     const displayName = typeof body.display_name === 'string' && body.display_name !== '' ? body.display_name : name;
@@ -140,12 +150,12 @@ export class AppManager {
         [name, displayName, dbName, randomBytes(32).toString('hex'), driver, now],
       );
     } catch (err) {
-      if (this.mgmt.dialect.isUniqueViolation(err)) throw errors.conflict(`App already exists: ${name}`);
+      if (this.mgmt.dialect.isUniqueViolation(err)) throw errors.appExists(name);
       throw err;
     }
     if (await storage.exists(dbName)) {
       await this.mgmt.run('DELETE FROM _apps WHERE name = $1', [name]);
-      throw errors.conflict(`Database already exists: ${dbName}`);
+      throw errors.databaseExists(dbName);
     }
     let created = false;
     let ctx: AppContext | undefined;
@@ -169,17 +179,17 @@ export class AppManager {
       await ctx?.close().catch(() => {});
       if (created) await storage.drop(dbName).catch((e) => this.log.error({ err: e, app: name }, 'could not drop storage'));
       await this.mgmt.run('DELETE FROM _apps WHERE name = $1', [name]).catch(() => {});
-      throw errors.internal('Failed to create app');
+      throw errors.appCreateFailed();
     }
-    this.onChange('created', name);
+    await this.events.emit('app.created', { app: name, origin: 'local' });
     return (await this.info(name))!;
   }
 
   async delete(name: string): Promise<void> {
     const [row] = await this.mgmt.query<Record<string, unknown>>('SELECT * FROM _apps WHERE name = $1', [name]);
-    if (!row) throw errors.notFound('App not found');
+    if (!row) throw errors.platformAppNotFound();
     await this.mgmt.run("UPDATE _apps SET status = 'deleting', updated_at = $1 WHERE name = $2", [new Date().toISOString(), name]);
-    this.onChange('deleted', name);
+    await this.events.emit('app.deleted', { app: name, origin: 'local' });
     await this.evict(name);
     try {
       await this.storage(String(row.db_driver)).drop(String(row.db_name));
@@ -243,6 +253,7 @@ export class AppManager {
     }
   }
 
+  /** Closes the pools unused for idleMs (run periodically by the idle-pools job). */
   async closeIdlePools(idleMs: number): Promise<void> {
     const cutoff = Date.now() - idleMs;
     for (const ctx of this.loaded.values()) {
@@ -251,7 +262,7 @@ export class AppManager {
   }
 
   async close(): Promise<void> {
-    clearInterval(this.sweepTimer);
+    for (const off of this.unsubscribe) off();
     for (const name of [...this.loaded.keys()]) await this.evict(name).catch(() => {});
   }
 }

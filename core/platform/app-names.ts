@@ -10,11 +10,11 @@ export function dbNameFor(appName: string): string {
 
 /** Throws the documented 422 for a bad name. */
 export function assertAppName(name: unknown): asserts name is string {
-  if (typeof name !== 'string' || name === '') throw errors.validation('App name is required');
+  if (typeof name !== 'string' || name === '') throw errors.appNameRequired();
   if (!NAME_RE.test(name)) {
-    throw errors.validation('App name must be lowercase letters, numbers, hyphens, underscores (start with letter)');
+    throw errors.invalidAppName();
   }
-  if (name.length > MAX_APP_NAME) throw errors.validation(`App name must be at most ${MAX_APP_NAME} characters`);
+  if (name.length > MAX_APP_NAME) throw errors.appNameTooLong(MAX_APP_NAME);
 }
 
 /** Cheap check for the request path: could this segment name an app at all? */

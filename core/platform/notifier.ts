@@ -1,27 +1,31 @@
 // Change propagation between server instances over PostgreSQL LISTEN/NOTIFY on the management
-// database (platform-and-apps.md §8.1): app lifecycle and metadata changes.
+// database (platform-and-apps.md §8.1): app lifecycle and metadata changes. A bridge only: local
+// events of the bus are published, notifications of other instances become remote events; the
+// subsystems that react (AppManager, metadata plugin) subscribe to the bus.
 import type { PostgresDatabase } from '../db/postgres.js';
+import type { EventBus } from '../events/bus.js';
 import type { Logger } from '../logger.js';
 import type { AppManager } from './app-manager.js';
 
 const APPS = 'rocket_apps';
 const METADATA = 'rocket_metadata';
 
-/** Reloads an app's metadata registry after another instance changed it. */
-export type MetadataReloader = (app: string) => Promise<void>;
-
 export class Notifier {
-  /** Set by the metadata subsystem; until then a metadata change evicts the app (lazy reload). */
-  reloadMetadata: MetadataReloader;
+  private readonly unsubscribe: Array<() => void>;
 
   constructor(
     private readonly db: PostgresDatabase,
     private readonly origin: string,
+    private readonly events: EventBus,
     private readonly apps: AppManager,
     private readonly log: Logger,
   ) {
-    this.reloadMetadata = (app) => this.apps.evict(app);
-    apps.onChange = (op, app) => void this.publish(APPS, { op, app });
+    // Only local events are published: remote ones came from the channel and must not echo back.
+    this.unsubscribe = [
+      events.on('app.created', (e) => (e.origin === 'local' ? this.publish(APPS, { op: 'created', app: e.app }) : undefined)),
+      events.on('app.deleted', (e) => (e.origin === 'local' ? this.publish(APPS, { op: 'deleted', app: e.app }) : undefined)),
+      events.on('metadata.changed', (e) => (e.origin === 'local' ? this.publish(METADATA, { app: e.app }) : undefined)),
+    ];
   }
 
   async start(): Promise<void> {
@@ -29,8 +33,9 @@ export class Notifier {
     await this.db.listen(METADATA, (p) => void this.onMetadata(p), () => void this.reloadAll());
   }
 
-  async metadataChanged(app: string): Promise<void> {
-    await this.publish(METADATA, { app });
+  /** Stops publishing (the listening connection ends with the management pool). */
+  close(): void {
+    for (const off of this.unsubscribe) off();
   }
 
   private async publish(channel: string, message: Record<string, string>): Promise<void> {
@@ -52,28 +57,18 @@ export class Notifier {
 
   private async onApps(payload: string): Promise<void> {
     const msg = this.parse(payload);
-    if (!msg) return;
-    try {
-      if (msg.op === 'deleted') await this.apps.evict(msg.app);
-      else if (msg.op === 'created') await this.apps.resolve(msg.app);
-    } catch (err) {
-      this.log.error({ err, app: msg.app }, 'could not apply app change from another instance');
-    }
+    if (msg?.op === 'deleted') await this.events.emit('app.deleted', { app: msg.app, origin: 'remote' });
+    else if (msg?.op === 'created') await this.events.emit('app.created', { app: msg.app, origin: 'remote' });
   }
 
   private async onMetadata(payload: string): Promise<void> {
     const msg = this.parse(payload);
-    if (!msg || !this.apps.get(msg.app)) return;
-    try {
-      await this.reloadMetadata(msg.app);
-    } catch (err) {
-      this.log.error({ err, app: msg.app }, 'could not reload metadata changed by another instance');
-    }
+    if (msg) await this.events.emit('metadata.changed', { app: msg.app, origin: 'remote' });
   }
 
   /** After the listening connection was lost, notifications may have been missed. */
   private async reloadAll(): Promise<void> {
     this.log.warn({}, 'notification connection re-established; reloading all app registries');
-    for (const ctx of this.apps.loadedApps()) await this.onMetadata(JSON.stringify({ app: ctx.name, origin: '' }));
+    for (const ctx of this.apps.loadedApps()) await this.events.emit('metadata.changed', { app: ctx.name, origin: 'remote' });
   }
 }

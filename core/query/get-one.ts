@@ -28,7 +28,7 @@ function lookupSql(entity: CompiledEntity, by: 'pk' | 'slug', rowFilter: RowFilt
 
 async function lookup(db: Queryable, entity: CompiledEntity, by: 'pk' | 'slug', value: unknown, rowFilter: RowFilter | undefined): Promise<Row | undefined> {
   const params: unknown[] = [value];
-  pushRowFilterParams(entity.dialect, rowFilter, params);
+  pushRowFilterParams(rowFilter, params);
   const rows = await db.query<Row>(lookupSql(entity, by, rowFilter), params);
   return rows[0];
 }

@@ -4,7 +4,7 @@
 // Cached per included entity by the node's shape and the row-filter shape.
 import type { CompiledField } from '../compile/compiled-entity.js';
 import { quoteIdent } from '../db/builder.js';
-import { inListSql, rowFilterShape, whereSql, type RowFilter } from './conditions.js';
+import { rowFilterShape, whereSql, type RowFilter } from './conditions.js';
 import type { IncludeNode } from './include-tree.js';
 import { columnList } from './list-sql.js';
 import { cachedSql, storeSql } from './sql-cache.js';
@@ -27,14 +27,14 @@ function directSql(node: IncludeNode, rowFilter: RowFilter | undefined): string 
   const counter = { n: 1 };
   const rest = whereSql(entity.dialect, entity.sql.liveCondition, [], rowFilter, counter);
   return `SELECT ${columnList(entity)} FROM ${entity.quotedTable} WHERE ` +
-    `${inListSql(entity.dialect, key.column, key.type.name, 1)}${rest ? ` AND ${rest}` : ''}`;
+    `${entity.dialect.inList(key.column, key.storage.kind, 1)}${rest ? ` AND ${rest}` : ''}`;
 }
 
 /**
  * Forward: join rows with `source_join_key` in the parent keys → targets by PK.
  * Reverse: join rows with `target_join_key` in the parent keys → sources by `source_key`.
  */
-function joinSql(node: IncludeNode, parentKeyType: string, rowFilter: RowFilter | undefined): string {
+function joinSql(node: IncludeNode, parentKey: CompiledField, rowFilter: RowFilter | undefined): string {
   const entity = node.entity;
   const r = node.relation;
   const forward = node.direction === 'forward';
@@ -46,7 +46,7 @@ function joinSql(node: IncludeNode, parentKeyType: string, rowFilter: RowFilter 
   const rest = whereSql(entity.dialect, entity.sql.liveCondition, [], rowFilter, counter, 't');
   return `SELECT j.${byParent} AS "${INCLUDE_KEY_COLUMN}", ${columnList(entity, 't')} ` +
     `FROM ${quoteIdent(r.join_table!)} j JOIN ${entity.quotedTable} t ON t.${childKey.column} = j.${toChild} ` +
-    `WHERE ${inListSql(entity.dialect, `j.${byParent}`, parentKeyType, 1)}${rest ? ` AND ${rest}` : ''}`;
+    `WHERE ${entity.dialect.inList(`j.${byParent}`, parentKey.storage.kind, 1)}${rest ? ` AND ${rest}` : ''}`;
 }
 
 /** SQL of one include level; `parentKey` is the parent-side key field (its type casts `$1`). */
@@ -55,6 +55,6 @@ export function includeSql(node: IncludeNode, parentKey: CompiledField, rowFilte
   const key = rf === '' ? node.sqlKey : `${node.sqlKey}#${rf}`;
   const hit = cachedSql(node.entity, key);
   if (hit !== undefined) return hit;
-  const sql = node.relation.type === 'many_to_many' ? joinSql(node, parentKey.type.name, rowFilter) : directSql(node, rowFilter);
+  const sql = node.relation.type === 'many_to_many' ? joinSql(node, parentKey, rowFilter) : directSql(node, rowFilter);
   return storeSql(node.entity, key, sql);
 }

@@ -3,7 +3,8 @@
 // repeated include string costs one Map lookup.
 import type { CompiledEntity } from '../compile/compiled-entity.js';
 import type { Registry } from '../compile/registry.js';
-import { AppError } from '../errors.js';
+import type { StorageKind } from '../db/types.js';
+import { errors } from '../errors.js';
 import type { RelationDef } from '../metadata/types.js';
 
 export const MAX_INCLUDE_DEPTH = 3;
@@ -31,7 +32,8 @@ interface Draft {
   relation: RelationDef;
   direction: 'forward' | 'reverse';
   entity: CompiledEntity;
-  parentKeyType: string;
+  /** Storage of the parent-side key: the list parameter's element type depends on it. */
+  parentKeyKind: StorageKind;
   children: Draft[];
 }
 
@@ -52,7 +54,7 @@ function freeze(drafts: Draft[]): IncludeTree {
       toMany: isToMany(r, d.direction),
       children: freeze(d.children),
       sqlKey: `inc:${d.direction}:${r.type}:${r.name}:${r.source_key}:${r.target_key ?? ''}:` +
-        `${r.join_table ?? ''}:${r.source_join_key ?? ''}:${r.target_join_key ?? ''}:${d.parentKeyType}`,
+        `${r.join_table ?? ''}:${r.source_join_key ?? ''}:${r.target_join_key ?? ''}:${d.parentKeyKind}`,
     });
   }));
 }
@@ -70,7 +72,7 @@ function resolveDraft(registry: Registry, parent: CompiledEntity, token: string)
   if (!entity) return undefined;
   const parentKey = parent.fieldMap.get(parentKeyFieldName(parent, hit.relation, hit.direction));
   if (!parentKey) return undefined;
-  return { key: token, relation: hit.relation, direction: hit.direction, entity, parentKeyType: parentKey.type.name, children: [] };
+  return { key: token, relation: hit.relation, direction: hit.direction, entity, parentKeyKind: parentKey.storage.kind, children: [] };
 }
 
 function buildTree(entity: CompiledEntity, registry: Registry, text: string): IncludeTree {
@@ -79,14 +81,14 @@ function buildTree(entity: CompiledEntity, registry: Registry, text: string): In
     const path = item.trim();
     if (path === '') continue;
     const tokens = path.split('.');
-    if (tokens.length > MAX_INCLUDE_DEPTH) throw new AppError('INVALID_PAYLOAD', `Include depth exceeds ${MAX_INCLUDE_DEPTH}: ${path}`);
+    if (tokens.length > MAX_INCLUDE_DEPTH) throw errors.includeTooDeep(MAX_INCLUDE_DEPTH, path);
     let level = roots;
     let current = entity;
     for (const token of tokens) {
       let node = level.find((d) => d.key === token);
       if (!node) {
         node = resolveDraft(registry, current, token);
-        if (!node) throw new AppError('UNKNOWN_FIELD', `Unknown include: ${path}`);
+        if (!node) throw errors.unknownInclude(path);
         level.push(node);
       }
       level = node.children;
@@ -140,7 +142,7 @@ export function eagerIncludes(registry: Registry, entity: CompiledEntity): Inclu
       const target = registry.entity(r.target);
       const parentKey = entity.fieldMap.get(parentKeyFieldName(entity, r, 'forward'));
       if (!target || !parentKey) continue;
-      drafts.push({ key: r.name, relation: r, direction: 'forward', entity: target, parentKeyType: parentKey.type.name, children: [] });
+      drafts.push({ key: r.name, relation: r, direction: 'forward', entity: target, parentKeyKind: parentKey.storage.kind, children: [] });
     }
     tree = freeze(drafts);
     cache.set(entity.name, tree);

@@ -4,7 +4,7 @@
 import type { CompiledEntity, CompiledField } from '../compile/compiled-entity.js';
 import type { Registry } from '../compile/registry.js';
 import type { Queryable, Row } from '../db/types.js';
-import { listParam, pushRowFilterParams, rowFilterExcludesAll, type RowFilter } from './conditions.js';
+import { pushRowFilterParams, rowFilterExcludesAll, type RowFilter } from './conditions.js';
 import { parentKeyFieldName, type IncludeNode, type IncludeTree } from './include-tree.js';
 import { childKeyField, INCLUDE_KEY_COLUMN, includeSql } from './include-sql.js';
 
@@ -80,8 +80,8 @@ async function loadNode(
     attachEmpty(records, node);
     return;
   }
-  const params: unknown[] = [listParam(entity.dialect, childKey, keys)];
-  pushRowFilterParams(entity.dialect, rowFilter, params);
+  const params: unknown[] = [childKey.encodeList(keys)];
+  pushRowFilterParams(rowFilter, params);
   const rows = await db.query<Row>(includeSql(node, parentKey, rowFilter), params);
 
   const norm = keyNormalisers(parentKey, childKey);

@@ -7,7 +7,7 @@
 //   - an uncorrelated scalar subquery `(SELECT COUNT(*) …)` otherwise: the page can stop after
 //     LIMIT rows, which a window count would prevent (it buffers every matching row first).
 import type { CompiledEntity } from '../compile/compiled-entity.js';
-import type { DialectName } from '../metadata/types.js';
+import type { Dialect } from '../db/types.js';
 import { rowFilterShape, whereSql, type Condition, type RowFilter } from './conditions.js';
 import type { ListQuery, SortItem } from './parse-list-query.js';
 import { cachedSql, storeSql } from './sql-cache.js';
@@ -27,14 +27,14 @@ export function columnList(entity: CompiledEntity, alias?: string): string {
  * NULLs sort as the greatest value on both drivers (§5.5); the PK (ascending) is appended as the
  * tie-breaker unless the client already sorts by it. No sort → no ORDER BY (storage order).
  */
-export function orderBySql(dialect: DialectName, entity: CompiledEntity, sort: readonly SortItem[]): string {
+export function orderBySql(dialect: Dialect, entity: CompiledEntity, sort: readonly SortItem[]): string {
   if (sort.length === 0) return '';
   const terms: string[] = [];
   for (const s of sort) {
     const col = s.field.column;
+    // The PK is never NULL: a plain term keeps its index usable.
     if (s.field.isPk) terms.push(`${col} ${s.desc ? 'DESC' : 'ASC'}`);
-    else if (dialect === 'postgres') terms.push(s.desc ? `${col} DESC NULLS FIRST` : `${col} ASC NULLS LAST`);
-    else terms.push(s.desc ? `(${col} IS NULL) DESC, ${col} DESC` : `(${col} IS NULL) ASC, ${col} ASC`);
+    else terms.push(dialect.orderTerm(col, s.desc));
   }
   if (!sort.some((s) => s.field.isPk)) terms.push(`${entity.pk.column} ASC`);
   return ` ORDER BY ${terms.join(', ')}`;

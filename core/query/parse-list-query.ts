@@ -3,7 +3,7 @@
 // writes in a key reaches SQL text; values only ever become parameters.
 import type { CompiledEntity, CompiledField } from '../compile/compiled-entity.js';
 import type { Registry } from '../compile/registry.js';
-import { AppError } from '../errors.js';
+import { type AppError, errors } from '../errors.js';
 import type { FilterOp } from '../metadata/types.js';
 import { conditionShape, type Condition } from './conditions.js';
 import { parseIncludes, type IncludeTree } from './include-tree.js';
@@ -50,7 +50,7 @@ function joined(value: string | string[] | undefined): string | undefined {
 }
 
 function invalidValue(field: string, text: string): AppError {
-  return new AppError('INVALID_PAYLOAD', `Invalid filter value for ${field}: ${text}`);
+  return errors.invalidFilterValue(field, text);
 }
 
 function parseOne(field: CompiledField, text: string): unknown {
@@ -71,11 +71,11 @@ export function parseFilter(entity: CompiledEntity, inner: string, raw: string):
   const dot = inner.indexOf('.');
   const name = dot < 0 ? inner : inner.slice(0, dot);
   const field = entity.fieldMap.get(name);
-  if (!field) throw new AppError('UNKNOWN_FIELD', `Unknown filter field: ${name}`);
+  if (!field) throw errors.unknownFilterField(name);
   const op = (dot < 0 ? 'eq' : inner.slice(dot + 1)) as FilterOp;
-  if (!OPERATORS.has(op)) throw new AppError('INVALID_PAYLOAD', `Unknown filter operator: ${op}`);
+  if (!OPERATORS.has(op)) throw errors.unknownFilterOperator(op);
   if (op !== 'is_null' && !field.type.operators.has(op)) {
-    throw new AppError('INVALID_PAYLOAD', `Operator ${op} is not supported for field ${name}`);
+    throw errors.unsupportedFilterOperator(op, name);
   }
   switch (op) {
     case 'is_null':
@@ -105,7 +105,7 @@ export function parseSort(entity: CompiledEntity, text: string | undefined): Sor
     const desc = spec.charCodeAt(0) === 45; // '-'
     const name = desc ? spec.slice(1) : spec;
     const field = entity.fieldMap.get(name);
-    if (!field) throw new AppError('UNKNOWN_FIELD', `Unknown sort field: ${name}`);
+    if (!field) throw errors.unknownSortField(name);
     if (!sort.some((s) => s.field === field)) sort.push({ field, desc });
   }
   return sort;

@@ -25,13 +25,13 @@ async function checkPayload(ctx: WriteContext, entity: CompiledEntity, body: unk
   const outcome = create ? entity.validator.validateCreate(payload) : entity.validator.validateUpdate(payload);
   const relations = outcome.relations;
   if (relations === undefined || relations.length === 0) {
-    if (!outcome.ok) throw errors.validation('Validation failed', outcome.details);
+    if (!outcome.ok) throw errors.validationFailed(outcome.details);
     return { values: outcome.values };
   }
   const tree = planTree(ctx.registry, relations);
-  if (tree.links.length > 0) await checkLinkTargets(ctx.db, ctx.db.dialect.name, tree);
+  if (tree.links.length > 0) await checkLinkTargets(ctx.db, ctx.db.dialect, tree);
   const details = outcome.ok ? tree.details : [...outcome.details, ...tree.details];
-  if (details.length > 0) throw errors.validation('Validation failed', details);
+  if (details.length > 0) throw errors.validationFailed(details);
   return { values: (outcome as { values: Values }).values, tree };
 }
 
@@ -73,7 +73,7 @@ export async function createRecord(ctx: WriteContext, entity: CompiledEntity, bo
 export async function updateRecord(
   ctx: WriteContext, entity: CompiledEntity, pk: unknown, body: unknown, label: string,
 ): Promise<Values> {
-  const notFound = () => errors.notFound(`${entity.name} with id ${label} not found`);
+  const notFound = () => errors.recordNotFound(entity.name, label);
   let checked: { values: Values; tree?: TreePlan };
   try {
     checked = await checkPayload(ctx, entity, body, false);

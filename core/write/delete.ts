@@ -9,7 +9,7 @@ import type { WriteContext } from './write-context.js';
 
 /** Deletes the record with primary key `pk`; returns the PK in its output format. */
 export async function deleteRecord(ctx: WriteContext, entity: CompiledEntity, pk: unknown, label: string): Promise<unknown> {
-  const notFound = () => errors.notFound(`${entity.name} with id ${label} not found`);
+  const notFound = () => errors.recordNotFound(entity.name, label);
   const { run, w } = await ctx.db.transaction(async (tx) => {
     const run = writeRun(tx, ctx);
     const old = await lockRow(tx, entity, pk); // step 4

@@ -12,7 +12,7 @@ type Values = Record<string, unknown>;
 
 const byName = (a: RelationDef, b: RelationDef) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 const restricted = (count: number, relation: RelationDef) =>
-  errors.conflict(`Cannot delete: ${count} related ${relation.target} records exist`);
+  errors.deleteRestricted(count, relation.target);
 
 export async function applyDeletePolicies(run: WriteRun, entity: CompiledEntity, record: Values): Promise<void> {
   const relations = run.ctx.registry.relations.filter((r) => r.source === entity.name && r.on_delete).sort(byName);

@@ -13,7 +13,7 @@ import type { Queryable } from '../db/types.js';
 import type { RelationPlan } from './nested/plan.js';
 
 export function writeRun(q: Queryable, ctx: WriteContext): WriteRun {
-  return { q, ctx, deleted: new Set(), afterCommit: [] };
+  return { q, ctx, deleted: new Set(), afterCommit: [], committed: ctx.events?.bus.has('records.committed') ? [] : undefined };
 }
 
 export function recordWrite(
@@ -39,13 +39,18 @@ export async function writeRecord(run: WriteRun, w: RecordWrite): Promise<boolea
     if (run.deleted.has(key)) return false;
     run.deleted.add(key);
   }
+  // Listed before its children and cascades, so `records.committed` names the parent first.
+  run.committed?.push(w);
   if (steps.beforeWrite) for (const fn of steps.beforeWrite) await fn(w, run);
   if (w.kind === 'create' || w.kind === 'update') {
     await writeRow(run, w);
     if (w.relations && w.record) await writeRelations(run, w.entity, w.record, w.relations, w.kind === 'create');
   } else {
     await applyDeletePolicies(run, w.entity, w.old!);
-    if ((await removeRow(run.q, run.ctx.registry, w.entity, w.pk, run.ctx.now)) === 0) return false;
+    if ((await removeRow(run.q, run.ctx.registry, w.entity, w.pk, run.ctx.now)) === 0) {
+      run.committed?.splice(run.committed.indexOf(w), 1);
+      return false;
+    }
   }
   if (steps.afterWrite) for (const fn of steps.afterWrite) await fn(w, run);
   if (steps.afterCommit) for (const fn of steps.afterCommit) run.afterCommit.push({ fn, w });
@@ -66,7 +71,10 @@ async function writeRow(run: WriteRun, w: RecordWrite): Promise<void> {
   }
 }
 
-/** Step 30: the queued afterCommit phases, in order; a failure is logged and never answers. */
+/**
+ * Step 30: the queued afterCommit phases, in order, then one `records.committed` event per entity
+ * and operation of the request. A failure is logged and never changes the response.
+ */
 export async function runAfterCommit(run: WriteRun): Promise<void> {
   for (const { fn, w } of run.afterCommit) {
     try {
@@ -75,4 +83,18 @@ export async function runAfterCommit(run: WriteRun): Promise<void> {
       run.ctx.log?.error({ err, entity: w.entity.name, kind: w.kind }, 'post-commit effect failed');
     }
   }
+  if (run.committed && run.committed.length > 0) await announceCommitted(run, run.committed);
+}
+
+async function announceCommitted(run: WriteRun, writes: readonly RecordWrite[]): Promise<void> {
+  const { bus, app } = run.ctx.events!;
+  const groups = new Map<string, { entity: string; op: 'create' | 'update' | 'delete'; ids: Array<string | number> }>();
+  for (const w of writes) {
+    const op = w.kind === 'cascade' ? 'delete' : w.kind;
+    const key = `${w.entity.name}\u0000${op}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { entity: w.entity.name, op, ids: [] }));
+    group.ids.push(w.pk as string | number);
+  }
+  for (const group of groups.values()) await bus.emit('records.committed', { app, ...group });
 }

@@ -26,10 +26,10 @@ export function insertSql(entity: CompiledEntity, columns: string[]): string {
   return cached(insertCache, entity, columns.join(','), () => {
     const cols = columns.map((c) => quoteIdent(c)).join(', ');
     const params = columns.map((_, i) => `$${i + 1}`).join(', ');
-    const returning = entity.fields.map((f) => f.column).join(', ');
+    const returning = entity.dialect.returning(entity.fields.map((f) => f.column).join(', '));
     return columns.length === 0
-      ? `INSERT INTO ${entity.quotedTable} DEFAULT VALUES RETURNING ${returning}`
-      : `INSERT INTO ${entity.quotedTable} (${cols}) VALUES (${params}) RETURNING ${returning}`;
+      ? `INSERT INTO ${entity.quotedTable} DEFAULT VALUES${returning}`
+      : `INSERT INTO ${entity.quotedTable} (${cols}) VALUES (${params})${returning}`;
   });
 }
 
@@ -38,8 +38,8 @@ export function updateSql(entity: CompiledEntity, columns: string[]): string {
   return cached(updateCache, entity, columns.join(','), () => {
     const sets = columns.map((c, i) => `${quoteIdent(c)} = $${i + 1}`).join(', ');
     const live = entity.sql.liveCondition ? ` AND ${entity.sql.liveCondition}` : '';
-    const returning = entity.fields.map((f) => f.column).join(', ');
-    return `UPDATE ${entity.quotedTable} SET ${sets} WHERE ${entity.pk.column} = $${columns.length + 1}${live} RETURNING ${returning}`;
+    const returning = entity.dialect.returning(entity.fields.map((f) => f.column).join(', '));
+    return `UPDATE ${entity.quotedTable} SET ${sets} WHERE ${entity.pk.column} = $${columns.length + 1}${live}${returning}`;
   });
 }
 

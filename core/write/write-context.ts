@@ -3,6 +3,7 @@
 import type { Caller } from '../auth/tokens.js';
 import type { Registry } from '../compile/registry.js';
 import type { Database } from '../db/types.js';
+import type { EventBus } from '../events/bus.js';
 import type { Logger } from '../logger.js';
 
 export interface WriteContext {
@@ -13,8 +14,12 @@ export interface WriteContext {
   readonly now: Date;
   /** Where post-commit failures are reported (they never change the response). */
   readonly log: Logger | undefined;
+  /** Where `records.committed` goes after COMMIT, with the app it names. */
+  readonly events: { bus: EventBus; app: string } | undefined;
 }
 
-export function writeContext(db: Database, registry: Registry, caller: Caller | undefined, log?: Logger): WriteContext {
-  return { db, registry, caller, now: new Date(), log };
+export function writeContext(
+  db: Database, registry: Registry, caller: Caller | undefined, log?: Logger, events?: { bus: EventBus; app: string },
+): WriteContext {
+  return { db, registry, caller, now: new Date(), log, events };
 }

@@ -4,14 +4,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CompiledEntity } from '../../core/compile/compiled-entity.js';
 import type { Registry } from '../../core/compile/registry.js';
-import { AppError, errors } from '../../core/errors.js';
+import { errors } from '../../core/errors.js';
 import { parsePkValue } from '../../core/metadata/primary-key.js';
 import { findRecord } from '../../core/query/get-one.js';
 import type { QueryInput } from '../../core/query/parse-list-query.js';
 import { getRecord, listRecords, type ReadContext } from '../../core/query/read.js';
 import { createRecord, updateRecord } from '../../core/write/create-update.js';
 import { deleteRecord } from '../../core/write/delete.js';
-import { writeContext } from '../../core/write/write-context.js';
+import { writeContext, type WriteContext } from '../../core/write/write-context.js';
 
 interface EntityParams {
   entity: string;
@@ -26,7 +26,7 @@ function resolveEntity(req: FastifyRequest): { registry: Registry; entity: Compi
   if (params.id !== undefined && params.id.startsWith('_')) throw errors.routeNotFound();
   const registry = req.app.registry;
   const entity = registry.entity(params.entity);
-  if (!entity) throw new AppError('UNKNOWN_ENTITY', `Unknown entity: ${params.entity}`);
+  if (!entity) throw errors.unknownEntity(params.entity);
   return { registry, entity, id: params.id };
 }
 
@@ -34,15 +34,19 @@ function readContext(req: FastifyRequest, registry: Registry): ReadContext {
   return { db: req.app.db, registry, caller: req.caller };
 }
 
+function writeCtx(req: FastifyRequest, registry: Registry): WriteContext {
+  return writeContext(req.app.db, registry, req.caller, req.log, { bus: req.server.rocket.events, app: req.app.name });
+}
+
 /** The primary key a PUT/DELETE addresses: the id itself when it can only be a PK (no lookup). */
 async function targetPk(req: FastifyRequest, entity: CompiledEntity, id: string): Promise<unknown> {
   if (!entity.slug) {
     const parsed = parsePkValue(entity.pkType, id);
-    if (!parsed.ok) throw errors.notFound(`${entity.name} with id ${id} not found`);
+    if (!parsed.ok) throw errors.recordNotFound(entity.name, id);
     return parsed.value;
   }
   const record = await findRecord(req.app.db, entity, id);
-  if (!record) throw errors.notFound(`${entity.name} with id ${id} not found`);
+  if (!record) throw errors.recordNotFound(entity.name, id);
   return record[entity.pk.name];
 }
 
@@ -56,27 +60,27 @@ export default async function entityRoutes(fastify: FastifyInstance): Promise<vo
   fastify.get('/:entity/:id', async (req: FastifyRequest, reply: FastifyReply) => {
     const { registry, entity, id } = resolveEntity(req);
     const record = await getRecord(readContext(req, registry), entity, id!, (req.query as QueryInput).include);
-    if (!record) throw errors.notFound(`${entity.name} with id ${id} not found`);
+    if (!record) throw errors.recordNotFound(entity.name, id!);
     return reply.type(JSON_TYPE).send(entity.serializeOne(record));
   });
 
   fastify.post('/:entity', async (req: FastifyRequest, reply: FastifyReply) => {
     const { registry, entity } = resolveEntity(req);
-    const record = await createRecord(writeContext(req.app.db, registry, req.caller, req.log), entity, req.body);
+    const record = await createRecord(writeCtx(req, registry), entity, req.body);
     return reply.code(201).type(JSON_TYPE).send(entity.serializeOne(record));
   });
 
   fastify.put('/:entity/:id', async (req: FastifyRequest, reply: FastifyReply) => {
     const { registry, entity, id } = resolveEntity(req);
     const pk = await targetPk(req, entity, id!);
-    const record = await updateRecord(writeContext(req.app.db, registry, req.caller, req.log), entity, pk, req.body, id!);
+    const record = await updateRecord(writeCtx(req, registry), entity, pk, req.body, id!);
     return reply.type(JSON_TYPE).send(entity.serializeOne(record));
   });
 
   fastify.delete('/:entity/:id', async (req: FastifyRequest) => {
     const { registry, entity, id } = resolveEntity(req);
     const pk = await targetPk(req, entity, id!);
-    const deleted = await deleteRecord(writeContext(req.app.db, registry, req.caller, req.log), entity, pk, id!);
+    const deleted = await deleteRecord(writeCtx(req, registry), entity, pk, id!);
     return { data: { id: deleted } };
   });
 }

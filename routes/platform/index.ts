@@ -21,11 +21,11 @@ export default async function platformRoutes(fastify: FastifyInstance): Promise<
     const config = request.routeOptions.config;
     if (config.public) return;
     const parsed = bearerToken(request.headers.authorization);
-    if ('error' in parsed) throw errors.unauthorized(parsed.error);
+    if ('error' in parsed) throw parsed.error;
     const caller = platform.issuer.verify(parsed.token);
-    if (!caller) throw errors.unauthorized('Invalid or expired token');
+    if (!caller) throw errors.invalidToken();
     if (config.platformAdmin && !caller.roles.includes('platform_admin')) {
-      throw errors.forbidden('Platform admin access required');
+      throw errors.platformAdminRequired();
     }
     request.caller = caller;
   });
@@ -54,7 +54,7 @@ export default async function platformRoutes(fastify: FastifyInstance): Promise<
   });
   fastify.get('/apps/:name', adminOnly, async (req) => {
     const info = await platform.apps.info((req.params as { name: string }).name);
-    if (!info) throw errors.notFound('App not found');
+    if (!info) throw errors.platformAppNotFound();
     return { data: info };
   });
   fastify.delete('/apps/:name', adminOnly, async (req) => {

@@ -54,7 +54,7 @@ eachDialect(t, 'entity admin endpoints', async (t, r) => {
   t.same((await call('POST', '/entities', '[1]')).body.error, { code: 'INVALID_PAYLOAD', message: 'Invalid JSON body' });
 
   const ctx = r.server.rocket.apps.get(app.name)!;
-  const columns = await tableColumns(ctx.db, ctx.db.dialect.name, 'books');
+  const columns = await tableColumns(ctx.db, ctx.db.dialect, 'books');
   t.same([...columns.keys()].sort(), ['author_id', 'created_at', 'id', 'pages', 'price', 'slug', 'title']);
 
   // PUT: add a field, remove one (the column stays), safe type change; unsafe change refused.
@@ -62,7 +62,7 @@ eachDialect(t, 'entity admin endpoints', async (t, r) => {
   const put = await call('PUT', '/entities/book', { ...book, name: 'ignored', fields });
   t.equal(put.status, 200);
   t.equal(put.body.data.name, 'book', 'name forced from the URL');
-  const after = await tableColumns(ctx.db, ctx.db.dialect.name, 'books');
+  const after = await tableColumns(ctx.db, ctx.db.dialect, 'books');
   t.ok(after.has('pages'), 'a removed field keeps its column');
   t.ok(after.has('subtitle'), 'a new field adds a column');
   t.same(ctx.registry.entity('book')!.fields.map((f) => f.name).includes('pages'), false, 'the removed field is hidden');
@@ -76,7 +76,7 @@ eachDialect(t, 'entity admin endpoints', async (t, r) => {
 
   t.same((await call('DELETE', '/entities/book')).body, { data: { name: 'book', deleted: true } });
   t.equal((await call('GET', '/entities/book')).status, 404);
-  t.ok((await tableColumns(ctx.db, ctx.db.dialect.name, 'books')).size > 0, 'the table is kept after an entity delete');
+  t.ok((await tableColumns(ctx.db, ctx.db.dialect, 'books')).size > 0, 'the table is kept after an entity delete');
   const readopt = await call('POST', '/entities', book);
   t.equal(readopt.status, 201, 'an existing table is adopted');
 });
@@ -149,7 +149,7 @@ eachDialect(t, 'a failing migration saves nothing', async (t, r) => {
   t.equal(res.status, 422);
   t.match(res.body.error.message, /^migration failed: cannot create unique index on items\.code/);
   t.same((await call('GET', '/entities/item')).body.data.definition.fields.length, 2, 'definition unchanged');
-  t.notOk((await tableColumns(ctx.db, ctx.db.dialect.name, 'items')).has('extra'), 'no column added');
+  t.notOk((await tableColumns(ctx.db, ctx.db.dialect, 'items')).has('extra'), 'no column added');
 });
 
 eachDialect(t, 'registry loads at start and survives bad stored metadata', async (t, r) => {

@@ -125,7 +125,8 @@ const links: Array<[number, string]> = [[1, T1], [1, T2], [2, T2], [3, T3], [5, 
 const openDatabase = (t: T, dialect: DialectName): Promise<Database> =>
   openScratchDatabase(t, dialect, { prefix: 'rocket-query', max: 3 });
 
-async function setUp(db: Database, d: DialectName): Promise<Registry> {
+async function setUp(db: Database): Promise<Registry> {
+  const d = db.dialect;
   const byName = new Map(entities.map((e) => [e.name, e]));
   await db.transaction(async (tx) => {
     for (const e of entities) await applyDdl(tx, planEntityDdl(d, undefined, e, await tableColumns(tx, d, e.table)));
@@ -169,7 +170,7 @@ const observed: Record<string, Record<string, unknown>> = {};
 for (const d of dialects) {
   t.test(d, async (t) => {
     const db = await openDatabase(t, d);
-    const registry = await setUp(db, d);
+    const registry = await setUp(db);
     const seen: Record<string, unknown> = (observed[d] = {});
     const book = registry.entity('book')!;
     const author = registry.entity('author')!;

@@ -31,10 +31,11 @@ async function failure(p: Promise<unknown>): Promise<AppError | undefined> {
   return undefined;
 }
 
-for (const d of dialects) {
-  t.test(d, async (t) => {
-    const db = await openDatabase(t, d);
-    const pg = d === 'postgres';
+for (const name of dialects) {
+  t.test(name, async (t) => {
+    const db = await openDatabase(t, name);
+    const d = db.dialect;
+    const pg = name === 'postgres';
     const migrate = (previous: EntityDef | undefined, next: EntityDef) =>
       db.transaction(async (tx) => applyDdl(tx, planEntityDdl(d, previous, next, await tableColumns(tx, d, next.table))));
     const relate = (r: RelationDef, ...defs: EntityDef[]) =>

@@ -1,6 +1,7 @@
 // The compile step: definitions -> immutable Registry of CompiledEntity, built once per change.
 import t from 'tap';
 import { compileRegistry, type StoredEntity, type StoredRelation } from '../../core/compile/registry.js';
+import { postgresDialect, sqliteDialect } from '../../core/db/dialects/index.js';
 import type { EntityDef, RelationDef } from '../../core/metadata/types.js';
 
 const log = { info() {}, warn() {}, error() {}, debug() {} };
@@ -26,7 +27,7 @@ const stored = (defs: EntityDef[], rels: RelationDef[] = []) => ({
 });
 
 t.test('compiled entity', async (t) => {
-  const registry = compileRegistry('postgres', stored([post, comment], [comments]), 1, log);
+  const registry = compileRegistry(postgresDialect, stored([post, comment], [comments]), 1, log);
   const e = registry.entity('post')!;
   t.equal(e.sql.byPk, 'SELECT "id", "title", "views", "state" FROM "posts" WHERE "id" = $1 AND "deleted_at" IS NULL LIMIT 1');
   t.same(e.decodeRow({ id: 'a', title: 't', views: 3, state: null }), { id: 'a', title: 't', views: 3, state: null, deleted_at: null });
@@ -37,21 +38,21 @@ t.test('compiled entity', async (t) => {
 });
 
 t.test('validators are compiled once and reused', async (t) => {
-  const registry = compileRegistry('sqlite', stored([post]), 1, log);
+  const registry = compileRegistry(sqliteDialect, stored([post]), 1, log);
   const validator = registry.entity('post')!.validator;
   t.equal(registry.entity('post')!.validator, validator, 'the same validator object serves every request');
   const ok = validator.validateCreate({ title: 'x', views: '7' });
   t.same(ok, { ok: true, values: { title: 'x', views: 7 }, relations: [] }, 'defaults applied and values normalised');
   const bad = validator.validateCreate({ views: 'x', state: 'gone' });
   t.same(bad.ok ? [] : bad.details.map((d) => d.rule), ['type', 'required', 'enum']);
-  const next = compileRegistry('sqlite', stored([post]), 2, log);
+  const next = compileRegistry(sqliteDialect, stored([post]), 2, log);
   t.not(next.entity('post'), registry.entity('post'), 'a new snapshot compiles new objects');
   t.equal(registry.entity('post')!.validator, validator, 'the old snapshot is unchanged');
 });
 
 t.test('invalid stored metadata is skipped', async (t) => {
   const broken = { ...comment, name: 'broken', fields: [{ name: 'id', type: 'nonsense' }] } as EntityDef;
-  const registry = compileRegistry('sqlite', stored([post, broken], [{ ...comments, target: 'broken' }]), 1, log);
+  const registry = compileRegistry(sqliteDialect, stored([post, broken], [{ ...comments, target: 'broken' }]), 1, log);
   t.ok(registry.entity('post'));
   t.notOk(registry.entity('broken'));
   t.same(registry.relations, [], 'relations to skipped entities are dropped');

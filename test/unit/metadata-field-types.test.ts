@@ -2,6 +2,8 @@
 // conversion and schemas; also primary-key helpers, slugify and index naming.
 
 import t from 'tap';
+import { postgresDialect as pg, sqliteDialect as lite } from '../../core/db/dialects/index.js';
+import { fieldColumnType } from '../../core/db/schema-migrator.js';
 import { FileRef, fieldTypeNames, getFieldType, isFileRef } from '../../core/metadata/field-types/index.js';
 import { primaryKeyColumn, parsePkValue } from '../../core/metadata/primary-key.js';
 import { randomSlugSuffix, slugify } from '../../core/metadata/slugify.js';
@@ -44,7 +46,7 @@ t.test('string / text', async (t) => {
   t.same(coerce('string', 5), { ok: false });
   t.same(filter('string', ''), { ok: true, value: '' });
   t.same(filter('string', 'null'), { ok: true, value: 'null' });
-  t.equal(type('string').fromDb(12, 'sqlite', f('string')), '12');
+  t.equal(type('string').fromDb(12, lite, f('string')), '12');
   t.ok(type('text').operators.has('ilike'));
   t.same(type('string').inputSchema(f('string', { enum: ['a', 1] })).enum, ['a', '1', null]);
 });
@@ -60,10 +62,10 @@ t.test('int', async (t) => {
   }
   t.same(filter('int', '12'), { ok: true, value: 12 });
   t.same(filter('int', 'abc'), { ok: false });
-  t.equal(type('int').columnType('postgres', f('int')), 'INTEGER');
-  t.equal(type('int').columnType('sqlite', f('int')), 'INTEGER');
-  t.equal(type('int').fromDb(7, 'postgres', f('int')), 7);
-  t.equal(type('int').fromDb(null, 'postgres', f('int')), null);
+  t.equal(fieldColumnType(pg, f('int')), 'INTEGER');
+  t.equal(fieldColumnType(lite, f('int')), 'INTEGER');
+  t.equal(type('int').fromDb(7, pg, f('int')), 7);
+  t.equal(type('int').fromDb(null, pg, f('int')), null);
 });
 
 t.test('bigint', async (t) => {
@@ -76,11 +78,11 @@ t.test('bigint', async (t) => {
   t.same(coerce('bigint', 2 ** 60), { ok: false }, 'unsafe number');
   t.same(coerce('bigint', 1.5), { ok: false });
   t.same(filter('bigint', '9007199254740993'), { ok: true, value: '9007199254740993' });
-  t.equal(type('bigint').fromDb('9007199254740993', 'postgres', f('bigint')), '9007199254740993');
-  t.equal(type('bigint').fromDb(42, 'sqlite', f('bigint')), '42');
-  t.equal(type('bigint').fromDb(9007199254740993n, 'sqlite', f('bigint')), '9007199254740993');
-  t.equal(type('bigint').columnType('postgres', f('bigint')), 'BIGINT');
-  t.equal(type('bigint').columnType('sqlite', f('bigint')), 'INTEGER');
+  t.equal(type('bigint').fromDb('9007199254740993', pg, f('bigint')), '9007199254740993');
+  t.equal(type('bigint').fromDb(42, lite, f('bigint')), '42');
+  t.equal(type('bigint').fromDb(9007199254740993n, lite, f('bigint')), '9007199254740993');
+  t.equal(fieldColumnType(pg, f('bigint')), 'BIGINT');
+  t.equal(fieldColumnType(lite, f('bigint')), 'INTEGER');
   t.same(type('bigint').outputSchema(f('bigint')).type, ['string', 'null']);
 });
 
@@ -91,8 +93,8 @@ t.test('float', async (t) => {
   for (const bad of ['abc', '', '1,5', true, '0x10', 'Infinity']) t.same(coerce('float', bad), { ok: false }, `rejects ${bad}`);
   t.same(filter('float', '1.25'), { ok: true, value: 1.25 });
   t.same(filter('float', '1e3'), { ok: false });
-  t.equal(type('float').columnType('postgres', f('float')), 'DOUBLE PRECISION');
-  t.equal(type('float').columnType('sqlite', f('float')), 'REAL');
+  t.equal(fieldColumnType(pg, f('float')), 'DOUBLE PRECISION');
+  t.equal(fieldColumnType(lite, f('float')), 'REAL');
 });
 
 t.test('decimal', async (t) => {
@@ -116,17 +118,17 @@ t.test('decimal', async (t) => {
   for (const bad of ['1e3', '.5', '1.', 'abc', '', '+1', true, {}]) t.same(coerce('decimal', bad, p2), { ok: false }, `rejects ${String(bad)}`);
   t.same(filter('decimal', '30'), { ok: true, value: '30' });
   t.same(filter('decimal', '1e3'), { ok: false });
-  t.equal(type('decimal').columnType('postgres', f('decimal', p2)), 'NUMERIC(18,2)');
-  t.equal(type('decimal').columnType('postgres', f('decimal', { precision: 0 })), 'NUMERIC');
-  t.equal(type('decimal').columnType('postgres', f('decimal')), 'NUMERIC');
-  t.equal(type('decimal').columnType('sqlite', f('decimal', p2)), 'REAL');
-  t.equal(type('decimal').fromDb(110, 'sqlite', f('decimal', p2)), '110.00');
-  t.equal(type('decimal').fromDb(24.5, 'sqlite', f('decimal', p2)), '24.50');
-  t.equal(type('decimal').fromDb('110.00', 'postgres', f('decimal', p2)), '110.00');
-  t.equal(type('decimal').fromDb('1.50', 'postgres', f('decimal')), '1.5');
-  t.equal(type('decimal').fromDb(7, 'sqlite', f('decimal')), '7');
-  t.equal(type('decimal').toDb('24.50', 'sqlite'), 24.5);
-  t.equal(type('decimal').toDb('24.50', 'postgres'), '24.50');
+  t.equal(fieldColumnType(pg, f('decimal', p2)), 'NUMERIC(18,2)');
+  t.equal(fieldColumnType(pg, f('decimal', { precision: 0 })), 'NUMERIC');
+  t.equal(fieldColumnType(pg, f('decimal')), 'NUMERIC');
+  t.equal(fieldColumnType(lite, f('decimal', p2)), 'REAL');
+  t.equal(type('decimal').fromDb(110, lite, f('decimal', p2)), '110.00');
+  t.equal(type('decimal').fromDb(24.5, lite, f('decimal', p2)), '24.50');
+  t.equal(type('decimal').fromDb('110.00', pg, f('decimal', p2)), '110.00');
+  t.equal(type('decimal').fromDb('1.50', pg, f('decimal')), '1.5');
+  t.equal(type('decimal').fromDb(7, lite, f('decimal')), '7');
+  t.equal(type('decimal').toDb('24.50', lite), 24.5);
+  t.equal(type('decimal').toDb('24.50', pg), '24.50');
   const settings = type('decimal').validateSettings!;
   t.equal(settings(f('decimal', p2)), null);
   t.equal(settings(f('decimal')), null);
@@ -145,13 +147,13 @@ t.test('boolean', async (t) => {
   t.same(filter('boolean', 'False'), { ok: true, value: false });
   t.same(filter('boolean', '0'), { ok: true, value: false });
   t.same(filter('boolean', 'abc'), { ok: false });
-  t.equal(type('boolean').toDb(true, 'sqlite'), 1);
-  t.equal(type('boolean').toDb(false, 'sqlite'), 0);
-  t.equal(type('boolean').toDb(true, 'postgres'), true);
-  t.equal(type('boolean').fromDb(1, 'sqlite', f('boolean')), true);
-  t.equal(type('boolean').fromDb(0, 'sqlite', f('boolean')), false);
-  t.equal(type('boolean').columnType('sqlite', f('boolean')), 'INTEGER');
-  t.equal(type('boolean').columnType('postgres', f('boolean')), 'BOOLEAN');
+  t.equal(type('boolean').toDb(true, lite), 1);
+  t.equal(type('boolean').toDb(false, lite), 0);
+  t.equal(type('boolean').toDb(true, pg), true);
+  t.equal(type('boolean').fromDb(1, lite, f('boolean')), true);
+  t.equal(type('boolean').fromDb(0, lite, f('boolean')), false);
+  t.equal(fieldColumnType(lite, f('boolean')), 'INTEGER');
+  t.equal(fieldColumnType(pg, f('boolean')), 'BOOLEAN');
 });
 
 t.test('uuid', async (t) => {
@@ -159,8 +161,8 @@ t.test('uuid', async (t) => {
   t.same(coerce('uuid', 'not-a-uuid'), { ok: false });
   t.same(coerce('uuid', '5b2f7c1e8d4a4f6b9c3e2a1d0e9f8b7c'), { ok: false });
   t.same(filter('uuid', 'ABCDEFAB-0000-0000-0000-000000000000'), { ok: true, value: 'abcdefab-0000-0000-0000-000000000000' });
-  t.equal(type('uuid').columnType('postgres', f('uuid')), 'UUID');
-  t.equal(type('uuid').columnType('sqlite', f('uuid')), 'TEXT');
+  t.equal(fieldColumnType(pg, f('uuid')), 'UUID');
+  t.equal(fieldColumnType(lite, f('uuid')), 'TEXT');
 });
 
 t.test('timestamp', async (t) => {
@@ -177,11 +179,11 @@ t.test('timestamp', async (t) => {
   }
   t.same(filter('timestamp', '2025-03-09'), { ok: true, value: '2025-03-09T00:00:00.000Z' });
   const ts = type('timestamp');
-  t.equal(ts.fromDb(new Date('2025-03-09T14:05:00Z'), 'postgres', f('timestamp')), '2025-03-09T14:05:00.000Z');
-  t.equal(ts.fromDb('2025-03-09 14:05:00+00', 'postgres', f('timestamp')), '2025-03-09T14:05:00.000Z');
-  t.equal(ts.fromDb('2025-03-09', 'sqlite', f('timestamp')), '2025-03-09T00:00:00.000Z', 'date → timestamp change');
-  t.equal(ts.columnType('postgres', f('timestamp')), 'TIMESTAMPTZ');
-  t.equal(ts.columnType('sqlite', f('timestamp')), 'TEXT');
+  t.equal(ts.fromDb(new Date('2025-03-09T14:05:00Z'), pg, f('timestamp')), '2025-03-09T14:05:00.000Z');
+  t.equal(ts.fromDb('2025-03-09 14:05:00+00', pg, f('timestamp')), '2025-03-09T14:05:00.000Z');
+  t.equal(ts.fromDb('2025-03-09', lite, f('timestamp')), '2025-03-09T00:00:00.000Z', 'date → timestamp change');
+  t.equal(fieldColumnType(pg, f('timestamp')), 'TIMESTAMPTZ');
+  t.equal(fieldColumnType(lite, f('timestamp')), 'TEXT');
 });
 
 t.test('date', async (t) => {
@@ -192,24 +194,24 @@ t.test('date', async (t) => {
   t.same(filter('date', '2025-03-09'), { ok: true, value: '2025-03-09' });
   t.same(filter('date', '2025-03-09T00:00:00Z'), { ok: false });
   const d = type('date');
-  t.equal(d.fromDb('2025-03-09', 'postgres', f('date')), '2025-03-09');
-  t.equal(d.fromDb(new Date('2025-03-09'), 'postgres', f('date')), '2025-03-09', 'UTC midnight Date');
-  t.equal(d.fromDb(new Date(2025, 2, 9), 'postgres', f('date')), '2025-03-09', 'local midnight Date');
-  t.equal(d.columnType('postgres', f('date')), 'DATE');
-  t.equal(d.columnType('sqlite', f('date')), 'TEXT');
+  t.equal(d.fromDb('2025-03-09', pg, f('date')), '2025-03-09');
+  t.equal(d.fromDb(new Date('2025-03-09'), pg, f('date')), '2025-03-09', 'UTC midnight Date');
+  t.equal(d.fromDb(new Date(2025, 2, 9), pg, f('date')), '2025-03-09', 'local midnight Date');
+  t.equal(fieldColumnType(pg, f('date')), 'DATE');
+  t.equal(fieldColumnType(lite, f('date')), 'TEXT');
 });
 
 t.test('json', async (t) => {
   const j = type('json');
   for (const v of [1, 'a', true, [1], { a: { b: 1 } }]) t.same(j.coerceInput(v, f('json')), { ok: true, value: v });
   t.equal(j.operators.size, 0);
-  t.equal(j.toDb({ a: 1 }, 'sqlite'), '{"a":1}');
-  t.same(j.toDb({ a: 1 }, 'postgres'), { a: 1 });
-  t.same(j.fromDb('{"a":1}', 'sqlite', f('json')), { a: 1 });
-  t.equal(j.fromDb('"s"', 'sqlite', f('json')), 's');
-  t.same(j.fromDb({ a: 1 }, 'postgres', f('json')), { a: 1 });
-  t.equal(j.columnType('postgres', f('json')), 'JSONB');
-  t.equal(j.columnType('sqlite', f('json')), 'TEXT');
+  t.equal(j.toDb({ a: 1 }, lite), '{"a":1}');
+  t.same(j.toDb({ a: 1 }, pg), { a: 1 });
+  t.same(j.fromDb('{"a":1}', lite, f('json')), { a: 1 });
+  t.equal(j.fromDb('"s"', lite, f('json')), 's');
+  t.same(j.fromDb({ a: 1 }, pg, f('json')), { a: 1 });
+  t.equal(fieldColumnType(pg, f('json')), 'JSONB');
+  t.equal(fieldColumnType(lite, f('json')), 'TEXT');
 });
 
 t.test('file', async (t) => {
@@ -222,9 +224,9 @@ t.test('file', async (t) => {
   const kept = fl.coerceInput(obj, f('file'));
   t.ok(kept.ok && kept.value === obj, 'object kept as given');
   for (const bad of ['abc', 5, { id: 5 }, [], ['x'], true]) t.same(fl.coerceInput(bad, f('file')), { ok: false });
-  t.equal(fl.toDb(obj, 'sqlite'), JSON.stringify(obj));
-  t.same(fl.fromDb(JSON.stringify(obj), 'sqlite', f('file')), obj);
-  t.equal(fl.fromDb(null, 'sqlite', f('file')), null);
+  t.equal(fl.toDb(obj, lite), JSON.stringify(obj));
+  t.same(fl.fromDb(JSON.stringify(obj), lite, f('file')), obj);
+  t.equal(fl.fromDb(null, lite, f('file')), null);
   t.equal(fl.operators.size, 0);
 });
 
@@ -255,15 +257,15 @@ t.test('schemas are nullable', async (t) => {
 t.test('primary key column and value parsing', async (t) => {
   const idUuid = f('uuid', { name: 'id' });
   const idInt = f('int', { name: 'id' });
-  t.equal(primaryKeyColumn('postgres', { field: 'id', type: 'uuid', generated: true }, idUuid), 'UUID PRIMARY KEY DEFAULT gen_random_uuid()');
-  t.equal(primaryKeyColumn('sqlite', { field: 'id', type: 'uuid', generated: true }, idUuid), 'TEXT PRIMARY KEY');
-  t.equal(primaryKeyColumn('postgres', { field: 'id', type: 'int', generated: true }, idInt), 'INTEGER GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY');
-  t.equal(primaryKeyColumn('sqlite', { field: 'id', type: 'int', generated: true }, idInt), 'INTEGER PRIMARY KEY AUTOINCREMENT');
-  t.equal(primaryKeyColumn('postgres', { field: 'id', type: 'bigint', generated: true }, f('bigint')), 'BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY');
-  t.equal(primaryKeyColumn('sqlite', { field: 'id', type: 'bigint', generated: true }, f('bigint')), 'INTEGER PRIMARY KEY AUTOINCREMENT');
-  t.equal(primaryKeyColumn('postgres', { field: 'id', type: 'string', generated: true }, f('string')), 'TEXT PRIMARY KEY');
-  t.equal(primaryKeyColumn('postgres', { field: 'id', type: 'uuid', generated: false }, idUuid), 'UUID PRIMARY KEY');
-  t.equal(primaryKeyColumn('sqlite', { field: 'id', type: 'int', generated: false }, idInt), 'INTEGER PRIMARY KEY');
+  t.equal(primaryKeyColumn(pg, { field: 'id', type: 'uuid', generated: true }, idUuid), 'UUID PRIMARY KEY DEFAULT gen_random_uuid()');
+  t.equal(primaryKeyColumn(lite, { field: 'id', type: 'uuid', generated: true }, idUuid), 'TEXT PRIMARY KEY');
+  t.equal(primaryKeyColumn(pg, { field: 'id', type: 'int', generated: true }, idInt), 'INTEGER GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY');
+  t.equal(primaryKeyColumn(lite, { field: 'id', type: 'int', generated: true }, idInt), 'INTEGER PRIMARY KEY AUTOINCREMENT');
+  t.equal(primaryKeyColumn(pg, { field: 'id', type: 'bigint', generated: true }, f('bigint')), 'BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY');
+  t.equal(primaryKeyColumn(lite, { field: 'id', type: 'bigint', generated: true }, f('bigint')), 'INTEGER PRIMARY KEY AUTOINCREMENT');
+  t.equal(primaryKeyColumn(pg, { field: 'id', type: 'string', generated: true }, f('string')), 'TEXT PRIMARY KEY');
+  t.equal(primaryKeyColumn(pg, { field: 'id', type: 'uuid', generated: false }, idUuid), 'UUID PRIMARY KEY');
+  t.equal(primaryKeyColumn(lite, { field: 'id', type: 'int', generated: false }, idInt), 'INTEGER PRIMARY KEY');
 
   t.same(parsePkValue('uuid', 'ABCDEFAB-0000-0000-0000-000000000000'), { ok: true, value: 'abcdefab-0000-0000-0000-000000000000' });
   t.same(parsePkValue('uuid', 'nope'), { ok: false });

@@ -7,6 +7,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { compileRegistry, type Registry, type StoredEntity, type StoredRelation } from '../../core/compile/registry.js';
+import { sqliteDialect } from '../../core/db/dialects/index.js';
 import { validateEntity } from '../../core/metadata/validate-entity.js';
 import { validateRelation } from '../../core/metadata/validate-relation.js';
 import type { EntityDef } from '../../core/metadata/types.js';
@@ -104,7 +105,7 @@ function buildRegistry(entities: Json[], relations: Json[], version = 7): Regist
     const d = r.definition;
     return { name: d.name, source: d.source, target: d.target, definition: d, created_at: STAMP, updated_at: STAMP };
   });
-  return compileRegistry('sqlite', { entities: storedEntities, relations: storedRelations }, version, noopLogger);
+  return compileRegistry(sqliteDialect, { entities: storedEntities, relations: storedRelations }, version, noopLogger);
 }
 
 async function expectValid(t: T, doc: Record<string, unknown>): Promise<void> {

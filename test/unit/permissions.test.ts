@@ -3,6 +3,7 @@
 import t from 'tap';
 import type { Caller } from '../../core/auth/tokens.js';
 import { compileRegistry, Registry, type StoredEntity } from '../../core/compile/registry.js';
+import { dialectFor, sqliteDialect } from '../../core/db/dialects/index.js';
 import { AppError } from '../../core/errors.js';
 import type { EntityDef } from '../../core/metadata/types.js';
 import { assertCreate, assertRecordAction, isAdmin, readFilter } from '../../core/permissions/authorize.js';
@@ -34,7 +35,7 @@ const row = (p: Policy): StoredPermission => ({
   id: `00000000-0000-4000-8000-${String(++seq).padStart(12, '0')}`, roles: [], conditions: [], ...stamp, ...p,
 });
 function registry(policies: Policy[], dialect: 'postgres' | 'sqlite' = 'postgres'): Registry {
-  return compileRegistry(dialect, {
+  return compileRegistry(dialectFor(dialect), {
     entities: [workOrder, noteDef].map((d): StoredEntity => ({ name: d.name, table_name: d.table, definition: d, ...stamp })),
     relations: [{
       name: 'work_order_notes', source: 'work_order', target: 'note', ...stamp,
@@ -63,8 +64,8 @@ function outcome(fn: () => unknown): string {
 function sql(rf: RowFilter | undefined, dialect: 'postgres' | 'sqlite' = 'postgres'): [string, unknown[]] {
   if (rowFilterExcludesAll(rf)) return ['<no rows>', []];
   const params: unknown[] = [];
-  pushRowFilterParams(dialect, rf, params);
-  return [rowFilterSql(dialect, rf, { n: 0 }), params];
+  pushRowFilterParams(rf, params);
+  return [rowFilterSql(dialectFor(dialect), rf, { n: 0 }), params];
 }
 
 t.test('policy validation: messages in order, defaults, normalised conditions', async (t) => {
@@ -171,7 +172,7 @@ t.test('isAdmin and authentication', async (t) => {
   t.equal(readFilter(reg, caller('admin'), 'work_order'), undefined, 'admin bypass without any policy');
   t.equal(outcome(() => assertCreate(reg, caller('admin'), 'anything')), 'ok');
   t.equal(outcome(() => assertRecordAction(reg, caller('admin'), 'x', 'delete', {})), 'ok');
-  t.equal(outcome(() => readFilter(Registry.empty('sqlite'), caller('a'), 'x')), '403 No permission for read on x', 'empty registry: no policy');
+  t.equal(outcome(() => readFilter(Registry.empty(sqliteDialect), caller('a'), 'x')), '403 No permission for read on x', 'empty registry: no policy');
 });
 
 t.test('whitelist messages and role matching', async (t) => {

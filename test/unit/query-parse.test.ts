@@ -2,6 +2,7 @@
 // parsing per field type, each documented 400, and hostile keys/values that must stop at parsing.
 import t from 'tap';
 import { compileRegistry, type Registry } from '../../core/compile/registry.js';
+import { dialectFor } from '../../core/db/dialects/index.js';
 import { AppError } from '../../core/errors.js';
 import type { DialectName, EntityDef, FieldDef, RelationDef } from '../../core/metadata/types.js';
 import { EMPTY_INCLUDES, includedEntityNames, withEagerIncludes } from '../../core/query/include-tree.js';
@@ -33,7 +34,7 @@ const relations: RelationDef[] = [
 ];
 
 function registry(dialect: DialectName = 'sqlite', version = 1): Registry {
-  return compileRegistry(dialect, {
+  return compileRegistry(dialectFor(dialect), {
     entities: entities.map((e) => ({ name: e.name, table_name: e.table, definition: e, created_at: now, updated_at: now })),
     relations: relations.map((r) => ({ name: r.name, source: r.source, target: r.target, definition: r, created_at: now, updated_at: now })),
   }, version, log);

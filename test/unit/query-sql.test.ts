@@ -3,6 +3,7 @@
 // lengths), it is cached, and NULL ordering / tie-breaker / soft-delete terms are present.
 import t from 'tap';
 import { compileRegistry, type Registry } from '../../core/compile/registry.js';
+import { dialectFor } from '../../core/db/dialects/index.js';
 import type { Queryable, Row } from '../../core/db/types.js';
 import type { DialectName, EntityDef, FieldDef, RelationDef } from '../../core/metadata/types.js';
 import { conditionSql, type Condition } from '../../core/query/conditions.js';
@@ -35,7 +36,7 @@ const relations: RelationDef[] = [
 ];
 
 function registry(dialect: DialectName): Registry {
-  return compileRegistry(dialect, {
+  return compileRegistry(dialectFor(dialect), {
     entities: entities.map((e) => ({ name: e.name, table_name: e.table, definition: e, created_at: now, updated_at: now })),
     relations: relations.map((r) => ({ name: r.name, source: r.source, target: r.target, definition: r, created_at: now, updated_at: now })),
   }, 1, log);
@@ -135,7 +136,7 @@ for (const d of ['postgres', 'sqlite'] as const) {
       t.match(db.calls[0].sql, 'WHERE "deleted_at" IS NULL AND "views" = $1 AND (("views" > $2 AND "title" = $3) OR ("title" IS NULL)) LIMIT $4 OFFSET $5');
       t.same(db.calls[0].params, [5, 1, 'x', 25, 0]);
       const counter = { n: 4 };
-      t.equal(conditionSql(d, { field: title, op: 'eq', value: 'y' }, counter, 't'), 't."title" = $5', 'fragments compose through the counter');
+      t.equal(conditionSql(dialectFor(d), { field: title, op: 'eq', value: 'y' }, counter, 't'), 't."title" = $5', 'fragments compose through the counter');
       t.equal(counter.n, 5);
     });
 

@@ -2,7 +2,7 @@
 // to a canonical digit string beyond it; always output as a string (metadata.md §4).
 
 import type { Coerced, FieldType } from '../types.js';
-import { COMPARISON_OPS, FAIL, INT64_MAX, INT64_MIN, INT_TEXT_RE, nullable, ok } from './shared.js';
+import { COMPARISON_OPS, FAIL, INT64_MAX, INT64_MIN, INT_TEXT_RE, STORAGE, integerValue, nullable, ok, widensFrom } from './shared.js';
 
 function parseBigintText(text: string): Coerced {
   if (!INT_TEXT_RE.test(text)) return FAIL;
@@ -16,13 +16,17 @@ export const bigintType: FieldType = {
   name: 'bigint',
   typeKind: 'an integer',
   operators: COMPARISON_OPS,
-  columnType: (dialect) => (dialect === 'postgres' ? 'BIGINT' : 'INTEGER'),
+  storage: () => STORAGE.int64,
+  primaryKeyType: 'bigint',
+  numeric: { integerRange: { min: -(2 ** 63), limit: 2 ** 63 }, fromNumber: integerValue },
+  changeFrom: widensFrom(['int32']),
   coerceInput(value) {
     if (typeof value === 'number') return Number.isSafeInteger(value) ? ok(value === 0 ? 0 : value) : FAIL;
     if (typeof value === 'string') return parseBigintText(value);
     return FAIL;
   },
   parseFilter: (text) => parseBigintText(text),
+  filterSchema: () => ({ type: 'string', pattern: '^-?\\d+$' }),
   // SQLite's INTEGER affinity converts a digit-string parameter to an exact int64.
   toDb: (value) => value ?? null,
   fromDb(raw) {

@@ -1,13 +1,13 @@
 // Field type `boolean`: JSON true/false only; SQLite stores 0/1 (metadata.md §7.2).
 
 import type { FieldType } from '../types.js';
-import { COMPARISON_OPS, FAIL, nullable, ok } from './shared.js';
+import { COMPARISON_OPS, FAIL, STORAGE, nullable, ok } from './shared.js';
 
 export const booleanType: FieldType = {
   name: 'boolean',
   typeKind: 'a boolean',
   operators: COMPARISON_OPS,
-  columnType: (dialect) => (dialect === 'postgres' ? 'BOOLEAN' : 'INTEGER'),
+  storage: () => STORAGE.boolean,
   coerceInput: (value) => (typeof value === 'boolean' ? ok(value) : FAIL),
   parseFilter(text) {
     const t = text.toLowerCase();
@@ -15,9 +15,10 @@ export const booleanType: FieldType = {
     if (t === 'false' || t === '0') return ok(false);
     return FAIL;
   },
+  filterSchema: () => ({ type: 'boolean' }),
   toDb(value, dialect) {
     if (value === null || value === undefined) return null;
-    return dialect === 'sqlite' && typeof value === 'boolean' ? (value ? 1 : 0) : value;
+    return typeof value === 'boolean' ? dialect.encodeBool(value) : value;
   },
   fromDb(raw) {
     if (raw === null || raw === undefined) return null;

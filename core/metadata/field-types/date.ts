@@ -3,7 +3,7 @@
 
 import type { Coerced, FieldType } from '../types.js';
 import { dateOfDriverDate, formatTimestamp, normaliseDate, parseDateOnly } from './datetime.js';
-import { COMPARISON_OPS, FAIL, nullable, ok } from './shared.js';
+import { COMPARISON_OPS, FAIL, STORAGE, nullable, ok } from './shared.js';
 
 function fromText(text: string): Coerced {
   const date = normaliseDate(text);
@@ -14,7 +14,9 @@ export const dateType: FieldType = {
   name: 'date',
   typeKind: 'a date (YYYY-MM-DD)',
   operators: COMPARISON_OPS,
-  columnType: (dialect) => (dialect === 'postgres' ? 'DATE' : 'TEXT'),
+  storage: () => STORAGE.date,
+  // The UTC calendar date of the request's instant (metadata.md §7.4).
+  autoValue: (now) => now.toISOString().slice(0, 10),
   coerceInput(value) {
     if (typeof value === 'string') return fromText(value);
     // Internal callers (auto fields) may hand over a Date: the UTC calendar date is stored (§7.4).
@@ -29,6 +31,7 @@ export const dateType: FieldType = {
     const date = parseDateOnly(text);
     return date === undefined ? FAIL : ok(date);
   },
+  filterSchema: () => ({ type: 'string', format: 'date' }),
   toDb: (value) => value ?? null,
   fromDb(raw) {
     if (raw === null || raw === undefined) return null;

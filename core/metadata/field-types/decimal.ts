@@ -1,9 +1,9 @@
 // Field type `decimal`: exact fixed-point number carried as a string end to end, rounded half
 // away from zero to `precision` fractional digits (metadata.md §7.2, §4).
 
-import type { Coerced, FieldDef, FieldType } from '../types.js';
+import type { Coerced, FieldDef, FieldType, TypeChangeKind } from '../types.js';
 import { canonicalDecimal, integerDigitCount, numberToPlain, roundDecimal } from './decimal-text.js';
-import { COMPARISON_OPS, DECIMAL_TEXT_RE, FAIL, nullable, ok } from './shared.js';
+import { COMPARISON_OPS, DECIMAL_TEXT_RE, FAIL, STORAGE, nullable, ok, widensFrom } from './shared.js';
 
 /** NUMERIC(18,p) holds 18 significant digits in total. */
 const MAX_DIGITS = 18;
@@ -31,15 +31,35 @@ function coerceText(text: string, field: FieldDef): Coerced {
   return ok(value);
 }
 
+/** `precision` as a number, or undefined when absent/null ("unset"). */
+function precisionOf(field: FieldDef): number | undefined {
+  return typeof field.precision === 'number' ? field.precision : undefined;
+}
+
+/** A precision change keeps every stored value only when digits are added (or the limit removed). */
+function precisionChange(from: FieldDef, to: FieldDef): TypeChangeKind {
+  const pf = precisionOf(from);
+  const pt = precisionOf(to);
+  if (pf === pt) return 'none';
+  if (pt === undefined) return 'alter'; // set → unset widens to unconstrained NUMERIC
+  if (pf !== undefined && pt > pf) return 'alter'; // more fractional digits
+  return 'forbidden'; // decreased, or unset → set (would round/truncate stored values)
+}
+
+const fromIntegers = widensFrom(['int32', 'int64']);
+
 export const decimalType: FieldType = {
   name: 'decimal',
   typeKind: 'a number',
   operators: COMPARISON_OPS,
-  columnType(dialect, field) {
-    if (dialect === 'sqlite') return 'REAL';
+  settings: ['precision'],
+  storage(field) {
     const p = decimalPrecision(field);
-    return p !== undefined && p >= 1 ? `NUMERIC(${MAX_DIGITS},${p})` : 'NUMERIC';
+    return p !== undefined && p >= 1 ? { kind: 'decimal', digits: MAX_DIGITS, scale: p } : STORAGE.decimal;
   },
+  numeric: { fromNumber: numberToPlain },
+  changeFrom: (from, fromField, toField) =>
+    from === decimalType ? precisionChange(fromField, toField) : fromIntegers(from, fromField, toField),
   coerceInput(value, field) {
     if (typeof value === 'number') return Number.isFinite(value) ? coerceText(numberToPlain(value), field) : FAIL;
     if (typeof value === 'string') return coerceText(value, field);
@@ -52,10 +72,12 @@ export const decimalType: FieldType = {
     const value = canonicalDecimal(text);
     return value === undefined ? FAIL : ok(value);
   },
-  // SQLite stores REAL: bind a number so comparisons and storage never depend on text affinity.
+  filterSchema: () => ({ type: 'string', pattern: DECIMAL_TEXT_RE.source }),
+  // The dialect decides the parameter form (SQLite binds a number for its REAL column, so
+  // comparisons and storage never depend on text affinity).
   toDb: (value, dialect) => {
     if (value === null || value === undefined) return null;
-    return dialect === 'sqlite' && typeof value === 'string' ? Number(value) : value;
+    return typeof value === 'string' ? dialect.encodeDecimal(value) : value;
   },
   fromDb(raw, _dialect, field) {
     if (raw === null || raw === undefined) return null;

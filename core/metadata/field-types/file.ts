@@ -1,9 +1,10 @@
 // Field type `file`: a reference to an uploaded file. Input is a file UUID or a file object with a
 // string `id`; output is the stored `{id, filename, size, mime_type}` object (metadata.md §7.5).
 
+import { errors } from '../../errors.js';
 import type { FieldType } from '../types.js';
-import { jsonToDb, parseJsonText } from './json.js';
-import { FAIL, NO_OPS, UUID_RE, nullable, ok } from './shared.js';
+import { jsonFromDb, jsonToDb } from './json.js';
+import { FAIL, NO_OPS, STORAGE, UUID_RE, nullable, ok } from './shared.js';
 
 /**
  * Marker produced by coerceInput for a UUID string: the write pipeline (write-pipeline.md §8)
@@ -31,7 +32,7 @@ export const fileType: FieldType = {
   name: 'file',
   typeKind: 'a file id or file object',
   operators: NO_OPS,
-  columnType: (dialect) => (dialect === 'postgres' ? 'JSONB' : 'TEXT'),
+  storage: () => STORAGE.json,
   coerceInput(value) {
     if (typeof value === 'string') return UUID_RE.test(value) ? ok(new FileRef(value.toLowerCase())) : FAIL;
     if (value instanceof FileRef) return ok(value);
@@ -39,7 +40,15 @@ export const fileType: FieldType = {
   },
   parseFilter: () => FAIL,
   toDb: jsonToDb,
-  fromDb: (raw, dialect) => (dialect === 'sqlite' ? parseJsonText(raw) : raw ?? null),
+  fromDb: jsonFromDb,
+  // A file id becomes the stored `_files` row, inside the write transaction (write-pipeline.md §8).
+  needsResolution: isFileRef,
+  async resolveWrite(value, q) {
+    if (!isFileRef(value)) return value;
+    const [row] = await q.query<Record<string, unknown>>('SELECT id, filename, size, mime_type FROM _files WHERE id = $1', [value.fileId]);
+    if (!row) throw errors.fileNotFound(value.fileId);
+    return { id: String(row.id), filename: row.filename, size: Number(row.size), mime_type: row.mime_type };
+  },
   outputSchema: () =>
     nullable({
       type: 'object',

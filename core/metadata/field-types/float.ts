@@ -1,7 +1,7 @@
 // Field type `float`: IEEE double, from JSON numbers or numeric strings; output as a number.
 
 import type { FieldType } from '../types.js';
-import { COMPARISON_OPS, DECIMAL_TEXT_RE, FAIL, nullable, ok } from './shared.js';
+import { COMPARISON_OPS, DECIMAL_TEXT_RE, FAIL, STORAGE, nullable, ok, widensFrom } from './shared.js';
 
 // Numeric strings accepted as input: optional sign, digits with optional fraction, optional exponent.
 const FLOAT_TEXT_RE = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
@@ -14,7 +14,9 @@ export const floatType: FieldType = {
   name: 'float',
   typeKind: 'a number',
   operators: COMPARISON_OPS,
-  columnType: (dialect) => (dialect === 'postgres' ? 'DOUBLE PRECISION' : 'REAL'),
+  storage: () => STORAGE.float64,
+  numeric: { fromNumber: (n) => n },
+  changeFrom: widensFrom(['int32', 'int64']),
   coerceInput(value) {
     if (typeof value === 'number') return finite(value);
     if (typeof value === 'string') return FLOAT_TEXT_RE.test(value) ? finite(Number(value)) : FAIL;
@@ -22,6 +24,7 @@ export const floatType: FieldType = {
   },
   // Filters are stricter than bodies (rest-api.md §5.4): plain decimal text only.
   parseFilter: (text) => (DECIMAL_TEXT_RE.test(text) ? finite(Number(text)) : FAIL),
+  filterSchema: () => ({ type: 'string', pattern: DECIMAL_TEXT_RE.source }),
   toDb: (value) => value ?? null,
   fromDb(raw) {
     if (raw === null || raw === undefined) return null;

@@ -1,5 +1,6 @@
 // The single registry of field types. Adding a type = one file in this folder + one entry in
-// FIELD_TYPES below; everything else (validation, migration, API) looks types up here.
+// BUILT_IN below (or a registerFieldType call); everything else (validation, migration, API)
+// looks types up here.
 
 import type { FieldType } from '../types.js';
 import { bigintType } from './bigint.js';
@@ -15,19 +16,30 @@ import { textType } from './text.js';
 import { timestampType } from './timestamp.js';
 import { uuidType } from './uuid.js';
 
-const FIELD_TYPES: readonly FieldType[] = [
+const BUILT_IN: readonly FieldType[] = [
   stringType, textType, intType, bigintType, floatType, decimalType,
   booleanType, uuidType, timestampType, dateType, jsonType, fileType,
 ];
 
 const byName = new Map<string, FieldType>();
-for (const type of FIELD_TYPES) {
-  byName.set(type.name, type);
-  for (const alias of type.aliases ?? []) byName.set(alias, type);
+const names: string[] = [];
+
+/**
+ * Adds a field type (canonical name and aliases must be unused). Registries compiled afterwards
+ * can use it: it then works everywhere — validation, migration, writes, filters, OpenAPI — since
+ * the rest of the engine only asks the FieldType. Register at start-up, before apps load.
+ */
+export function registerFieldType(type: FieldType): void {
+  const keys = [type.name, ...(type.aliases ?? [])];
+  for (const key of keys) if (byName.has(key)) throw new Error(`field type name already registered: ${key}`);
+  for (const key of keys) byName.set(key, type);
+  names.push(type.name);
 }
 
-/** Canonical type names, in registry order (aliases excluded). */
-export const fieldTypeNames: readonly string[] = FIELD_TYPES.map((t) => t.name);
+for (const type of BUILT_IN) registerFieldType(type);
+
+/** Canonical type names, in registration order (aliases excluded). */
+export const fieldTypeNames: readonly string[] = names;
 
 /** Looks a type up by canonical name or alias (case-sensitive, e.g. 'integer' → int). */
 export function getFieldType(name: unknown): FieldType | undefined {

@@ -1,7 +1,9 @@
 // Field type `int` (alias `integer`): 32-bit signed integer, from JSON integers or digit strings.
 
 import type { FieldType } from '../types.js';
-import { COMPARISON_OPS, FAIL, INT32_MAX, INT32_MIN, INT_TEXT_RE, intFromText, nullable, ok } from './shared.js';
+import {
+  COMPARISON_OPS, FAIL, INT32_MAX, INT32_MIN, INT_TEXT_RE, STORAGE, intFromText, integerValue, nullable, ok,
+} from './shared.js';
 
 function inRange(n: number): boolean {
   return Number.isInteger(n) && n >= INT32_MIN && n <= INT32_MAX;
@@ -19,13 +21,16 @@ export const intType: FieldType = {
   aliases: ['integer'],
   typeKind: 'an integer',
   operators: COMPARISON_OPS,
-  columnType: () => 'INTEGER',
+  storage: () => STORAGE.int32,
+  primaryKeyType: 'int',
+  numeric: { integerRange: { min: INT32_MIN, limit: INT32_MAX + 1 }, fromNumber: integerValue },
   coerceInput(value) {
     if (typeof value === 'number') return inRange(value) ? ok(value === 0 ? 0 : value) : FAIL;
     if (typeof value === 'string') return parseIntText(value);
     return FAIL;
   },
   parseFilter: (text) => parseIntText(text),
+  filterSchema: () => ({ type: 'integer', minimum: INT32_MIN, maximum: INT32_MAX }),
   toDb: (value) => value ?? null,
   fromDb(raw) {
     if (raw === null || raw === undefined) return null;

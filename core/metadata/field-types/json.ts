@@ -1,34 +1,35 @@
-// Field type `json`: any JSON value; JSONB on PostgreSQL (driver serialises), JSON text on SQLite.
+// Field type `json`: any JSON value in a JSON column; how it is stored (JSONB, JSON text) is the
+// dialect's encodeJson/decodeJson.
 
+import type { Dialect } from '../../db/types.js';
 import type { FieldType } from '../types.js';
-import { FAIL, NO_OPS, ok } from './shared.js';
+import { FAIL, NO_OPS, STORAGE, ok } from './shared.js';
 
-/** SQLite JSON text → value; text that is not JSON (legacy rows) is returned unchanged. */
-export function parseJsonText(raw: unknown): unknown {
+export function jsonToDb(value: unknown, dialect: Dialect): unknown {
+  if (value === null || value === undefined) return null;
+  return dialect.encodeJson(value);
+}
+
+/** Stored JSON → value; stored text that is not JSON (legacy rows) is returned unchanged. */
+export function jsonFromDb(raw: unknown, dialect: Dialect): unknown {
   if (raw === null || raw === undefined) return null;
-  if (typeof raw !== 'string') return raw;
   try {
-    return JSON.parse(raw) as unknown;
+    return dialect.decodeJson(raw);
   } catch {
     return raw;
   }
-}
-
-export function jsonToDb(value: unknown, dialect: 'postgres' | 'sqlite'): unknown {
-  if (value === null || value === undefined) return null;
-  return dialect === 'sqlite' ? JSON.stringify(value) : value;
 }
 
 export const jsonType: FieldType = {
   name: 'json',
   typeKind: 'a JSON value',
   operators: NO_OPS,
-  columnType: (dialect) => (dialect === 'postgres' ? 'JSONB' : 'TEXT'),
+  storage: () => STORAGE.json,
   coerceInput: (value) => ok(value),
   // json supports no value operators, so there is nothing to parse.
   parseFilter: () => FAIL,
   toDb: jsonToDb,
-  fromDb: (raw, dialect) => (dialect === 'sqlite' ? parseJsonText(raw) : raw ?? null),
+  fromDb: jsonFromDb,
   outputSchema: () => ({}),
   inputSchema: () => ({}),
 };

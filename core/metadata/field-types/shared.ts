@@ -1,7 +1,8 @@
 // Small helpers shared by the field-type modules: result constructors, operator sets, nullable
 // JSON Schema wrapping. Nothing here knows about a specific type.
 
-import type { Coerced, FilterOp } from '../types.js';
+import type { Storage, StorageKind } from '../../db/types.js';
+import type { Coerced, FieldDef, FieldType, FilterOp, TypeChangeKind } from '../types.js';
 
 export const FAIL: Coerced = Object.freeze({ ok: false }) as Coerced;
 
@@ -44,4 +45,24 @@ export const INT64_MAX = 2n ** 63n - 1n;
 export function intFromText(text: string): number {
   const n = Number(text);
   return n === 0 ? 0 : n;
+}
+
+/** One frozen Storage per kind, shared by the types (a column description is never mutated). */
+export const STORAGE: Readonly<Record<StorageKind, Storage>> = Object.freeze(Object.fromEntries(
+  (['text', 'int32', 'int64', 'float64', 'decimal', 'boolean', 'uuid', 'timestamp', 'date', 'json'] as const)
+    .map((kind) => [kind, Object.freeze({ kind })]),
+) as Record<StorageKind, Storage>);
+
+/**
+ * `changeFrom` of a type whose column can take over the values of the given storages by a plain
+ * conversion (int → bigint, date → timestamp, …): PostgreSQL alters the column, SQLite converts on read.
+ */
+export function widensFrom(kinds: readonly StorageKind[]): NonNullable<FieldType['changeFrom']> {
+  return (from: FieldType, fromField: FieldDef): TypeChangeKind | undefined =>
+    kinds.includes(from.storage(fromField).kind) ? 'alter' : undefined;
+}
+
+/** Query value of an integer-valued number: a number in the safe range, digit text beyond. */
+export function integerValue(n: number): unknown {
+  return Number.isSafeInteger(n) ? n : BigInt(n).toString();
 }

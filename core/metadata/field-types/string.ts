@@ -2,7 +2,7 @@
 // the only types supporting like/ilike.
 
 import type { FieldDef, FieldType } from '../types.js';
-import { FAIL, STRING_OPS, nullable, ok } from './shared.js';
+import { FAIL, STORAGE, STRING_OPS, nullable, ok } from './shared.js';
 
 /** Driver value → string. Non-strings appear after a type change to string/text (metadata.md §9.5). */
 function asText(raw: unknown): unknown {
@@ -19,7 +19,15 @@ export function makeStringType(name: 'string' | 'text'): FieldType {
     name,
     typeKind: 'a string',
     operators: STRING_OPS,
-    columnType: () => 'TEXT',
+    storage: () => STORAGE.text,
+    primaryKeyType: 'string',
+    holdsSlug: true,
+    // Every scalar has a text form, so any scalar column may become text (PostgreSQL casts it);
+    // JSON columns (json, file) hold structures and may not.
+    changeFrom(from, fromField) {
+      const kind = from.storage(fromField).kind;
+      return kind === 'text' ? 'none' : kind === 'json' ? 'forbidden' : 'alter';
+    },
     coerceInput: (value) => (typeof value === 'string' ? ok(value) : FAIL),
     parseFilter: (text) => ok(text),
     toDb: (value) => value ?? null,

@@ -3,7 +3,7 @@
 
 import type { Coerced, FieldType } from '../types.js';
 import { formatTimestamp, normaliseTimestamp } from './datetime.js';
-import { COMPARISON_OPS, FAIL, nullable, ok } from './shared.js';
+import { COMPARISON_OPS, FAIL, STORAGE, nullable, ok, widensFrom } from './shared.js';
 
 function fromText(text: string): Coerced {
   const iso = normaliseTimestamp(text);
@@ -14,7 +14,10 @@ export const timestampType: FieldType = {
   name: 'timestamp',
   typeKind: 'an ISO-8601 timestamp',
   operators: COMPARISON_OPS,
-  columnType: (dialect) => (dialect === 'postgres' ? 'TIMESTAMPTZ' : 'TEXT'),
+  storage: () => STORAGE.timestamp,
+  autoValue: (now) => now.toISOString(),
+  // A date becomes midnight UTC of that day.
+  changeFrom: widensFrom(['date']),
   coerceInput(value) {
     if (typeof value === 'string') return fromText(value);
     // Internal callers (auto fields, set_field "now") may hand over a Date.
@@ -25,6 +28,7 @@ export const timestampType: FieldType = {
     return FAIL;
   },
   parseFilter: (text) => fromText(text),
+  filterSchema: () => ({ anyOf: [{ type: 'string', format: 'date-time' }, { type: 'string', format: 'date' }] }),
   toDb: (value) => value ?? null,
   fromDb(raw) {
     if (raw === null || raw === undefined) return null;

@@ -57,7 +57,8 @@ async function existingChildren(run: WriteRun, plan: ChildrenPlan, parentKey: un
 function canBatch(run: WriteRun, w: RecordWrite): boolean {
   const { entity } = w;
   const steps = entity.steps.create;
-  return run.ctx.db.dialect.name === 'postgres' && entity.pkGenerated && !w.relations && !steps.afterWrite && !steps.afterCommit &&
+  // A `records.committed` listener needs every child's id, which a multi-row INSERT does not return.
+  return run.ctx.db.dialect.batchInserts && entity.pkGenerated && !w.relations && !steps.afterWrite && !steps.afterCommit && !run.committed &&
     !entity.fields.some((f) => f.def.unique === true && !f.isPk) && !needsTransaction(w, run.ctx);
 }
 
@@ -67,7 +68,7 @@ async function writeChildren(run: WriteRun, parent: Values, plan: ChildrenPlan, 
   const existing = created || parentKey === null || parentKey === undefined ? new Map<string, Values>() : await existingChildren(run, plan, parentKey);
   const diff = diffChildren(plan.mode, plan.rows, [...existing.keys()], target.pkGenerated);
   if (relation.type === 'one_to_one' && childrenAfter(existing.size, diff) > 1) {
-    throw errors.validation('Validation failed', [{ field: plan.path, rule: 'one_to_one', message: `${plan.key} allows at most one record` }]);
+    throw errors.validationFailed([{ field: plan.path, rule: 'one_to_one', message: `${plan.key} allows at most one record` }]);
   }
   // Deletes run first, so a replace that swaps a one_to_one child (or reuses a unique value) can
   // insert the newcomer without colliding with the row it replaces.
@@ -112,10 +113,11 @@ function childWrite(kind: 'create' | 'update', plan: ChildrenPlan, row: ChildRow
   return recordWrite(kind, plan.target, { values, old, pk: row.pk, path: `${row.path}.`, nested: true, relations: row.relations });
 }
 
-/** At most ~30 000 parameters per statement (PostgreSQL allows 65 535). */
+/** Chunks that stay below half the dialect's placeholder limit (statement text stays modest too). */
 async function insertBatch(run: WriteRun, target: CompiledEntity, rows: Values[]): Promise<void> {
   const columns = Object.keys(rows[0]);
-  const perStatement = Math.max(1, Math.floor(30_000 / Math.max(1, columns.length)));
+  const budget = Math.floor(target.dialect.maxParams / 2);
+  const perStatement = Math.max(1, Math.floor(budget / Math.max(1, columns.length)));
   for (let start = 0; start < rows.length; start += perStatement) {
     const chunk = rows.slice(start, start + perStatement);
     if (chunk.length === 1) await insertRow(run.q, target, chunk[0]);
@@ -130,7 +132,7 @@ function insertValues(plan: ChildrenPlan, row: ChildRow, parentKey: unknown): Va
   if (row.pk !== undefined) {
     // A PK row of a non-generated-PK child that turned out new: validated as an insert now.
     const outcome = target.validator.validateCreate(row.body, `${row.path}.`, plan.skip);
-    if (!outcome.ok) throw errors.validation('Validation failed', outcome.details);
+    if (!outcome.ok) throw errors.validationFailed(outcome.details);
     values = outcome.values;
   }
   values[plan.relation.target_key!] = parentKey;

@@ -3,14 +3,13 @@
 // statements run inside the transaction (read linked ids, unlink a list, link a list).
 import type { CompiledEntity } from '../../compile/compiled-entity.js';
 import { quoteIdent } from '../../db/builder.js';
-import type { Queryable } from '../../db/types.js';
+import type { Dialect, Queryable } from '../../db/types.js';
 import type { ErrorDetail } from '../../errors.js';
-import type { DialectName, RelationDef } from '../../metadata/types.js';
-import { inListSql, listParam } from '../../query/conditions.js';
+import type { RelationDef } from '../../metadata/types.js';
 import type { LinksPlan, TreePlan } from './plan.js';
 
 /** Adds a `not_found` detail for every link id (not marked `_delete`) naming no live target. */
-export async function checkLinkTargets(q: Queryable, dialect: DialectName, tree: TreePlan): Promise<void> {
+export async function checkLinkTargets(q: Queryable, dialect: Dialect, tree: TreePlan): Promise<void> {
   const byTarget = new Map<CompiledEntity, LinksPlan[]>();
   for (const plan of tree.links) {
     if (!plan.rows.some((r) => !r.delete)) continue;
@@ -23,8 +22,8 @@ export async function checkLinkTargets(q: Queryable, dialect: DialectName, tree:
     const ids = new Map<string, unknown>();
     for (const plan of plans) for (const row of plan.rows) if (!row.delete) ids.set(row.idKey, row.id);
     const live = target.sql.liveCondition ? ` AND ${target.sql.liveCondition}` : '';
-    const sql = `SELECT ${target.pk.column} AS id FROM ${target.quotedTable} WHERE ${inListSql(dialect, target.pk.column, target.pk.type.name, 1)}${live}`;
-    const rows = await q.query<{ id: unknown }>(sql, [listParam(dialect, target.pk, [...ids.values()])]);
+    const sql = `SELECT ${target.pk.column} AS id FROM ${target.quotedTable} WHERE ${dialect.inList(target.pk.column, target.pk.storage.kind, 1)}${live}`;
+    const rows = await q.query<{ id: unknown }>(sql, [target.pk.encodeList([...ids.values()])]);
     const found = new Set(rows.map((r) => String(target.pk.decode(r.id))));
     for (const plan of plans) {
       const missing = plan.rows
@@ -47,7 +46,7 @@ interface JoinSql {
 
 const joinSqlCache = new WeakMap<RelationDef, JoinSql>();
 
-function joinSql(dialect: DialectName, relation: RelationDef, target: CompiledEntity): JoinSql {
+function joinSql(relation: RelationDef, target: CompiledEntity): JoinSql {
   let sql = joinSqlCache.get(relation);
   if (!sql) {
     const join = quoteIdent(relation.join_table!);
@@ -55,7 +54,7 @@ function joinSql(dialect: DialectName, relation: RelationDef, target: CompiledEn
     const targetCol = quoteIdent(relation.target_join_key!);
     sql = {
       linked: `SELECT ${targetCol} AS id FROM ${join} WHERE ${source} = $1`,
-      unlink: `DELETE FROM ${join} WHERE ${source} = $1 AND ${inListSql(dialect, targetCol, target.pk.type.name, 2)}`,
+      unlink: `DELETE FROM ${join} WHERE ${source} = $1 AND ${target.dialect.inList(targetCol, target.pk.storage.kind, 2)}`,
       link: new Map(),
     };
     joinSqlCache.set(relation, sql);
@@ -65,7 +64,7 @@ function joinSql(dialect: DialectName, relation: RelationDef, target: CompiledEn
 
 /** Linked target ids of one parent, as key → typed value. */
 export async function linkedTargets(q: Queryable, relation: RelationDef, target: CompiledEntity, parentKey: unknown): Promise<Map<string, unknown>> {
-  const rows = await q.query<{ id: unknown }>(joinSql(target.dialect, relation, target).linked, [parentKey]);
+  const rows = await q.query<{ id: unknown }>(joinSql(relation, target).linked, [parentKey]);
   const out = new Map<string, unknown>();
   for (const row of rows) {
     const id = target.pk.decode(row.id);
@@ -76,7 +75,7 @@ export async function linkedTargets(q: Queryable, relation: RelationDef, target:
 
 export async function unlinkTargets(q: Queryable, relation: RelationDef, target: CompiledEntity, parentKey: unknown, ids: unknown[]): Promise<void> {
   if (ids.length === 0) return;
-  await q.run(joinSql(target.dialect, relation, target).unlink, [parentKey, listParam(target.dialect, target.pk, ids)]);
+  await q.run(joinSql(relation, target).unlink, [parentKey, target.pk.encodeList(ids)]);
 }
 
 /** Multi-row INSERT of join rows; an existing pair is left alone (`append` never fails on one). */
@@ -91,7 +90,7 @@ export async function linkTargets(q: Queryable, relation: RelationDef, target: C
 }
 
 function linkSql(relation: RelationDef, target: CompiledEntity, count: number): string {
-  const cache = joinSql(target.dialect, relation, target).link;
+  const cache = joinSql(relation, target).link;
   let sql = cache.get(count);
   if (sql === undefined) {
     const tuples: string[] = [];

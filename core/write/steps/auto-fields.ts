@@ -11,8 +11,8 @@ export const autoFieldsStep: WriteStep = {
     if (fields.length === 0) return null;
     return {
       check(w, ctx) {
-        const iso = ctx.now.toISOString();
-        for (const field of fields) w.values[field.name] = field.def.type === 'date' ? iso.slice(0, 10) : iso;
+        // Definition validation admits `auto` only on types that have an auto value.
+        for (const field of fields) w.values[field.name] = field.type.autoValue!(ctx.now);
       },
     };
   },

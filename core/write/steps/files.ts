@@ -1,26 +1,22 @@
-// Step 18 of §2.2 (write-pipeline.md §8): file ids in file fields become the stored file object.
-// Compiled only for entities that have a file field.
-import { errors } from '../../errors.js';
-import { isFileRef } from '../../metadata/field-types/index.js';
+// Step 18 of §2.2 (write-pipeline.md §8): values that a field type resolves at write time (a file
+// id becomes the stored file object). Compiled only for entities with such a field; the lookup
+// itself, and its 404, belong to the field type (core/metadata/field-types/file.ts).
 import type { WriteStep } from './types.js';
 
 export const filesStep: WriteStep = {
   name: 'file fields',
   compile(entity, kind) {
     if (kind !== 'create' && kind !== 'update') return null;
-    const fields = entity.fields.filter((f) => f.type.name === 'file').map((f) => f.name);
+    const fields = entity.fields.filter((f) => f.type.resolveWrite && f.type.needsResolution);
     if (fields.length === 0) return null;
     return {
       async beforeWrite(w, run) {
-        for (const name of fields) {
-          const value = w.values[name];
-          if (!isFileRef(value)) continue;
-          const [row] = await run.q.query<Record<string, unknown>>('SELECT id, filename, size, mime_type FROM _files WHERE id = $1', [value.fileId]);
-          if (!row) throw errors.notFound(`File ${value.fileId} not found`);
-          w.values[name] = { id: String(row.id), filename: row.filename, size: Number(row.size), mime_type: row.mime_type };
+        for (const f of fields) {
+          const value = w.values[f.name];
+          if (f.type.needsResolution!(value)) w.values[f.name] = await f.type.resolveWrite!(value, run.q);
         }
       },
-      needsTransaction: (w) => fields.some((name) => isFileRef(w.values[name])),
+      needsTransaction: (w) => fields.some((f) => f.type.needsResolution!(w.values[f.name])),
     };
   },
 };

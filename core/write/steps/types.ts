@@ -50,6 +50,8 @@ export interface WriteRun {
   readonly deleted: Set<string>;
   /** afterCommit phases queued by this attempt's records, run once after COMMIT. */
   readonly afterCommit: Array<{ fn: AfterCommitFn; w: RecordWrite }>;
+  /** Records written, for `records.committed`; only kept while the event has a listener. */
+  readonly committed: RecordWrite[] | undefined;
 }
 
 export type CheckFn = (w: RecordWrite, ctx: WriteContext) => void;
