@@ -1,9 +1,9 @@
 // Invites of one app (auth.md §7, §4.4): create (single and bulk, skip & report), list with a
 // computed status, revoke, and accept — which creates the user and logs them in.
 import { randomUUID } from 'node:crypto';
-import { errors } from '../errors.js';
+import { AppError, errors } from '../errors.js';
 import { isUuid, newId, normaliseEmail, isEmail } from '../ids.js';
-import type { Database } from '../db/types.js';
+import type { Database, Queryable } from '../db/types.js';
 import { hashPassword, MAX_PASSWORD_BYTES, passwordTooLong } from './passwords.js';
 import type { SessionService, TokenPair } from './sessions.js';
 import { objectBody, optionalRoles } from '../input.js';
@@ -76,20 +76,36 @@ export class InviteService {
   }
 
   /** Which of these emails already belong to a user, and which have a pending invite. */
-  private async blocked(emails: string[]): Promise<{ users: Set<string>; pending: Set<string> }> {
+  private async blocked(q: Queryable, emails: string[]): Promise<{ users: Set<string>; pending: Set<string> }> {
     // One statement per check whatever the number of emails: the list goes in as one parameter.
     const d = this.db.dialect;
     const inList = d.inList('email', 'text', 1);
     const list = d.encodeList(emails, 'text');
-    const users = await this.db.query<{ email: string }>(`SELECT email FROM _users WHERE ${inList}`, [list]);
-    const pending = await this.db.query<{ email: string }>(
+    const users = await q.query<{ email: string }>(`SELECT email FROM _users WHERE ${inList}`, [list]);
+    const pending = await q.query<{ email: string }>(
       `SELECT email FROM _invites WHERE ${inList} AND accepted_at IS NULL AND expires_at > $2`,
       [list, new Date().toISOString()],
     );
     return { users: new Set(users.map((r) => r.email)), pending: new Set(pending.map((r) => r.email)) };
   }
 
-  private async insert(email: string, roles: string[], invitedBy: string | null, createdAt: number, expiresAt: number): Promise<InviteView> {
+  /**
+   * Checks and inserts one invite under a per-email lock, so of concurrent invites for one email
+   * exactly one is created (auth.md §7.1: at most one pending invite per email). No constraint can
+   * say "pending", since expiry depends on the clock; SQLite's BEGIN IMMEDIATE serialises anyway.
+   */
+  private async createOne(email: string, roles: string[], invitedBy: string | null, createdAt: number, expiresAt: number): Promise<InviteView> {
+    return this.db.transaction(async (tx) => {
+      const lock = this.db.dialect.namedLockSql;
+      if (lock) await tx.query(lock, [`rocket:invite:${email}`]);
+      const { users, pending } = await this.blocked(tx, [email]);
+      if (users.has(email)) throw errors.userExists();
+      if (pending.has(email)) throw errors.pendingInviteExists();
+      return this.insert(tx, email, roles, invitedBy, createdAt, expiresAt);
+    }, { write: true });
+  }
+
+  private async insert(q: Queryable, email: string, roles: string[], invitedBy: string | null, createdAt: number, expiresAt: number): Promise<InviteView> {
     const row: InviteRow = {
       id: newId(),
       email,
@@ -100,7 +116,7 @@ export class InviteService {
       invited_by: invitedBy,
       created_at: new Date(createdAt).toISOString(),
     };
-    await this.db.run(
+    await q.run(
       `INSERT INTO _invites (${INVITE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [row.id, row.email, this.db.dialect.encodeTextArray(roles), row.token, row.expires_at, null, row.invited_by, row.created_at],
     );
@@ -117,11 +133,8 @@ export class InviteService {
     const body = objectBody(input);
     const email = requiredEmail(body.email);
     const roles = optionalRoles(body.roles) ?? [];
-    const { users, pending } = await this.blocked([email]);
-    if (users.has(email)) throw errors.userExists();
-    if (pending.has(email)) throw errors.pendingInviteExists();
     const now = Date.now();
-    return this.insert(email, roles, invitedBy, now, now + INVITE_TTL_MS);
+    return this.createOne(email, roles, invitedBy, now, now + INVITE_TTL_MS);
   }
 
   /** Skip & report: every unique email is handled on its own; the request fails only on its shape. */
@@ -134,7 +147,8 @@ export class InviteService {
     const emails = [...new Set((raw as string[]).map(normaliseEmail))];
 
     const valid = emails.filter(isEmail);
-    const { users, pending } = valid.length > 0 ? await this.blocked(valid) : { users: new Set<string>(), pending: new Set<string>() };
+    // One look for the whole list skips the obvious cases; each creation re-checks under its lock.
+    const { users, pending } = valid.length > 0 ? await this.blocked(this.db, valid) : { users: new Set<string>(), pending: new Set<string>() };
     const now = Date.now();
     const expiresAt = now + INVITE_TTL_MS;
     const result: BulkResult = { created: [], skipped: [], summary: { total: emails.length, created: 0, skipped: 0 } };
@@ -148,10 +162,12 @@ export class InviteService {
         continue;
       }
       try {
-        const invite = await this.insert(email, roles, invitedBy, now, expiresAt);
+        const invite = await this.createOne(email, roles, invitedBy, now, expiresAt);
         result.created.push({ id: invite.id, email: invite.email, token: invite.token, expires_at: invite.expires_at });
-      } catch {
-        result.skipped.push({ email, reason: 'Could not create invite' });
+      } catch (err) {
+        // Lost to a concurrent invite or signup since the first look: reported like the others.
+        const reason = err instanceof AppError && (err.message === USER_EXISTS || err.message === PENDING_EXISTS) ? err.message : 'Could not create invite';
+        result.skipped.push({ email, reason });
       }
     }
     result.summary.created = result.created.length;

@@ -34,12 +34,15 @@ function connect(opts: PostgresOptions): Sql {
   }) as unknown as Sql;
 }
 
-function wrap(sql: postgres.Sql<any> | postgres.TransactionSql<any>): Queryable {
+function wrap(sql: postgres.TransactionSql<any>): Queryable {
   return {
     query: async <R = Row>(text: string, params: readonly unknown[] = []) =>
       (await sql.unsafe(text, params as any[], { prepare: true })) as unknown as R[],
     run: async (text: string, params: readonly unknown[] = []) =>
       (await sql.unsafe(text, params as any[], { prepare: true })).count,
+    // postgres.js fails a whole transaction on any failed query unless it ran in its own savepoint
+    // scope, so a raw SAVEPOINT statement would not do.
+    savepoint: <S>(fn: (q: Queryable) => Promise<S>) => sql.savepoint((inner) => fn(wrap(inner))) as Promise<S>,
   };
 }
 

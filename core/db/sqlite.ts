@@ -105,6 +105,18 @@ export class SqliteDatabase implements Database {
       const tx: Queryable = {
         query: async <R = Row>(sql: string, params: readonly unknown[] = []) => this.execQuery<R>(sql, params),
         run: async (sql: string, params: readonly unknown[] = []) => this.execRun(sql, params),
+        savepoint: async <S>(inner: (q: Queryable) => Promise<S>) => {
+          this.raw.exec('SAVEPOINT rocket_sp');
+          try {
+            const result = await inner(tx);
+            this.raw.exec('RELEASE rocket_sp');
+            return result;
+          } catch (err) {
+            this.raw.exec('ROLLBACK TO rocket_sp');
+            this.raw.exec('RELEASE rocket_sp');
+            throw err;
+          }
+        },
       };
       this.raw.exec(options.write === false ? 'BEGIN' : 'BEGIN IMMEDIATE');
       try {

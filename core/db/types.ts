@@ -14,6 +14,11 @@ export interface Queryable {
   query<R = Row>(sql: string, params?: readonly unknown[]): Promise<R[]>;
   /** Runs one statement and returns the number of affected rows. */
   run(sql: string, params?: readonly unknown[]): Promise<number>;
+  /**
+   * Inside a transaction: runs fn under a savepoint, so its failure undoes only its own statements
+   * and the transaction goes on (present on transactions only).
+   */
+  savepoint?<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
 }
 
 export interface TransactionOptions {
@@ -135,6 +140,10 @@ export interface Dialect {
   jsonText(expr: string, key: string): string;
   /** Appended to a single-row SELECT inside a write transaction to lock the row ('' when writers are serialised anyway). */
   readonly rowLockSuffix: string;
+  /** Appended to a SELECT inside a write transaction that keeps the rows from being deleted or changed until COMMIT ('' when writers are serialised anyway). */
+  readonly shareLockSuffix: string;
+  /** Takes (waiting if need be) the lock named by `$1` until the current transaction ends; undefined when writers are already serialised. */
+  readonly namedLockSql: string | undefined;
   /** Appended to a SELECT that claims rows for one scheduler instance. */
   readonly claimSuffix: string;
   /** Tries, without waiting, to take the lock named by `$1` until the current transaction ends and

@@ -29,7 +29,7 @@ async function checkPayload(ctx: WriteContext, entity: CompiledEntity, body: unk
     return { values: outcome.values };
   }
   const tree = planTree(ctx.registry, relations);
-  if (tree.links.length > 0) await checkLinkTargets(ctx.db, ctx.db.dialect, tree);
+  if (tree.links.length > 0) await checkLinkTargets(ctx.db, tree);
   const details = outcome.ok ? tree.details : [...outcome.details, ...tree.details];
   if (details.length > 0) throw errors.validationFailed(details);
   return { values: (outcome as { values: Values }).values, tree };

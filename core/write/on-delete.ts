@@ -52,7 +52,9 @@ async function toOneOrMany(run: WriteRun, relation: RelationDef, key: unknown): 
       await run.q.run(`UPDATE ${target.quotedTable} SET ${targetKey} = NULL WHERE ${targetKey} = $1`, [key]);
       return;
     case 'cascade': {
-      const rows = await run.q.query<Values>(`${target.sql.selectFrom} WHERE ${targetKey} = $1${live}`, [key]);
+      // Locked, so a concurrent nested write under one of these records finishes first (and its
+      // new children are cascaded too) or sees it gone.
+      const rows = await run.q.query<Values>(`${target.sql.selectFrom} WHERE ${targetKey} = $1${live}${target.dialect.rowLockSuffix}`, [key]);
       for (const row of rows) {
         const old = target.decodeRow(row);
         await writeRecord(run, recordWrite('cascade', target, { old, pk: old[target.pk.name], nested: true }));

@@ -57,14 +57,39 @@ export async function writeRecord(run: WriteRun, w: RecordWrite): Promise<boolea
   return true;
 }
 
+async function rowStatement(q: Queryable, w: RecordWrite): Promise<void> {
+  if (w.kind === 'create') {
+    w.record = await insertRow(q, w.entity, w.values);
+    w.pk = w.record[w.entity.pk.name];
+  } else {
+    w.record = (await updateRow(q, w.entity, w.pk, w.values)) ?? w.old;
+  }
+}
+
+/** Enough for a few dozen concurrent writers of one slug; past it the violation answers 409. */
+const MAX_ROW_RETRIES = 50;
+
+/**
+ * The row's statement, retried while a step resolves its unique violations (`onUniqueViolation`).
+ * Each try runs under a savepoint, so a failed one leaves the rest of the transaction intact.
+ */
+async function retriedStatement(run: WriteRun, w: RecordWrite): Promise<void> {
+  const savepoint = run.q.savepoint;
+  if (!savepoint) return rowStatement(run.q, w);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await savepoint.call(run.q, (q) => rowStatement(q, w));
+      return;
+    } catch (err) {
+      const retry = attempt < MAX_ROW_RETRIES && run.ctx.db.dialect.isUniqueViolation(err) && (await w.onUniqueViolation!(err, run));
+      if (!retry) throw err;
+    }
+  }
+}
+
 async function writeRow(run: WriteRun, w: RecordWrite): Promise<void> {
   try {
-    if (w.kind === 'create') {
-      w.record = await insertRow(run.q, w.entity, w.values);
-      w.pk = w.record[w.entity.pk.name];
-    } else {
-      w.record = (await updateRow(run.q, w.entity, w.pk, w.values)) ?? w.old;
-    }
+    await (w.onUniqueViolation ? retriedStatement(run, w) : rowStatement(run.q, w));
   } catch (err) {
     // A unique violation names the record's own path, e.g. `chapters[0].footnotes[1].ref` (§5.6).
     throw mapWriteError(err, w.entity, run.ctx.db.dialect, w.path);

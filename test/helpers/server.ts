@@ -60,7 +60,7 @@ export function testConfig(dialect: TestDialect, overrides: DeepPartial<RocketCo
 
 export async function startRocket(dialect: TestDialect, overrides: DeepPartial<RocketConfig> = {}, shared?: DeepPartial<RocketConfig>): Promise<TestRocket> {
   const config = shared ?? testConfig(dialect, overrides);
-  const server = await buildServer({ config, env: {}, readConfigFile: false, logger: false });
+  const server = await buildServer({ config, env: {}, readConfigFile: false, logger: process.env.ROCKET_TEST_LOG ? { level: process.env.ROCKET_TEST_LOG } : false });
   await server.ready();
   let platformToken: string | undefined;
 

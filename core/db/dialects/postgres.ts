@@ -127,6 +127,8 @@ export const postgresDialect: Dialect = {
   byteOrder: (expr) => `${expr} COLLATE "C"`,
   jsonText: (expr, key) => `(${expr} ->> '${assertJsonKey(key)}')`,
   rowLockSuffix: ' FOR UPDATE',
+  shareLockSuffix: ' FOR SHARE',
+  namedLockSql: 'SELECT pg_advisory_xact_lock(hashtext($1))',
   claimSuffix: ' FOR UPDATE SKIP LOCKED',
   tryLockSql: 'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked',
   returning: (columns) => ` RETURNING ${columns}`,

@@ -75,6 +75,8 @@ export const sqliteDialect: Dialect = {
   byteOrder: (expr) => expr,
   jsonText: (expr, key) => `(${expr} ->> '$.${assertJsonKey(key)}')`,
   rowLockSuffix: '',
+  shareLockSuffix: '',
+  namedLockSql: undefined,
   claimSuffix: '',
   tryLockSql: undefined,
   returning: (columns) => ` RETURNING ${columns}`,

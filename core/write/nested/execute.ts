@@ -11,7 +11,7 @@ import { insertRow, insertRows } from '../row-sql.js';
 import { needsTransaction, runChecks } from '../steps/index.js';
 import type { RecordWrite, WriteRun } from '../steps/types.js';
 import { childrenAfter, diffChildren, diffLinks } from './diff.js';
-import { linkedTargets, linkTargets, unlinkTargets } from './links.js';
+import { linkedTargets, lockLinkTargets, linkTargets, unlinkTargets } from './links.js';
 import type { ChildRow, ChildrenPlan, LinksPlan, RelationPlan } from './plan.js';
 
 type Values = Record<string, unknown>;
@@ -30,13 +30,15 @@ function childrenSql(target: CompiledEntity, targetKey: string): string {
   let sql = map.get(targetKey);
   if (!sql) {
     const live = target.sql.liveCondition ? ` AND ${target.sql.liveCondition}` : '';
-    sql = `${target.sql.selectFrom} WHERE ${quoteIdent(targetKey)} = $1${live} ORDER BY ${target.pk.column}`;
+    // Locked: a concurrent delete of a child (or of what it cascades from) waits for this write,
+    // or, having committed first, leaves the child out, so nothing is written under a deleted row.
+    sql = `${target.sql.selectFrom} WHERE ${quoteIdent(targetKey)} = $1${live} ORDER BY ${target.pk.column}${target.dialect.rowLockSuffix}`;
     map.set(targetKey, sql);
   }
   return sql;
 }
 
-/** §5.3: the parent's live children, by PK key. */
+/** §5.3: the parent's live children, by PK key, locked until COMMIT. */
 async function existingChildren(run: WriteRun, plan: ChildrenPlan, parentKey: unknown): Promise<Map<string, Values>> {
   const { target } = plan;
   const key = plan.relation.target_key!;
@@ -146,6 +148,7 @@ async function writeLinks(run: WriteRun, entity: CompiledEntity, parent: Values,
   const encodedParent = entity.fieldMap.get(relation.source_key)!.encode(parentKey);
   const linked = created ? new Map<string, unknown>() : await linkedTargets(run.q, relation, target, encodedParent);
   const diff = diffLinks(plan.mode, plan.rows, [...linked.keys()]);
+  await lockLinkTargets(run.q, target, diff.link);
   await unlinkTargets(run.q, relation, target, encodedParent, diff.unlink.map((key) => linked.get(key)));
   await linkTargets(run.q, relation, target, encodedParent, diff.link.map((row) => row.id));
 }

@@ -3,13 +3,36 @@
 // statements run inside the transaction (read linked ids, unlink a list, link a list).
 import type { CompiledEntity } from '../../compile/compiled-entity.js';
 import { quoteIdent } from '../../db/builder.js';
-import type { Dialect, Queryable } from '../../db/types.js';
-import type { ErrorDetail } from '../../errors.js';
+import type { Queryable } from '../../db/types.js';
+import { errors, type ErrorDetail } from '../../errors.js';
 import type { RelationDef } from '../../metadata/types.js';
-import type { LinksPlan, TreePlan } from './plan.js';
+import type { LinkRow, LinksPlan, TreePlan } from './plan.js';
+
+const notFoundDetail = (target: CompiledEntity, row: LinkRow): ErrorDetail =>
+  ({ field: `${row.path}.id`, rule: 'not_found', message: `${target.name} ${row.idKey} not found` });
+
+/** Keys of the live targets among `ids`; `lock` is appended to the SELECT. */
+async function liveTargets(q: Queryable, target: CompiledEntity, ids: unknown[], lock: string): Promise<Set<string>> {
+  const live = target.sql.liveCondition ? ` AND ${target.sql.liveCondition}` : '';
+  const inList = target.dialect.inList(target.pk.column, target.pk.storage.kind, 1);
+  const sql = `SELECT ${target.pk.column} AS id FROM ${target.quotedTable} WHERE ${inList}${live}${lock}`;
+  const rows = await q.query<{ id: unknown }>(sql, [target.pk.encodeList(ids)]);
+  return new Set(rows.map((r) => String(target.pk.decode(r.id))));
+}
+
+/**
+ * In the transaction, before linking: the targets are still live, and stay so until COMMIT (a
+ * concurrent delete waits, or has committed and the link answers 422 `not_found` as before BEGIN).
+ */
+export async function lockLinkTargets(q: Queryable, target: CompiledEntity, rows: readonly LinkRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const found = await liveTargets(q, target, rows.map((r) => r.id), target.dialect.shareLockSuffix);
+  const missing = rows.filter((r) => !found.has(r.idKey)).map((r) => notFoundDetail(target, r));
+  if (missing.length > 0) throw errors.validationFailed(missing);
+}
 
 /** Adds a `not_found` detail for every link id (not marked `_delete`) naming no live target. */
-export async function checkLinkTargets(q: Queryable, dialect: Dialect, tree: TreePlan): Promise<void> {
+export async function checkLinkTargets(q: Queryable, tree: TreePlan): Promise<void> {
   const byTarget = new Map<CompiledEntity, LinksPlan[]>();
   for (const plan of tree.links) {
     if (!plan.rows.some((r) => !r.delete)) continue;
@@ -21,14 +44,9 @@ export async function checkLinkTargets(q: Queryable, dialect: Dialect, tree: Tre
   for (const [target, plans] of byTarget) {
     const ids = new Map<string, unknown>();
     for (const plan of plans) for (const row of plan.rows) if (!row.delete) ids.set(row.idKey, row.id);
-    const live = target.sql.liveCondition ? ` AND ${target.sql.liveCondition}` : '';
-    const sql = `SELECT ${target.pk.column} AS id FROM ${target.quotedTable} WHERE ${dialect.inList(target.pk.column, target.pk.storage.kind, 1)}${live}`;
-    const rows = await q.query<{ id: unknown }>(sql, [target.pk.encodeList([...ids.values()])]);
-    const found = new Set(rows.map((r) => String(target.pk.decode(r.id))));
+    const found = await liveTargets(q, target, [...ids.values()], '');
     for (const plan of plans) {
-      const missing = plan.rows
-        .filter((r) => !r.delete && !found.has(r.idKey))
-        .map((r) => ({ field: `${r.path}.id`, rule: 'not_found', message: `${target.name} ${r.idKey} not found` }));
+      const missing = plan.rows.filter((r) => !r.delete && !found.has(r.idKey)).map((r) => notFoundDetail(target, r));
       if (missing.length > 0) inserts.push({ at: plan.detailIndex, details: missing });
     }
   }

@@ -22,6 +22,7 @@ function wantedSlug(w: RecordWrite): string | undefined {
   return slugify(String(source)) || randomSlugSuffix(8);
 }
 
+/** The first free of `base`, `base-2` … `base-100` (committed rows), else a random suffix. */
 async function uniqueSlug(q: Queryable, entity: CompiledEntity, base: string, excludePk: unknown): Promise<string> {
   // The probe includes soft-deleted rows: the unique index covers them too.
   const column = quoteIdent(entity.slug!.field);
@@ -45,7 +46,17 @@ export const slugStep: WriteStep = {
     return {
       async beforeWrite(w, run) {
         const base = wantedSlug(w);
-        if (base !== undefined) w.values[slug.field] = await uniqueSlug(run.q, entity, base, kind === 'update' ? w.pk : undefined);
+        if (base === undefined) return;
+        const exclude = kind === 'update' ? w.pk : undefined;
+        w.values[slug.field] = await uniqueSlug(run.q, entity, base, exclude);
+        // A concurrent write may take the same suffix between the probe and the row's statement
+        // (metadata.md §6.2 wants -2, -3 … rather than a 409): probe again, past what it took.
+        w.onUniqueViolation = async (err, retry) => {
+          const columns = entity.dialect.violatedColumns(err, entity);
+          if (columns?.length !== 1 || columns[0] !== slug.field) return false;
+          w.values[slug.field] = await uniqueSlug(retry.q, entity, base, exclude);
+          return true;
+        };
       },
       // Deciding needs `old` on update, so an update that sends the source goes through the transaction.
       needsTransaction: (w) => !blank(w.values[slug.source!]),

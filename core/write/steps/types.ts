@@ -36,6 +36,12 @@ export interface RecordWrite {
   record: Values | undefined;
   /** The record's own nested relation writes (§5), run after its row. */
   readonly relations: readonly RelationPlan[] | undefined;
+  /**
+   * Set by a step that chose a value which a concurrent write may take first (a slug suffix): on a
+   * unique violation of the row's statement it amends `values` and answers true to have the
+   * statement retried (under a savepoint), or false to let the violation answer 409.
+   */
+  onUniqueViolation?: (err: unknown, run: WriteRun) => Promise<boolean>;
 }
 
 /**
