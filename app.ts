@@ -1,11 +1,14 @@
 // The root Fastify plugin: what an embedding application registers (optionally under a prefix),
 // and what server.ts runs standalone. It loads the configuration, starts the control plane and
 // registers every route module in its own encapsulated context.
+import pino from 'pino';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cors from '@fastify/cors';
 import { loadConfig, type DeepPartial, type LoadedConfig } from './config/load.js';
 import type { RocketConfig } from './config/schema.js';
-import errorsPlugin from './plugins/errors.js';
+import errorsPlugin, { clientErrorHandler, frameworkErrors } from './plugins/errors.js';
+import requestLogPlugin from './plugins/request-log.js';
+import { MAX_ID_LENGTH } from './core/limits.js';
 import platformPlugin from './plugins/platform.js';
 import metadataPlugin from './plugins/metadata.js';
 import idlePoolsPlugin from './plugins/idle-pools.js';
@@ -39,6 +42,7 @@ export default async function rocket(fastify: FastifyInstance, opts: RocketOptio
   if (!opts.loaded) for (const warning of loaded.warnings) fastify.log.warn(warning);
 
   await fastify.register(errorsPlugin, { bodyLimit: config.server.body_limit });
+  await fastify.register(requestLogPlugin, { access: config.log_access, slowMs: config.log_slow_ms });
   await fastify.register(cors, {
     origin: config.cors.origins ?? (config.env === 'production' ? false : true),
     methods: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'],
@@ -46,6 +50,9 @@ export default async function rocket(fastify: FastifyInstance, opts: RocketOptio
     exposedHeaders: ['X-Trace-ID', 'Content-Disposition', 'Content-Length'],
     credentials: false,
     maxAge: 600,
+    // An OPTIONS request without Origin / Access-Control-Request-Method is not a preflight; it gets
+    // the plain 204 rather than the plugin's text/plain 400.
+    strictPreflight: false,
   });
   await fastify.register(platformPlugin, { config });
   await fastify.register(metadataPlugin);
@@ -64,6 +71,19 @@ export const REDACTED_LOG_PATHS = [
   'refresh_token', '*.refresh_token', 'token', '*.token', 'password_hash', '*.password_hash', 'jwt_secret', '*.jwt_secret',
 ];
 
+/**
+ * The Fastify server options Rocket relies on, which a plugin cannot set on its host: the longest
+ * path segment (every id that can be created can be addressed), and the envelope for errors raised
+ * before routing (bad percent-encoding, over-long segments) and for malformed HTTP. buildServer
+ * uses them; an embedding application may spread them into `Fastify({...})` (README, Embedding).
+ * They apply to the whole server, so the host's own routes get the same answers.
+ */
+export const rocketServerOptions = {
+  routerOptions: { maxParamLength: MAX_ID_LENGTH },
+  frameworkErrors,
+  clientErrorHandler,
+} satisfies FastifyServerOptions;
+
 /** A standalone Fastify server with Rocket registered at the root (used by server.ts and tests). */
 export async function buildServer(
   opts: RocketOptions & { logger?: FastifyServerOptions['logger'] } = {},
@@ -73,12 +93,19 @@ export async function buildServer(
   const logger = opts.logger ?? {
     level: config.log_level,
     redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
-    ...(config.env === 'production' ? {} : { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } }),
+    // Production writes JSON lines through an asynchronous buffered stdout (flushed on exit), so a
+    // log line never blocks a request; development pretty-prints.
+    ...(config.env === 'production'
+      ? { stream: pino.destination({ dest: 1, sync: false }) }
+      : { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } }),
   };
   const fastify = Fastify({
     logger,
+    // plugins/request-log.ts logs requests instead (access lines on demand, slow requests).
+    disableRequestLogging: true,
     trustProxy: config.server.trust_proxy,
     bodyLimit: config.server.body_limit,
+    ...rocketServerOptions,
   });
   for (const warning of loaded.warnings) fastify.log.warn(warning);
   // The plugin is encapsulated; the outer instance gets the control plane as `rocket` too.

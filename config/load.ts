@@ -39,8 +39,12 @@ const ENV_MAP: Array<[string, string, 'string' | 'int' | 'bool' | 'list']> = [
   ['ROCKET_DB_NAME', 'database.name', 'string'],
   ['ROCKET_DB_POOL_SIZE', 'database.pool_size', 'int'],
   ['ROCKET_DB_MAX_CONNECTIONS', 'database.max_connections', 'int'],
+  ['ROCKET_DB_IDLE_MS', 'database.idle_ms', 'int'],
+  ['ROCKET_DB_IDLE_SWEEP_MS', 'database.idle_sweep_ms', 'int'],
   ['ROCKET_DATA_DIR', 'database.data_dir', 'string'],
   ['ROCKET_APP_POOL_SIZE', 'app_pool_size', 'int'],
+  ['ROCKET_APP_PROVISIONING_LEASE_MS', 'app_provisioning_lease_ms', 'int'],
+  ['ROCKET_APP_DELETE_DRAIN_MS', 'app_delete_drain_ms', 'int'],
   ['ROCKET_PLATFORM_JWT_SECRET', 'platform_jwt_secret', 'string'],
   ['ROCKET_PLATFORM_ADMIN_EMAIL', 'platform_admin.email', 'string'],
   ['ROCKET_PLATFORM_ADMIN_PASSWORD', 'platform_admin.password', 'string'],
@@ -57,6 +61,8 @@ const ENV_MAP: Array<[string, string, 'string' | 'int' | 'bool' | 'list']> = [
   ['ROCKET_AI_API_KEY', 'ai.api_key', 'string'],
   ['ROCKET_AI_MODEL', 'ai.model', 'string'],
   ['ROCKET_LOG_LEVEL', 'log_level', 'string'],
+  ['ROCKET_LOG_ACCESS', 'log_access', 'bool'],
+  ['ROCKET_LOG_SLOW_MS', 'log_slow_ms', 'int'],
 ];
 
 function defaults(env: 'development' | 'production'): Record<string, unknown> {
@@ -65,9 +71,12 @@ function defaults(env: 'development' | 'production'): Record<string, unknown> {
     server: { port: 8080, host: '0.0.0.0', trust_proxy: false, body_limit: 10 * 1024 * 1024 },
     database: {
       host: 'localhost', port: 5432, user: 'rocket', password: 'rocket', name: 'rocket',
-      pool_size: 10, data_dir: './data', max_connections: 200,
+      // 90 of a stock PostgreSQL's 100 (README "Connections"): 10 management + 1 listener + 79 app.
+      pool_size: 10, data_dir: './data', max_connections: 90, idle_ms: 30_000, idle_sweep_ms: 10_000,
     },
-    app_pool_size: 5,
+    app_pool_size: 10,
+    app_provisioning_lease_ms: 5 * 60_000,
+    app_delete_drain_ms: 10_000,
     platform_admin: { email: 'platform@localhost' },
     app_admin: { email: 'admin@localhost' },
     storage: { driver: 'local', local_path: './uploads', max_file_size: 10 * 1024 * 1024 },
@@ -77,6 +86,8 @@ function defaults(env: 'development' | 'production'): Record<string, unknown> {
     rate_limit: { enabled: false, max: 600, window_ms: 60_000, auth_max: 20 },
     ai: {},
     log_level: 'info',
+    log_access: false,
+    log_slow_ms: 1000,
   };
 }
 
@@ -170,6 +181,11 @@ export function loadConfig(
     }
   }
   const config = merged as unknown as RocketConfig;
+  const pg = config.database;
+  if (problems.length === 0 && pg.driver === 'postgres' && pg.max_connections < pg.pool_size + 2) {
+    problems.push(`database.max_connections (${pg.max_connections}) must be at least database.pool_size + 2 `
+      + `(${pg.pool_size + 2}): the management pool and the listening connection come out of it`);
+  }
   applySecretGuards(config, problems, warnings);
   if (problems.length > 0) throw new ConfigError(problems);
   return { config, warnings };

@@ -14,10 +14,22 @@ export interface RocketConfig {
     name: string;
     pool_size: number;
     data_dir: string;
-    /** Global connection budget over all open app pools (addition, see README). */
+    /** Hard ceiling on this instance's PostgreSQL connections: management pool + listener + app
+     * connections (addition, see README "Connections"); on SQLite, open app database files. */
     max_connections: number;
+    /** An app connection (PostgreSQL) or app database handle (SQLite) unused this long closes. */
+    idle_ms: number;
+    /** How often the idle sweep runs. */
+    idle_sweep_ms: number;
   };
+  /** Most connections one app database opens (its pool grows to this under load). */
   app_pool_size: number;
+  /** An app still `provisioning` (or `deleting`) this long after its last update is rolled back
+   * (a crashed create or delete, platform-and-apps.md §4.2). */
+  app_provisioning_lease_ms: number;
+  /** How long a delete waits for other instances to close their connections to the app database
+   * before it drops it WITH (FORCE). */
+  app_delete_drain_ms: number;
   platform_jwt_secret?: string;
   platform_admin: { email: string; password?: string };
   app_admin: { email: string; password?: string };
@@ -34,6 +46,10 @@ export interface RocketConfig {
   };
   ai: { base_url?: string; api_key?: string; model?: string };
   log_level: string;
+  /** One info line per request (method, url, status, ms), written asynchronously; off by default. */
+  log_access: boolean;
+  /** A request slower than this is logged as a warning (0: never). */
+  log_slow_ms: number;
 }
 
 const positiveInt = { type: 'integer', minimum: 1 } as const;
@@ -69,9 +85,13 @@ export const configSchema = {
         pool_size: positiveInt,
         data_dir: { type: 'string', minLength: 1 },
         max_connections: positiveInt,
+        idle_ms: { type: 'integer', minimum: 0 },
+        idle_sweep_ms: positiveInt,
       },
     },
     app_pool_size: positiveInt,
+    app_provisioning_lease_ms: positiveInt,
+    app_delete_drain_ms: { type: 'integer', minimum: 0 },
     platform_jwt_secret: str,
     platform_admin: {
       type: 'object',
@@ -104,5 +124,7 @@ export const configSchema = {
     },
     ai: { type: 'object', properties: { base_url: str, api_key: str, model: str } },
     log_level: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] },
+    log_access: { type: 'boolean' },
+    log_slow_ms: { type: 'integer', minimum: 0 },
   },
 } as const;

@@ -58,6 +58,17 @@ const FASTIFY_STATUS_CODES: Record<number, ErrorCode> = {
   409: 'CONFLICT', 413: 'PAYLOAD_TOO_LARGE', 422: 'VALIDATION_FAILED', 429: 'RATE_LIMITED',
 };
 
+/**
+ * Why a string cannot be stored as text (metadata.md §7.2): PostgreSQL text and jsonb hold no NUL
+ * character, and a lone UTF-16 surrogate is not Unicode text. Both databases refuse them the same.
+ */
+export type TextProblem = 'nul' | 'surrogate';
+
+/** `<subject> must not contain NUL characters` / `… unpaired surrogates`: a detail's or a 422's wording. */
+export function textProblemMessage(subject: string, problem: TextProblem): string {
+  return problem === 'nul' ? `${subject} must not contain NUL characters` : `${subject} must not contain unpaired surrogates`;
+}
+
 const invalid = (message: string, details?: ErrorDetail[]) => new AppError('VALIDATION_FAILED', message, details);
 const unauthorized = (message: string) => new AppError('UNAUTHORIZED', message);
 const notFound = (message: string) => new AppError('NOT_FOUND', message);
@@ -68,6 +79,15 @@ export const errors = {
   invalidJson: () => new AppError('INVALID_PAYLOAD', 'Invalid JSON body'),
   /** Platform create-app's non-object body (platform-and-apps.md §1.3). */
   invalidRequestBody: () => new AppError('INVALID_PAYLOAD', 'Invalid request body'),
+  /** A JSON body nested deeper than MAX_JSON_DEPTH (core/limits.ts). */
+  jsonTooDeep: (maxDepth: number) => new AppError('INVALID_PAYLOAD', `JSON body is nested deeper than ${maxDepth} levels`),
+  /** A path with invalid percent-encoding (%ZZ, %FF, overlong UTF-8) addresses nothing. */
+  badUrlEncoding: () => notFound('Invalid percent-encoding in URL'),
+  /** A path segment longer than any name or id (MAX_ID_LENGTH) addresses nothing. */
+  urlSegmentTooLong: (maxLength: number) => notFound(`URL segment longer than ${maxLength} characters`),
+  /** Malformed HTTP answered by the server's clientError handler (status 400, 408 or 431). */
+  malformedRequest: (status: number) => new AppError('INVALID_PAYLOAD',
+    status === 431 ? 'Request header fields too large' : status === 408 ? 'Request timeout' : 'Malformed HTTP request', undefined, status),
   payloadTooLarge: () => new AppError('PAYLOAD_TOO_LARGE', 'Request body is too large'),
   /** A Fastify schema failure: Fastify's message, one detail per schema error. */
   schemaValidation: (message: string, details: ErrorDetail[]) => new AppError('INVALID_PAYLOAD', message, details),
@@ -108,6 +128,8 @@ export const errors = {
   fieldRequired: (field: string) => invalid(`${field} is required`),
   /** `password` or `new_password` over bcrypt's byte limit. */
   passwordTooLong: (field: string, maxBytes: number) => invalid(`${field} must be at most ${maxBytes} bytes`),
+  /** 422 of an admin or auth body value that is not storable text (`email`, `roles`, `conditions[0].value` …). */
+  invalidText: (field: string, problem: TextProblem) => invalid(textProblemMessage(field, problem)),
   credentialsRequired: () => unauthorized('Email and password are required'),
   invalidCredentials: () => unauthorized('Invalid email or password'),
   accountDisabled: () => unauthorized('Account is disabled'),
@@ -153,6 +175,9 @@ export const errors = {
   relationExists: (name: string) => conflict(`Relation already exists: ${name}`),
   tableInUse: (table: string) => conflict(`Table already in use: ${table}`),
   metadataChangedConcurrently: () => conflict('Metadata changed concurrently: name or table already in use'),
+  /** An existing table's column cannot hold its field (metadata.md §9.1), e.g. `notes`, `body`, `integer`, `body (string)`, `TEXT`. */
+  adoptedColumnMismatch: (table: string, column: string, declared: string, holder: string, needed: string) =>
+    invalid(`migration failed: cannot adopt table ${table}: column ${column} has type ${declared}, ${holder} needs ${needed}`),
   /** A DDL statement failed, e.g. `create unique index on books.isbn` / `duplicate values exist`. */
   migrationFailed: (operation: string, reason: string) => invalid(`migration failed: cannot ${operation}: ${reason}`),
 

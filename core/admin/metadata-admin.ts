@@ -13,6 +13,7 @@ import { validateEntity } from '../metadata/validate-entity.js';
 import { validateRelation } from '../metadata/validate-relation.js';
 import type { AppContext } from '../platform/app-context.js';
 import { decodePermissionRow, permissionsSql } from '../permissions/stored-row.js';
+import { bumpMetadataVersion, readMetadataVersion } from './fresh-registry.js';
 
 let versionCounter = 0;
 
@@ -23,6 +24,8 @@ export async function reloadRegistry(ctx: AppContext, log: Logger): Promise<void
   const version = ++versionCounter;
   const db = ctx.db;
   const d = db.dialect;
+  // Read first: the metadata read below is at least as new as this version (fresh-registry.ts).
+  const stored = await readMetadataVersion(db);
   const entityRows = await db.query<Record<string, unknown>>('SELECT * FROM _entities ORDER BY name');
   const relationRows = await db.query<Record<string, unknown>>('SELECT * FROM _relations ORDER BY name');
   const permissionRows = await db.query<Record<string, unknown>>(permissionsSql(d));
@@ -36,6 +39,7 @@ export async function reloadRegistry(ctx: AppContext, log: Logger): Promise<void
   const permissions = permissionRows.map((r) => decodePermissionRow(d, r));
   if (version < ctx.registry.version) return;
   ctx.registry = compileRegistry(d, { entities, relations, permissions }, version, log);
+  ctx.metadataVersion = stored;
 }
 
 function failed(problems: Problem[]): never {
@@ -198,7 +202,10 @@ export class MetadataAdmin {
   /** Metadata row + DDL in one transaction, then the new registry, then the other instances. */
   private async write(fn: (tx: Queryable) => Promise<void>): Promise<void> {
     try {
-      await this.ctx.db.transaction(fn);
+      await this.ctx.db.transaction(async (tx) => {
+        await fn(tx);
+        await bumpMetadataVersion(tx);
+      });
     } catch (err) {
       if (this.ctx.db.dialect.isUniqueViolation(err)) {
         // Lost a race with a concurrent admin write of the same name or table.

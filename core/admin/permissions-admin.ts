@@ -7,6 +7,7 @@ import type { Logger } from '../logger.js';
 import type { AppContext } from '../platform/app-context.js';
 import { validatePolicy, type PolicyInput, type StoredPermission } from '../permissions/policy.js';
 import { decodePermissionRow, permissionsSql } from '../permissions/stored-row.js';
+import { bumpMetadataVersion } from './fresh-registry.js';
 import { reloadRegistry } from './metadata-admin.js';
 
 const COLUMNS = 'id, entity, action, roles, conditions, created_at, updated_at';
@@ -82,6 +83,7 @@ export class PermissionsAdmin {
 
   /** The new policies apply to the next request here, and reach the other instances. */
   private async changed(): Promise<void> {
+    await bumpMetadataVersion(this.db);
     await reloadRegistry(this.ctx, this.log);
     await this.announce(this.ctx.name);
   }

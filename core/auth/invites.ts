@@ -190,11 +190,9 @@ export class InviteService {
     if (!password) throw errors.fieldRequired('password');
     if (passwordTooLong(password)) throw errors.passwordTooLong('password', MAX_PASSWORD_BYTES);
 
-    // Tokens are generated lowercase; a UUID typed in upper case is the same token.
-    const [row] = await this.db.query<InviteRow>(
-      `SELECT ${INVITE_COLUMNS} FROM _invites WHERE token = $1`,
-      [isUuid(token) ? token.toLowerCase() : token],
-    );
+    // Tokens are generated as lowercase UUIDs, so anything else (a NUL byte included) names none.
+    if (!isUuid(token)) throw errors.invalidInviteToken();
+    const [row] = await this.db.query<InviteRow>(`SELECT ${INVITE_COLUMNS} FROM _invites WHERE token = $1`, [token.toLowerCase()]);
     if (!row) throw errors.invalidInviteToken();
     const invite = this.view(row);
     if (invite.status === 'accepted') throw errors.inviteAlreadyAccepted();

@@ -3,6 +3,7 @@
 import { AppError, errors } from '../errors.js';
 import { isUuid, newId, normaliseEmail } from '../ids.js';
 import type { Database, Queryable } from '../db/types.js';
+import { textProblem } from '../text.js';
 import { hashPassword, MAX_PASSWORD_BYTES, passwordTooLong, verifyPassword } from './passwords.js';
 import { REFRESH_TOKEN_TTL_S, type TokenIssuer } from './tokens.js';
 
@@ -36,7 +37,9 @@ export class SessionService {
     const email = str(body.email);
     const password = str(body.password);
     if (!email || !password) throw errors.credentialsRequired();
-    const [user] = await this.db.query<UserRow>(
+    // No stored email holds text that is not storable (core/text.ts): such an email matches no user,
+    // and takes the same time to be refused as any unknown one.
+    const [user] = textProblem(email) !== undefined ? [] : await this.db.query<UserRow>(
       `SELECT id, password_hash, roles, active FROM ${this.tables.users} WHERE email = $1`,
       [normaliseEmail(email)],
     );

@@ -2,8 +2,10 @@
 // from the field-type modules: key classification, defaults, type coercion, required and enum, with
 // details in the documented order. (Ajv's error model cannot express that order, the messages or
 // the normalisation, so the validator is a precompiled closure over the field codecs instead.)
-import type { ErrorDetail } from '../errors.js';
+import { textProblemMessage, type ErrorDetail } from '../errors.js';
+import { removedKeys } from '../input.js';
 import type { EntityDef, FieldDef, FieldType, RelationDef } from '../metadata/types.js';
+import { MAX_ID_LENGTH } from '../limits.js';
 
 export interface RelationWrite {
   key: string;
@@ -37,6 +39,8 @@ interface FieldCheck {
   enumValues: Set<string> | undefined;
   enumMessage: string;
   typeMessage: string;
+  /** The (non-generated) primary key: a string value is capped at MAX_ID_LENGTH so it stays addressable. */
+  isPk: boolean;
 }
 
 export function buildPayloadValidator(def: EntityDef, fields: ReadonlyArray<{ name: string; def: FieldDef; type: FieldType }>): PayloadValidator {
@@ -64,6 +68,7 @@ export function buildPayloadValidator(def: EntityDef, fields: ReadonlyArray<{ na
       enumValues: f.def.enum ? new Set(f.def.enum.map(String)) : undefined,
       enumMessage: `${f.name} must be one of: ${(f.def.enum ?? []).join(', ')}`,
       typeMessage: `${f.name} must be ${f.type.typeKind}`,
+      isPk,
     };
     checks.push(check);
     checkByName.set(f.name, check);
@@ -86,6 +91,9 @@ export function buildPayloadValidator(def: EntityDef, fields: ReadonlyArray<{ na
       if (relation) relations.push({ key, relation, value: body[key] });
       else unknown.push({ field: prefix + key, rule: 'unknown', message: `Unknown field or relation: ${key}` });
     }
+    // `__proto__` / `constructor.prototype`, which the body parser took out of the object.
+    const removed = removedKeys(body);
+    if (removed) for (const key of removed) unknown.push({ field: prefix + key, rule: 'unknown', message: `Unknown field or relation: ${key}` });
     if (unknown.length > 0) return { ok: false, details: unknown };
 
     const values: Record<string, unknown> = {};
@@ -114,7 +122,14 @@ export function buildPayloadValidator(def: EntityDef, fields: ReadonlyArray<{ na
       }
       const coerced = c.type.coerceInput(value, c.def);
       if (!coerced.ok) {
-        typeErrors.push({ field: prefix + c.name, rule: 'type', message: c.typeMessage });
+        // Text no database can store is reported with the type errors, in field order.
+        typeErrors.push(coerced.problem
+          ? { field: prefix + c.name, rule: 'invalid', message: textProblemMessage(c.name, coerced.problem) }
+          : { field: prefix + c.name, rule: 'type', message: c.typeMessage });
+        continue;
+      }
+      if (c.isPk && typeof coerced.value === 'string' && coerced.value.length > MAX_ID_LENGTH) {
+        typeErrors.push({ field: prefix + c.name, rule: 'max_length', message: `${c.name} must be at most ${MAX_ID_LENGTH} characters` });
         continue;
       }
       if (c.enumValues && !c.enumValues.has(String(coerced.value))) {

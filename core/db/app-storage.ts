@@ -1,26 +1,44 @@
 // Where app databases live: a PostgreSQL database per app on the management server, or a SQLite
 // file per app in the data directory (platform-and-apps.md §2.1, §4.2–4.3).
 import { join } from 'node:path';
+import { ConnectionBudget, PgPool } from './pg-pool.js';
 import {
-  PostgresDatabase, createDatabase, databaseExists, databaseUrl, dropDatabase,
+  PostgresDatabase, connectionOptions, createDatabase, databaseExists, databaseUrl, dropDatabase,
 } from './postgres.js';
 import { SqliteDatabase, removeSqliteFiles, sqliteFileExists } from './sqlite.js';
 import type { Database } from './types.js';
+
+export interface OpenOptions {
+  /** Maps a failure caused by a lost connection or a closed/removed database to the error the
+   * caller gets (e.g. "app not found" for an app being deleted). */
+  onConnectionError?: (err: unknown) => unknown;
+  /** SQLite: a released file handle was opened again. */
+  onReopen?: () => void;
+}
 
 export interface AppStorage {
   exists(dbName: string): Promise<boolean>;
   create(dbName: string): Promise<void>;
   drop(dbName: string): Promise<void>;
-  open(dbName: string): Database;
-  /** Connections one open app database may use (for the global budget). */
-  readonly poolSize: number;
+  open(dbName: string, options?: OpenOptions): Database;
+  /** Sessions other than ours on the database (PostgreSQL: other instances' connections), so a
+   * delete can wait for them to drain before dropping it; SQLite: 0 (one process). */
+  otherSessions(dbName: string): Promise<number>;
+  /** Whether an open app database counts against the LRU limit of open app databases
+   * (SQLite files); PostgreSQL pools are governed by their ConnectionBudget instead. */
+  readonly countsAsOpenHandle: boolean;
 }
 
 export class PostgresAppStorage implements AppStorage {
+  readonly countsAsOpenHandle = false;
+
   constructor(
     private readonly admin: PostgresDatabase,
     private readonly baseUrl: string,
+    /** Connections one app database may open (app_pool_size). */
     readonly poolSize: number,
+    /** Real connections of all app pools of this instance. */
+    readonly budget: ConnectionBudget,
   ) {}
 
   exists(dbName: string): Promise<boolean> {
@@ -35,13 +53,25 @@ export class PostgresAppStorage implements AppStorage {
     return dropDatabase(this.admin, dbName);
   }
 
-  open(dbName: string): Database {
-    return new PostgresDatabase({ url: databaseUrl(this.baseUrl, dbName), max: this.poolSize });
+  open(dbName: string, options: OpenOptions = {}): PgPool {
+    return new PgPool({
+      url: databaseUrl(this.baseUrl, dbName),
+      max: this.poolSize,
+      connection: connectionOptions(),
+      onConnectionError: options.onConnectionError,
+    }, this.budget);
+  }
+
+  async otherSessions(dbName: string): Promise<number> {
+    const [row] = await this.admin.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [dbName],
+    );
+    return row?.n ?? 0;
   }
 }
 
 export class SqliteAppStorage implements AppStorage {
-  readonly poolSize = 1;
+  readonly countsAsOpenHandle = true;
 
   constructor(private readonly dataDir: string) {}
 
@@ -62,7 +92,11 @@ export class SqliteAppStorage implements AppStorage {
     removeSqliteFiles(this.path(dbName));
   }
 
-  open(dbName: string): Database {
-    return new SqliteDatabase(this.path(dbName));
+  open(dbName: string, options: OpenOptions = {}): Database {
+    return new SqliteDatabase(this.path(dbName), options);
+  }
+
+  async otherSessions(): Promise<number> {
+    return 0;
   }
 }

@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import type { RocketConfig } from '../../config/schema.js';
 import { PostgresAppStorage, SqliteAppStorage, type AppStorage } from './app-storage.js';
+import { ConnectionBudget } from './pg-pool.js';
 import { openOrCreate } from './postgres.js';
 import { SqliteDatabase } from './sqlite.js';
 import type { Database, DialectName } from './types.js';
@@ -30,9 +31,14 @@ const DRIVERS: Readonly<Record<DialectName, DriverSetup>> = {
     describe: () => 'PostgreSQL',
     async open(config, storages) {
       const url = managementUrl(config);
-      const pg = await openOrCreate({ url, max: config.database.pool_size }, config.database.name);
-      // App databases are created on the management server.
-      storages.postgres = new PostgresAppStorage(pg, url, config.app_pool_size);
+      // The database to create when missing is the one the URL names (database.name otherwise).
+      const name = decodeURIComponent(new URL(url).pathname.slice(1)) || config.database.name;
+      const pg = await openOrCreate({ url, max: config.database.pool_size }, name);
+      // App databases are created on the management server. database.max_connections is the
+      // instance's ceiling: the management pool and the listening connection come out of it, the
+      // rest is the budget of real app connections.
+      const budget = new ConnectionBudget(appConnectionBudget(config));
+      storages.postgres = new PostgresAppStorage(pg, url, config.app_pool_size, budget);
       return pg;
     },
   },
@@ -43,6 +49,11 @@ const DRIVERS: Readonly<Record<DialectName, DriverSetup>> = {
     },
   },
 };
+
+/** App connections one instance may hold: max_connections − management pool − listener. */
+export function appConnectionBudget(config: RocketConfig): number {
+  return Math.max(1, config.database.max_connections - config.database.pool_size - 1);
+}
 
 /** The management database plus every app storage: SQLite files always, PostgreSQL when configured. */
 export async function openManagement(config: RocketConfig): Promise<{ mgmt: Database; storages: AppStorages }> {

@@ -58,9 +58,20 @@ function context(dialect: Dialect, tx: Queryable): MigrationContext {
 /** Applies every migration newer than the database's recorded version. Returns the versions applied. */
 export async function migrate(db: Database, migrations: readonly Migration[], scope: string): Promise<number[]> {
   const { lockSql } = db.dialect.migration;
-  await db.run(
-    `CREATE TABLE IF NOT EXISTS _migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at ${db.dialect.types.timestamptz} NOT NULL)`,
-  );
+  const versions = new Set<number>();
+  for (const m of migrations) {
+    // Two migrations with one version would silently skip the second (it looks applied).
+    if (versions.has(m.version)) throw new Error(`duplicate ${scope} migration version ${m.version} (${m.name})`);
+    versions.add(m.version);
+  }
+  // Under the lock too: two instances running CREATE TABLE IF NOT EXISTS at the same moment both
+  // see no table, and one fails on pg_type_typname_nsp_index.
+  await db.transaction(async (tx) => {
+    if (lockSql) await tx.query(lockSql, [`rocket:migrate:${scope}`]);
+    await tx.run(
+      `CREATE TABLE IF NOT EXISTS _migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at ${db.dialect.types.timestamptz} NOT NULL)`,
+    );
+  }, { write: true });
   const applied: number[] = [];
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
     const done = await db.transaction(async (tx) => {
@@ -72,7 +83,7 @@ export async function migrate(db: Database, migrations: readonly Migration[], sc
         migration.version, migration.name, new Date().toISOString(),
       ]);
       return true;
-    });
+    }, { write: true });
     if (done) applied.push(migration.version);
   }
   return applied;

@@ -3,7 +3,7 @@
 // provisioning and LISTEN/NOTIFY.
 import postgres from 'postgres';
 import { quoteIdent } from './builder.js';
-import { pgCode, postgresDialect } from './dialects/postgres.js';
+import { parseTimestamptz, pgCode, postgresDialect } from './dialects/postgres.js';
 import { Gate } from './gate.js';
 import type { Database, Queryable, Row, TransactionOptions } from './types.js';
 
@@ -22,19 +22,35 @@ export interface PostgresOptions {
   onNotice?: (notice: unknown) => void;
 }
 
+/** The postgres.js options every connection of ours uses (the management pool and app pools). */
+export function connectionOptions(onNotice?: (notice: unknown) => void) {
+  return {
+    prepare: true,
+    connect_timeout: 10,
+    onnotice: onNotice ?? (() => {}),
+    // DATE stays the plain 'YYYY-MM-DD' text (a JS Date would shift it by the local time zone).
+    types: {
+      date: { to: 1082, from: [1082], serialize: (x: string) => x, parse: (x: string) => x },
+      // JSON parameters arrive as JSON text (postgresDialect.encodeJson) and are sent as they are:
+      // left to postgres.js, `true` or `[true]` would be declared a bool parameter, which a jsonb
+      // column refuses.
+      json: { to: 3802, from: [114, 3802], serialize: (x: unknown) => (typeof x === 'string' ? x : JSON.stringify(x)), parse: (x: string) => JSON.parse(x) },
+      // postgres.js's own reading (`new Date(text)`) takes years 0001–0099 for 2001–2099.
+      timestamptz: { to: 1184, from: [1184], serialize: (x: unknown) => (x instanceof Date ? x : new Date(x as string)).toISOString(), parse: parseTimestamptz },
+    },
+  };
+}
+
 function connect(opts: PostgresOptions): Sql {
   return postgres(opts.url, {
+    ...connectionOptions(opts.onNotice),
     max: opts.max,
-    prepare: true,
     idle_timeout: opts.idleTimeout ?? 30,
-    connect_timeout: 10,
-    onnotice: opts.onNotice ?? (() => {}),
-    // DATE stays the plain 'YYYY-MM-DD' text (a JS Date would shift it by the local time zone).
-    types: { date: { to: 1082, from: [1082], serialize: (x: string) => x, parse: (x: string) => x } },
   }) as unknown as Sql;
 }
 
-function wrap(sql: postgres.TransactionSql<any>): Queryable {
+/** A postgres.js transaction as a Queryable (also used by the app pools, core/db/pg-pool.ts). */
+export function wrap(sql: postgres.TransactionSql<any>): Queryable {
   return {
     query: async <R = Row>(text: string, params: readonly unknown[] = []) =>
       (await sql.unsafe(text, params as any[], { prepare: true })) as unknown as R[],
@@ -93,7 +109,7 @@ export class PostgresDatabase implements Database {
 
   /** Unpooled statement outside any transaction (CREATE/DROP DATABASE cannot run in one). */
   async unsafeOutsideTransaction(text: string): Promise<void> {
-    await this.sql.unsafe(text);
+    await this.gate.run(() => this.sql.unsafe(text) as unknown as Promise<unknown>);
   }
 
   async listen(channel: string, onMessage: (payload: string) => void, onReconnect: () => void): Promise<void> {
@@ -135,6 +151,8 @@ export async function dropDatabase(db: PostgresDatabase, dbName: string): Promis
   await db.unsafeOutsideTransaction(`DROP DATABASE IF EXISTS ${quoteIdent(dbName)} WITH (FORCE)`);
 }
 
+const DUPLICATE_DATABASE = new Set(['42P04', '23505']);
+
 /** Opens the management database, creating it first (via the `postgres` database) when missing. */
 export async function openOrCreate(opts: PostgresOptions, dbName: string): Promise<PostgresDatabase> {
   const db = new PostgresDatabase(opts);
@@ -149,7 +167,9 @@ export async function openOrCreate(opts: PostgresOptions, dbName: string): Promi
   try {
     if (!(await databaseExists(maintenance, dbName))) {
       await createDatabase(maintenance, dbName).catch((err) => {
-        if (pgCode(err) !== '42P04') throw err; // created concurrently by another instance
+        // Created concurrently by another instance: 42P04 duplicate_database, or 23505 on
+        // pg_database_datname_index when both CREATE DATABASE statements ran at the same time.
+        if (!DUPLICATE_DATABASE.has(pgCode(err) ?? '')) throw err;
       });
     }
   } finally {

@@ -79,6 +79,25 @@ function missingColumnsSql(dialect: Dialect, entity: EntityDef, existing: Map<st
 }
 
 /**
+ * Adopting an existing table (create over a table that exists, §9.1): its columns are used as they
+ * are, so each must fit its field (`Dialect.columnFits`), or the first unfit one is refused with
+ * 422 naming it — rather than every later filter on it failing with a database error.
+ */
+function assertColumnsFit(dialect: Dialect, entity: EntityDef, existing: Map<string, string>): void {
+  const check = (column: string, storage: Storage, holder: string) => {
+    const declared = existing.get(column);
+    if (declared !== undefined && !dialect.columnFits(declared, storage)) {
+      throw errors.adoptedColumnMismatch(entity.table, column, declared, holder, dialect.columnType(storage));
+    }
+  };
+  for (const f of entity.fields) {
+    const storage = f.name === entity.primary_key.field ? primaryKeyStorage(entity.primary_key, f) : fieldStorage(f);
+    check(f.name, storage, `field ${f.name} (${f.type})`);
+  }
+  if (entity.soft_delete && !entity.fields.some((f) => f.name === DELETED_AT)) check(DELETED_AT, STORAGE.timestamp, 'soft delete');
+}
+
+/**
  * Guarded type changes (§9.5), decided from previous vs next definition only. Only columns that
  * already exist are altered: a re-added field's column keeps its storage (§9.3), and a column
  * added by this plan already has the new type. The dialect writes the conversion (SQLite's
@@ -99,7 +118,8 @@ function typeChangesSql(dialect: Dialect, previous: EntityDef, next: EntityDef, 
 /**
  * DDL that brings `next.table` in line with `next` (§9.2–9.5, §5). `existingColumns` is the live
  * column list (empty: the table does not exist); `previous` is the stored definition on update and
- * undefined on create, in which case an existing table is adopted without touching its columns.
+ * undefined on create, in which case an existing table is adopted without touching its columns
+ * (each must fit its field, else 422).
  * Unique indexes are engine-managed both ways: `unique` removed, or the whole field removed,
  * drops idx_<table>_<field> (a stale index on a hidden column would block a later re-add).
  */
@@ -114,6 +134,7 @@ export function planEntityDdl(
   if (existingColumns.size === 0) {
     out.push(createTableSql(table, tableColumnsSql(dialect, next)));
   } else {
+    if (!previous) assertColumnsFit(dialect, next, existingColumns);
     out.push(...missingColumnsSql(dialect, next, existingColumns));
     if (previous) out.push(...typeChangesSql(dialect, previous, next, existingColumns));
   }

@@ -42,25 +42,63 @@ function bindable(params: readonly unknown[], order: number[] | null): unknown[]
   return out;
 }
 
+export interface SqliteOptions {
+  /** Maps the error of a statement after close() (e.g. to "app not found" for a deleted app). */
+  onConnectionError?: (err: unknown) => unknown;
+  /** Called when a released handle is opened again (for the limit of open app files). */
+  onReopen?: () => void;
+}
+
 export class SqliteDatabase implements Database {
   readonly dialect = sqliteDialect;
-  readonly raw: BetterSqlite3.Database;
+  private handle: BetterSqlite3.Database | undefined;
   private readonly statements = new Map<string, Prepared>();
   private readonly mutex = new Gate(1);
   private txActive = false;
+  private closed = false;
 
-  constructor(readonly path: string) {
+  constructor(readonly path: string, private readonly options: SqliteOptions = {}) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.raw = new BetterSqlite3(path);
-    this.raw.pragma('journal_mode = WAL');
-    this.raw.pragma('foreign_keys = ON');
-    this.raw.pragma('busy_timeout = 5000');
-    this.raw.pragma('case_sensitive_like = ON');
-    this.raw.pragma('synchronous = NORMAL');
+    this.handle = this.openHandle();
+  }
+
+  private openHandle(): BetterSqlite3.Database {
+    const raw = new BetterSqlite3(this.path);
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('foreign_keys = ON');
+    raw.pragma('busy_timeout = 5000');
+    raw.pragma('case_sensitive_like = ON');
+    raw.pragma('synchronous = NORMAL');
+    return raw;
+  }
+
+  /** The better-sqlite3 connection, opened again on first use after releaseHandle(). */
+  get raw(): BetterSqlite3.Database {
+    if (this.handle === undefined) {
+      this.handle = this.openHandle();
+      this.options.onReopen?.();
+    }
+    return this.handle;
+  }
+
+  /** Whether the file is open (false after releaseHandle() until the next statement, and after close()). */
+  get holdsHandle(): boolean {
+    return this.handle !== undefined;
   }
 
   get busy(): number {
     return this.mutex.busy;
+  }
+
+  /** Closes the file handle and its statements (idle apps), keeping this object usable: the next
+   * statement opens the file again. Unlike close(), nobody holding it can be left with a dead one. */
+  async releaseHandle(): Promise<void> {
+    await this.mutex.run(async () => {
+      this.statements.clear();
+      const raw = this.handle;
+      this.handle = undefined;
+      if (raw?.open) raw.close();
+    });
   }
 
   private statement(sql: string): Prepared {
@@ -89,18 +127,28 @@ export class SqliteDatabase implements Database {
     return stmt.run(...bound).changes;
   }
 
+  /** A statement after close: the closed error, mapped by onConnectionError (e.g. app deleted). */
+  private async closedError(): Promise<never> {
+    const err = Object.assign(new Error('database closed'), { code: 'SQLITE_CLOSED' });
+    throw this.options.onConnectionError ? await this.options.onConnectionError(err) : err;
+  }
+
   async query<R = Row>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
+    if (this.closed) return this.closedError();
     if (this.txActive || this.mutex.busy > 0) return this.mutex.run(async () => this.execQuery<R>(sql, params));
     return this.execQuery<R>(sql, params);
   }
 
   async run(sql: string, params: readonly unknown[] = []): Promise<number> {
+    if (this.closed) return this.closedError();
     if (this.txActive || this.mutex.busy > 0) return this.mutex.run(async () => this.execRun(sql, params));
     return this.execRun(sql, params);
   }
 
   async transaction<T>(fn: (tx: Queryable) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    if (this.closed) return this.closedError();
     return this.mutex.run(async () => {
+      if (this.closed) return this.closedError();
       this.txActive = true;
       const tx: Queryable = {
         query: async <R = Row>(sql: string, params: readonly unknown[] = []) => this.execQuery<R>(sql, params),
@@ -133,10 +181,8 @@ export class SqliteDatabase implements Database {
   }
 
   async close(): Promise<void> {
-    await this.mutex.run(async () => {
-      this.statements.clear();
-      if (this.raw.open) this.raw.close();
-    });
+    this.closed = true;
+    await this.releaseHandle();
   }
 }
 

@@ -112,6 +112,12 @@ export interface Dialect {
   primaryKeyColumn(storage: Storage, generated: boolean): string;
   /** DDL that converts an existing column between two storages (an allowed §9.5 change); [] when none is needed. */
   changeColumnType(table: string, column: string, from: Storage, to: Storage): string[];
+  /**
+   * Whether an existing column of `declared` type (the catalogue's, see `catalog.columns`) stores
+   * and compares values of `storage` as the column the engine would create does, so an adopted
+   * table can be used as it is (metadata.md §9.1).
+   */
+  columnFits(declared: string, storage: Storage): boolean;
   readonly catalog: CatalogSql;
   readonly migration: {
     readonly defaults: MigrationDefaults;

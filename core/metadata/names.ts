@@ -18,6 +18,18 @@ export const SYSTEM_TABLES: ReadonlySet<string> = new Set([
   '_events', '_audit_logs',
 ]);
 
+/** Engine tables outside the per-app list: migrations bookkeeping and the management tables. */
+const ENGINE_TABLES: ReadonlySet<string> = new Set(['_migrations', '_apps', '_platform_users', '_platform_refresh_tokens']);
+
+/**
+ * A name an entity table or join table may not take: the system tables above and the engine's
+ * others, and the databases' own namespaces, on every dialect alike — `pg_*` (PostgreSQL resolves
+ * pg_catalog first, so `pg_user` would read the catalogue) and `sqlite_*` (reserved by SQLite).
+ */
+export function isReservedTableName(name: string): boolean {
+  return SYSTEM_TABLES.has(name) || ENGINE_TABLES.has(name) || name.startsWith('pg_') || name.startsWith('sqlite_');
+}
+
 /** Entity, table, relation and join-table names (and join-table columns). */
 export function isValidIdentifier(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_IDENTIFIER_LENGTH && ENTITY_NAME_RE.test(value);

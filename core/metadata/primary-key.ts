@@ -2,6 +2,7 @@
 // column DDL per variant, and parsing a PK value from a URL segment.
 
 import type { Dialect, Storage } from '../db/types.js';
+import { textProblem } from '../text.js';
 import { getFieldType } from './field-types/index.js';
 import { INT32_MAX, INT32_MIN, INT64_MAX, INT64_MIN, INT_TEXT_RE, STORAGE, UUID_RE, intFromText } from './field-types/shared.js';
 import type { Coerced, FieldDef, PrimaryKeyDef, PrimaryKeyType } from './types.js';
@@ -51,7 +52,8 @@ export function primaryKeyColumn(dialect: Dialect, pk: PrimaryKeyDef, field: Fie
 /**
  * Parses a percent-decoded `{id}` path segment as a PK value (rest-api.md §3). Invalid → ok:false
  * (the caller answers 404 without querying). uuid → lowercase; int → number within int32;
- * bigint → number in the safe range, canonical digit string beyond; string → as is.
+ * bigint → number in the safe range, canonical digit string beyond; string → as is, unless it is
+ * text no record can hold (core/text.ts).
  */
 export function parsePkValue(pkType: PrimaryKeyType, text: string): Coerced {
   switch (pkType) {
@@ -70,6 +72,6 @@ export function parsePkValue(pkType: PrimaryKeyType, text: string): Coerced {
       return { ok: true, value: Number.isSafeInteger(n) ? n : big.toString() };
     }
     case 'string':
-      return { ok: true, value: text };
+      return textProblem(text) === undefined ? { ok: true, value: text } : { ok: false };
   }
 }

@@ -2,6 +2,7 @@
 // field type implements. A new field type is one file in core/metadata/field-types/ plus one line
 // in the registry (core/metadata/field-types/index.ts), or a `registerFieldType` call.
 import type { Dialect, Queryable, Storage } from '../db/types.js';
+import type { TextProblem } from '../errors.js';
 
 export type { DialectName } from '../db/types.js';
 
@@ -66,8 +67,12 @@ export interface RelationDef {
 export type FilterOp =
   | 'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte' | 'in' | 'not_in' | 'like' | 'ilike' | 'is_null';
 
-/** Result of coercing an input value: the normalised value, or a failure. */
-export type Coerced = { ok: true; value: unknown } | { ok: false };
+/**
+ * Result of coercing an input value: the normalised value, or a failure. A failure with `problem`
+ * is a value of the right JSON type holding text no database can store (`rule: "invalid"`,
+ * core/text.ts); without it, a type error.
+ */
+export type Coerced = { ok: true; value: unknown } | { ok: false; problem?: TextProblem };
 
 /** Guarded type change of a stored field (metadata.md §9.5), see `FieldType.changeFrom`. */
 export type TypeChangeKind = 'none' | 'alter' | 'forbidden';

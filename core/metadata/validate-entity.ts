@@ -3,9 +3,9 @@
 // table) belong to the caller, which has the registry.
 
 import { canonicalTypeName, getFieldType } from './field-types/index.js';
-import { RESERVED_ENTITY_NAMES, SYSTEM_TABLES, isPlainObject, isPresent, isValidIdentifier, show } from './names.js';
+import { RESERVED_ENTITY_NAMES, isPlainObject, isPresent, isReservedTableName, isValidIdentifier, show } from './names.js';
 import { canonicalPkType, pkTypeForFieldType, pkTypeMatchesField } from './primary-key.js';
-import { ProblemList } from './problems.js';
+import { ProblemList, checkDefinitionText } from './problems.js';
 import { describeTypeChange, typeChangeKind } from './type-change.js';
 import type { EntityDef, FieldDef, PrimaryKeyDef, ValidationResult } from './types.js';
 import { checkFields } from './validate-fields.js';
@@ -42,7 +42,7 @@ function checkTable(table: unknown, joinTables: ReadonlySet<string>, problems: P
     problems.add('table', 'pattern', `invalid table name: ${show(table)}`);
     return false;
   }
-  if (SYSTEM_TABLES.has(table) || joinTables.has(table)) {
+  if (isReservedTableName(table) || joinTables.has(table)) {
     problems.add('table', 'reserved', `table name is reserved: ${table}`);
   }
   return true;
@@ -157,6 +157,7 @@ export function validateEntity(input: unknown, ctx: EntityValidationContext): Va
   if (input.soft_delete !== undefined && input.soft_delete !== null && typeof input.soft_delete !== 'boolean') {
     problems.add('soft_delete', 'invalid', `invalid soft_delete: ${show(input.soft_delete)}`);
   }
+  checkDefinitionText(input, problems);
 
   if (!problems.empty || !pk) return { ok: false, problems: problems.items };
   const { name: _ignored, table, primary_key: _pk, soft_delete, ...rest } = input;

@@ -1,8 +1,8 @@
 // Relation definition validation and normalisation (metadata.md §11.2 checks 2–14, §8.1
 // defaults). Check 1 (body is an object → 400) and the 409/404 name checks belong to the caller.
 
-import { SYSTEM_TABLES, isPlainObject, isPresent, isValidIdentifier, show } from './names.js';
-import { ProblemList } from './problems.js';
+import { isPlainObject, isPresent, isReservedTableName, isValidIdentifier, show } from './names.js';
+import { ProblemList, checkDefinitionText } from './problems.js';
 import type { EntityDef, RelationDef, RelationType, ValidationResult } from './types.js';
 
 export interface RelationValidationContext {
@@ -47,7 +47,7 @@ function checkManyToMany(input: Input, ctx: RelationValidationContext, problems:
       'source_join_key and target_join_key are required for many_to_many relations');
   }
   if (isPresent(joinTable) &&
-    (!isValidIdentifier(joinTable) || ctx.entityTables.has(joinTable) || SYSTEM_TABLES.has(joinTable))) {
+    (!isValidIdentifier(joinTable) || ctx.entityTables.has(joinTable) || isReservedTableName(joinTable))) {
     problems.add('join_table', 'invalid', `invalid join_table: ${show(joinTable)}`);
   }
 }
@@ -106,6 +106,7 @@ export function validateRelation(input: unknown, ctx: RelationValidationContext)
   if (source && nameOk && hasField(source, name)) {
     problems.add('name', 'conflict', `relation name ${name} conflicts with a field of ${source.name}`);
   }
+  checkDefinitionText(input, problems);
   if (!problems.empty || !type) return { ok: false, problems: problems.items };
 
   const filled: Input = {

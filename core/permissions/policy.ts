@@ -2,6 +2,7 @@
 // validation of an admin payload (§8.5) with its messages in the documented order.
 import { type AppError, errors } from '../errors.js';
 import { objectBody, optionalRoles } from '../input.js';
+import { jsonTextProblem, textProblem } from '../text.js';
 
 export const PERMISSION_ACTIONS = ['read', 'create', 'update', 'delete'] as const;
 export type PermissionAction = (typeof PERMISSION_ACTIONS)[number];
@@ -57,6 +58,11 @@ export function conditionProblem(conditions: readonly unknown[]): AppError | und
     if ((c.operator === 'in' || c.operator === 'not_in') && !Array.isArray(c.value)) {
       return errors.conditionValueNotArray(i);
     }
+    // Stored as JSON and compared as parameters: text must be storable (core/text.ts).
+    const fieldProblem = textProblem(c.field as string);
+    if (fieldProblem) return errors.invalidText(`conditions[${i}].field`, fieldProblem);
+    const valueProblem = jsonTextProblem(c.value);
+    if (valueProblem) return errors.invalidText(`conditions[${i}].value`, valueProblem);
   }
   return undefined;
 }
@@ -69,6 +75,8 @@ export function conditionProblem(conditions: readonly unknown[]): AppError | und
 export function validatePolicy(body: unknown): PolicyInput {
   const { entity, action, roles, conditions } = objectBody(body);
   if (blank(entity)) throw errors.fieldRequired('entity');
+  const entityProblem = textProblem(entity as string);
+  if (entityProblem) throw errors.invalidText('entity', entityProblem);
   if (action === undefined || action === null || action === '') throw errors.fieldRequired('action');
   if (!isPermissionAction(action)) throw errors.invalidPermissionAction();
   const roleList = optionalRoles(roles) ?? [];

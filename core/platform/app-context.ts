@@ -2,6 +2,7 @@
 // idle by the AppManager), its token issuer and session service, and its compiled metadata.
 import { dialectFor } from '../db/dialects/index.js';
 import type { Database } from '../db/types.js';
+import { errors } from '../errors.js';
 import { TokenIssuer } from '../auth/tokens.js';
 import { SessionService } from '../auth/sessions.js';
 import { Registry } from '../compile/registry.js';
@@ -33,7 +34,12 @@ export class AppContext {
   lastUsed = Date.now();
   /** The current compiled metadata snapshot; replaced (never mutated) on every change. */
   registry: Registry;
+  /** The app's stored metadata version the registry was compiled from (core/admin/fresh-registry.ts);
+   * -1 before the first load. */
+  metadataVersion = -1;
   private database: Database | undefined;
+  /** Deleted (or being deleted): the database is never reopened, callers get APP_NOT_FOUND. */
+  private gone = false;
 
   constructor(
     readonly info: AppInfo,
@@ -55,20 +61,47 @@ export class AppContext {
   get db(): Database {
     this.lastUsed = Date.now();
     if (!this.database) {
+      if (this.gone) throw errors.appNotFound(this.name);
       this.database = this.openDatabase();
       this.onOpen(this);
     }
     return this.database;
   }
 
+  /** Whether the app database holds resources (a pool, an open SQLite file). */
   get isOpen(): boolean {
-    return this.database !== undefined;
+    const db = this.database as { holdsHandle?: boolean } | undefined;
+    return db !== undefined && db.holdsHandle !== false;
   }
 
-  /** Closes the pool if nothing is running on it; returns whether it closed. */
+  get isGone(): boolean {
+    return this.gone;
+  }
+
+  /** The app is deleted or being deleted: requests that still hold this context get
+   * APP_NOT_FOUND instead of a reopened database. */
+  markGone(): void {
+    this.gone = true;
+  }
+
+  /** Closes the app's connections unused for idleMs (PostgreSQL pools shrink; see pg-pool.ts). */
+  closeIdleConnections(idleMs: number, now = Date.now()): number {
+    const db = this.database as { closeIdle?: (idleMs: number, now?: number) => number } | undefined;
+    return db?.closeIdle?.(idleMs, now) ?? 0;
+  }
+
+  /** Releases the app database's file or connections if nothing runs on it; returns whether it did. */
   async closeIfIdle(): Promise<boolean> {
     const db = this.database;
     if (!db || db.busy > 0) return false;
+    // Close the file (SQLite) or the idle connections (PostgreSQL) but keep the object, which
+    // reopens on its next statement: a request between two statements must not be left holding a
+    // closed database.
+    const releaseHandle = (db as { releaseHandle?: () => Promise<void> }).releaseHandle;
+    if (releaseHandle) {
+      await releaseHandle.call(db);
+      return true;
+    }
     this.database = undefined;
     await db.close();
     return true;

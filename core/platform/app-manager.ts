@@ -1,6 +1,13 @@
 // The app lifecycle (platform-and-apps.md §4): create, delete, list, and the in-memory set of loaded
-// apps that the request path resolves against. Pools open lazily, close when idle (the idle-pools
-// job, plugins/idle-pools.ts), and stay within the global connection budget.
+// apps that the request path resolves against. PostgreSQL pools open connections as their load
+// needs them, within the instance's ConnectionBudget (core/db/pg-pool.ts); the idle sweep
+// (plugins/idle-pools.ts) closes idle connections and SQLite handles, and at most
+// database.max_connections SQLite app files stay open (least recently used idle ones close).
+//
+// Several instances (§8): a delete marks the app `deleting`, tells the others (they evict it and
+// close their pools), waits for their connections to drain, then drops the database; a request that
+// loses its connection to an app that is gone answers APP_NOT_FOUND. A create or delete that died
+// half-way (kill -9) is rolled back by whichever instance claims the stale row (reclaimStale).
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -118,7 +125,31 @@ export class AppManager {
   private newContext(app: AppRow): AppContext {
     const storage = this.storage(app.db_driver);
     const { jwt_secret, ...info } = app;
-    return new AppContext(info, jwt_secret, () => storage.open(app.db_name), (ctx) => this.enforceBudget(ctx));
+    let ctx: AppContext | undefined = undefined;
+    const onConnectionError = (err: unknown) => this.connectionLost(ctx!, err);
+    const onReopen = () => this.enforceOpenHandles(ctx!);
+    ctx = new AppContext(info, jwt_secret, () => storage.open(app.db_name, { onConnectionError, onReopen }), (c) => this.enforceOpenHandles(c));
+    return ctx;
+  }
+
+  /**
+   * A statement failed because its connection was lost or its database closed. If the app is
+   * being deleted (here, or by another instance: the management database says so) the caller gets
+   * APP_NOT_FOUND and the app is evicted; otherwise the original error stands.
+   */
+  private async connectionLost(ctx: AppContext, err: unknown): Promise<unknown> {
+    if (ctx.isGone) return errors.appNotFound(ctx.name);
+    if (ctx.info.status !== 'active') return err; // being created: the create's rollback answers
+    try {
+      const [row] = await this.mgmt.query<{ status: string; created_at: unknown }>('SELECT status, created_at FROM _apps WHERE name = $1', [ctx.name]);
+      const same = row && this.mgmt.dialect.decodeTimestamp(row.created_at) === ctx.info.created_at;
+      if (row?.status === 'active' && same) return err;
+    } catch {
+      return err;
+    }
+    ctx.markGone();
+    if (this.loaded.get(ctx.name) === ctx) void this.evict(ctx.name).catch(() => {});
+    return errors.appNotFound(ctx.name);
   }
 
   /** Idempotent per-app bootstrap: system migrations, seeded admin, load hooks. */
@@ -158,6 +189,7 @@ export class AppManager {
       throw errors.databaseExists(dbName);
     }
     let created = false;
+    let reclaimed = false;
     let ctx: AppContext | undefined;
     try {
       await storage.create(dbName);
@@ -169,16 +201,24 @@ export class AppManager {
         password: typeof body.admin_password === 'string' ? body.admin_password : undefined,
       };
       await this.bootstrap(ctx, seed);
-      await this.mgmt.run("UPDATE _apps SET status = 'active', updated_at = $1 WHERE name = $2", [
-        new Date().toISOString(), name,
-      ]);
+      // Conditional: if this create outlived its lease, another instance may have rolled it back
+      // (reclaimStale); then the storage and row are no longer ours to touch.
+      const activated = await this.mgmt.run(
+        "UPDATE _apps SET status = 'active', updated_at = $1 WHERE name = $2 AND status = 'provisioning' AND created_at = $3",
+        [new Date().toISOString(), name, now],
+      );
+      if (activated === 0) {
+        created = false;
+        reclaimed = true;
+        throw new Error('the provisioning lease ran out and the app was rolled back');
+      }
       ctx.info.status = 'active';
       this.loaded.set(name, ctx);
     } catch (err) {
       this.log.error({ err, app: name }, 'app provisioning failed; rolling back');
       await ctx?.close().catch(() => {});
       if (created) await storage.drop(dbName).catch((e) => this.log.error({ err: e, app: name }, 'could not drop storage'));
-      await this.mgmt.run('DELETE FROM _apps WHERE name = $1', [name]).catch(() => {});
+      if (!reclaimed) await this.mgmt.run('DELETE FROM _apps WHERE name = $1 AND created_at = $2', [name, now]).catch(() => {});
       throw errors.appCreateFailed();
     }
     await this.events.emit('app.created', { app: name, origin: 'local' });
@@ -189,11 +229,12 @@ export class AppManager {
     const [row] = await this.mgmt.query<Record<string, unknown>>('SELECT * FROM _apps WHERE name = $1', [name]);
     if (!row) throw errors.platformAppNotFound();
     await this.mgmt.run("UPDATE _apps SET status = 'deleting', updated_at = $1 WHERE name = $2", [new Date().toISOString(), name]);
+    // The other instances evict the app and close their pools (draining what runs) while this one
+    // does the same; the drop waits for their connections to go (up to app_delete_drain_ms).
     await this.events.emit('app.deleted', { app: name, origin: 'local' });
     await this.evict(name);
     try {
-      await this.storage(String(row.db_driver)).drop(String(row.db_name));
-      await rm(join(resolve(this.config.storage.local_path), name), { recursive: true, force: true });
+      await this.teardown(String(row.db_driver), String(row.db_name), name);
     } catch (err) {
       this.log.error({ err, app: name }, 'app teardown failed; the app stays in status deleting');
       throw errors.internal();
@@ -201,11 +242,62 @@ export class AppManager {
     await this.mgmt.run('DELETE FROM _apps WHERE name = $1', [name]);
   }
 
-  /** Forgets a loaded app and closes its pool (local delete, or another instance's notification). */
+  /** Drops an app's storage once other sessions have left it (or the drain time is up), and its
+   * uploaded files. Idempotent. */
+  private async teardown(driver: string, dbName: string, name: string): Promise<void> {
+    const storage = this.storage(driver);
+    const until = Date.now() + this.config.app_delete_drain_ms;
+    while ((await storage.otherSessions(dbName)) > 0 && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await storage.drop(dbName);
+    await rm(join(resolve(this.config.storage.local_path), name), { recursive: true, force: true });
+  }
+
+  /**
+   * Rolls back apps whose create or delete died half-way (platform-and-apps.md §4.2–4.3): rows still
+   * `provisioning` or `deleting` whose last update is older than app_provisioning_lease_ms. Each
+   * row is claimed with a conditional UPDATE (so one instance handles it), then its storage and
+   * files are dropped and the row deleted. A failure leaves it `deleting`, retried after another
+   * lease. Returns the names rolled back.
+   */
+  async reclaimStale(now = Date.now()): Promise<string[]> {
+    const cutoff = new Date(now - this.config.app_provisioning_lease_ms).toISOString();
+    const rows = await this.mgmt.query<{ name: string; db_name: string; db_driver: string; status: string }>(
+      "SELECT name, db_name, db_driver, status FROM _apps WHERE status IN ('provisioning', 'deleting') AND updated_at < $1 ORDER BY name",
+      [cutoff],
+    );
+    const done: string[] = [];
+    for (const row of rows) {
+      const claimed = await this.mgmt.run(
+        "UPDATE _apps SET status = 'deleting', updated_at = $1 WHERE name = $2 AND status = $3 AND updated_at < $4",
+        [new Date(now).toISOString(), row.name, row.status, cutoff],
+      );
+      if (claimed === 0) continue; // another instance took it
+      this.log.warn({ app: row.name, status: row.status }, 'rolling back an app left half-created or half-deleted');
+      try {
+        await this.evict(row.name);
+        await this.teardown(row.db_driver, row.db_name, row.name);
+        await this.mgmt.run("DELETE FROM _apps WHERE name = $1 AND status = 'deleting'", [row.name]);
+        done.push(row.name);
+      } catch (err) {
+        this.log.error({ err, app: row.name }, 'could not roll back the app; retrying after the lease');
+      }
+    }
+    return done;
+  }
+
+  /** Forgets a loaded app and closes its pool (local delete, or another instance's notification):
+   * running statements finish, later ones (and requests still holding it) get APP_NOT_FOUND. */
   async evict(name: string): Promise<void> {
+    // A load in progress would otherwise register the app after this eviction.
+    const pending = this.loading.get(name);
+    if (pending) await pending.catch(() => undefined);
     const ctx = this.loaded.get(name);
     this.loaded.delete(name);
-    await ctx?.close();
+    if (!ctx) return;
+    ctx.markGone();
+    await ctx.close();
   }
 
   async list(): Promise<AppInfo[]> {
@@ -238,26 +330,32 @@ export class AppManager {
     return info;
   }
 
-  /** Keeps the connections of all open app pools within database.max_connections by closing the
-   * least recently used idle pools. */
-  private enforceBudget(opened: AppContext): void {
-    const open = [...this.loaded.values()].filter((c) => c.isOpen && c !== opened);
-    const cost = (c: AppContext) => this.storages[c.info.db_driver]?.poolSize ?? 1;
-    let total = open.reduce((n, c) => n + cost(c), cost(opened));
-    if (total <= this.config.database.max_connections) return;
+  /** Keeps at most database.max_connections app database files (SQLite) open by closing the least
+   * recently used idle ones; PostgreSQL pools are bounded by their ConnectionBudget instead. */
+  private enforceOpenHandles(opened: AppContext): void {
+    const counts = (c: AppContext) => this.storages[c.info.db_driver]?.countsAsOpenHandle ?? false;
+    if (!counts(opened)) return;
+    const limit = this.config.database.max_connections;
+    const open = [...this.loaded.values()].filter((c) => c !== opened && c.isOpen && counts(c));
+    let total = open.length + 1;
+    if (total <= limit) return;
     for (const ctx of open.sort((a, b) => a.lastUsed - b.lastUsed)) {
-      if (total <= this.config.database.max_connections) break;
-      // closeIfIdle leaves a busy pool open; the budget is a soft limit in that case.
-      total -= cost(ctx);
+      if (total <= limit) break;
+      // closeIfIdle leaves a busy handle open (the limit is a soft one then); a released one
+      // reopens on its next statement.
+      total--;
       void ctx.closeIfIdle();
     }
   }
 
-  /** Closes the pools unused for idleMs (run periodically by the idle-pools job). */
-  async closeIdlePools(idleMs: number): Promise<void> {
-    const cutoff = Date.now() - idleMs;
+  /** The idle sweep: closes app connections unused for idleMs, and the app databases (pools,
+   * SQLite handles) of apps unused for idleMs. */
+  async closeIdlePools(idleMs: number, now = Date.now()): Promise<void> {
+    const cutoff = now - idleMs;
     for (const ctx of this.loaded.values()) {
-      if (ctx.isOpen && ctx.lastUsed < cutoff) await ctx.closeIfIdle().catch(() => {});
+      if (!ctx.isOpen) continue;
+      if (ctx.lastUsed <= cutoff) await ctx.closeIfIdle().catch(() => {});
+      else ctx.closeIdleConnections(idleMs, now);
     }
   }
 

@@ -1,16 +1,20 @@
-// The idle-pool sweep as a background job: app pools unused for a while are closed so an instance
-// serving many apps holds connections only for the active ones (README "Several instances").
-// Per instance and local (each instance closes its own pools), so no claiming or locking.
+// Platform housekeeping as background jobs, per instance:
+// - the idle sweep: app connections (PostgreSQL) and app database handles (SQLite) unused for
+//   `database.idle_ms` are closed, so an instance serving many apps holds connections only for the
+//   active ones (README "Connections"). Local to each instance, so no claiming or locking.
+// - stale apps: rows left `provisioning`/`deleting` by a crashed create or delete, older than
+//   `app_provisioning_lease_ms`, are rolled back (AppManager.reclaimStale claims each row with a
+//   conditional UPDATE, so one instance handles it). Also run once at start (Platform.start).
 import type { GlobalJob } from '../jobs/runner.js';
 import type { AppManager } from './app-manager.js';
 
-export const IDLE_POOL_MS = 5 * 60_000;
-export const IDLE_SWEEP_MS = 60_000;
+export const IDLE_POOL_MS = 30_000;
+export const IDLE_SWEEP_MS = 10_000;
 
 export interface IdlePoolOptions {
-  /** How often to look (default 60 s). */
+  /** How often to look (default database.idle_sweep_ms, 10 s). */
   intervalMs?: number;
-  /** How long a pool must have been unused to close (default 5 min). */
+  /** How long a connection or handle must have been unused to close (default database.idle_ms, 30 s). */
   idleMs?: number;
 }
 
@@ -20,6 +24,18 @@ export function idlePoolsJob(apps: AppManager, opts: IdlePoolOptions = {}): Glob
     name: 'idle-pools',
     perApp: false,
     intervalMs: opts.intervalMs ?? IDLE_SWEEP_MS,
-    run: () => apps.closeIdlePools(idleMs),
+    run: (ctx) => apps.closeIdlePools(idleMs, ctx.now()),
+  };
+}
+
+/** Rolls back stale provisioning/deleting apps every `intervalMs` (default: half the lease). */
+export function staleAppsJob(apps: AppManager, leaseMs: number, intervalMs = Math.max(1000, Math.floor(leaseMs / 2))): GlobalJob {
+  return {
+    name: 'stale-apps',
+    perApp: false,
+    intervalMs,
+    run: async (ctx) => {
+      await apps.reclaimStale(ctx.now());
+    },
   };
 }

@@ -45,6 +45,8 @@ export class Platform {
     try {
       await migrate(mgmt, platformMigrations, 'platform');
       await seedPlatformAdmin(mgmt, config, log);
+      // A create or delete that died half-way (kill -9) is rolled back before apps load.
+      await platform.apps.reclaimStale().catch((err) => log.error({ err }, 'could not roll back stale apps'));
       if (mgmt instanceof PostgresDatabase) {
         platform.notifier = new Notifier(mgmt, platform.instanceId, platform.events, platform.apps, log);
         await platform.notifier.start();

@@ -14,12 +14,26 @@ function choosePassword(configured: string | undefined, config: RocketConfig): {
   return { password: DEV_PASSWORD, generated: false };
 }
 
-async function insertUser(db: Database, table: string, email: string, password: string, roles: string[]): Promise<void> {
-  const now = new Date().toISOString();
-  await db.run(
-    `INSERT INTO ${table} (id, email, password_hash, roles, active, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)`,
-    [newId(), normaliseEmail(email), await hashPassword(password), db.dialect.encodeTextArray(roles), db.dialect.encodeBool(true), now],
-  );
+/**
+ * Inserts the administrator if the table is empty, under a lock so two instances starting (or
+ * loading the app) at the same moment cannot both insert (the second sees the first's row); ON
+ * CONFLICT covers an existing user with that email. Returns whether this call inserted it.
+ */
+async function seedIfEmpty(db: Database, table: string, lockKey: string, email: string, password: string, roles: string[]): Promise<boolean> {
+  if (!(await isEmpty(db, table))) return false;
+  const hash = await hashPassword(password); // outside the transaction: bcrypt takes a while
+  const d = db.dialect;
+  return db.transaction(async (tx) => {
+    if (d.migration.lockSql) await tx.query(d.migration.lockSql, [lockKey]);
+    if ((await tx.query(`SELECT 1 FROM ${table} LIMIT 1`)).length > 0) return false;
+    const now = new Date().toISOString();
+    const inserted = await tx.run(
+      `INSERT INTO ${table} (id, email, password_hash, roles, active, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)
+       ON CONFLICT (email) DO NOTHING`,
+      [newId(), normaliseEmail(email), hash, d.encodeTextArray(roles), d.encodeBool(true), now],
+    );
+    return inserted > 0;
+  }, { write: true });
 }
 
 async function isEmpty(db: Database, table: string): Promise<boolean> {
@@ -32,7 +46,7 @@ export async function seedAppAdmin(
   if (!(await isEmpty(db, '_users'))) return;
   const email = request.email || config.app_admin.email;
   const { password, generated } = choosePassword(request.password || config.app_admin.password, config);
-  await insertUser(db, '_users', email, password, ['admin']);
+  if (!(await seedIfEmpty(db, '_users', 'rocket:seed:app-admin', email, password, ['admin']))) return;
   if (generated) {
     // Printed exactly once, at seeding time, so the operator can log in.
     log.warn({ app, email, generated_password: password }, `app "${app}" administrator created with a generated password (shown only now)`);
@@ -45,8 +59,8 @@ export async function seedPlatformAdmin(db: Database, config: RocketConfig, log:
   const email = normaliseEmail(config.platform_admin.email);
   if (await isEmpty(db, '_platform_users')) {
     const { password, generated } = choosePassword(config.platform_admin.password, config);
-    await insertUser(db, '_platform_users', email, password, ['platform_admin']);
-    if (generated) {
+    const inserted = await seedIfEmpty(db, '_platform_users', 'rocket:seed:platform-admin', email, password, ['platform_admin']);
+    if (inserted && generated) {
       log.warn({ email, generated_password: password }, 'platform administrator created with a generated password (shown only now)');
     }
   }

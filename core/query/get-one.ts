@@ -4,6 +4,7 @@ import type { CompiledEntity } from '../compile/compiled-entity.js';
 import { quoteIdent } from '../db/builder.js';
 import type { Queryable, Row } from '../db/types.js';
 import { parsePkValue } from '../metadata/primary-key.js';
+import { textProblem } from '../text.js';
 import { pushRowFilterParams, rowFilterExcludesAll, rowFilterShape, whereSql, type RowFilter } from './conditions.js';
 import { columnList } from './list-sql.js';
 import { cachedSql, storeSql } from './sql-cache.js';
@@ -43,6 +44,8 @@ async function lookup(db: Queryable, entity: CompiledEntity, by: 'pk' | 'slug', 
 export async function findRecordRow(db: Queryable, entity: CompiledEntity, idText: string, opts?: FindRecordOptions): Promise<Row | undefined> {
   const rowFilter = opts?.rowFilter;
   if (rowFilterExcludesAll(rowFilter)) return undefined;
+  // No PK or slug holds text that is not storable (core/text.ts); PostgreSQL would refuse the parameter.
+  if (textProblem(idText) !== undefined) return undefined;
   const parsed = parsePkValue(entity.pkType, idText);
   if (!entity.slug) {
     return parsed.ok ? lookup(db, entity, 'pk', entity.pk.encode(parsed.value), rowFilter) : undefined;

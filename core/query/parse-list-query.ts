@@ -82,6 +82,8 @@ export function parseFilter(entity: CompiledEntity, inner: string, raw: string):
       return { field, op, value: parseIsNull(field, raw) };
     case 'like':
     case 'ilike':
+      // The pattern is used as sent, once the type has accepted it as text (no NUL: core/text.ts).
+      parseOne(field, raw);
       return { field, op, value: raw };
     case 'in':
     case 'not_in': {

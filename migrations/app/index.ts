@@ -1,5 +1,6 @@
 // Every migration of an app database, in version order.
 import type { Migration } from '../../core/db/migrator.js';
 import { init } from './001-init.js';
+import { metadataVersion } from './002-metadata-version.js';
 
-export const appMigrations: readonly Migration[] = [init];
+export const appMigrations: readonly Migration[] = [init, metadataVersion];

@@ -11,14 +11,14 @@ export default async function adminMetadataRoutes(fastify: FastifyInstance): Pro
   fastify.get('/_admin/entities', admin, async (req) => ({ data: service(req).listEntities() }));
   fastify.get('/_admin/entities/:name', admin, async (req) => ({ data: service(req).getEntity(name(req)) }));
   fastify.post('/_admin/entities', admin, async (req, reply) =>
-    reply.code(201).send({ data: await service(req).createEntity(req.body ?? {}) }));
-  fastify.put('/_admin/entities/:name', admin, async (req) => ({ data: await service(req).updateEntity(name(req), req.body ?? {}) }));
+    reply.code(201).send({ data: await service(req).createEntity(req.body) }));
+  fastify.put('/_admin/entities/:name', admin, async (req) => ({ data: await service(req).updateEntity(name(req), req.body) }));
   fastify.delete('/_admin/entities/:name', admin, async (req) => ({ data: await service(req).deleteEntity(name(req)) }));
 
   fastify.get('/_admin/relations', admin, async (req) => ({ data: service(req).listRelations() }));
   fastify.get('/_admin/relations/:name', admin, async (req) => ({ data: service(req).getRelation(name(req)) }));
   fastify.post('/_admin/relations', admin, async (req, reply) =>
-    reply.code(201).send({ data: await service(req).createRelation(req.body ?? {}) }));
-  fastify.put('/_admin/relations/:name', admin, async (req) => ({ data: await service(req).updateRelation(name(req), req.body ?? {}) }));
+    reply.code(201).send({ data: await service(req).createRelation(req.body) }));
+  fastify.put('/_admin/relations/:name', admin, async (req) => ({ data: await service(req).updateRelation(name(req), req.body) }));
   fastify.delete('/_admin/relations/:name', admin, async (req) => ({ data: await service(req).deleteRelation(name(req)) }));
 }

@@ -11,7 +11,7 @@ export default async function adminPermissionsRoutes(fastify: FastifyInstance): 
   fastify.get('/_admin/permissions', admin, async (req) => ({ data: await service(req).list() }));
   fastify.get('/_admin/permissions/:id', admin, async (req) => ({ data: await service(req).get(id(req)) }));
   fastify.post('/_admin/permissions', admin, async (req, reply) =>
-    reply.code(201).send({ data: await service(req).create(req.body ?? {}) }));
-  fastify.put('/_admin/permissions/:id', admin, async (req) => ({ data: await service(req).update(id(req), req.body ?? {}) }));
+    reply.code(201).send({ data: await service(req).create(req.body) }));
+  fastify.put('/_admin/permissions/:id', admin, async (req) => ({ data: await service(req).update(id(req), req.body) }));
   fastify.delete('/_admin/permissions/:id', admin, async (req) => ({ data: await service(req).delete(id(req)) }));
 }

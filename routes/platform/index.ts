@@ -5,6 +5,7 @@ import { bearerToken } from '../../core/auth/tokens.js';
 import { errors } from '../../core/errors.js';
 import { authRateLimits } from '../../plugins/rate-limit.js';
 import { objectBody } from '../../core/input.js';
+import { couldBeAppName } from '../../core/platform/app-names.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -52,13 +53,20 @@ export default async function platformRoutes(fastify: FastifyInstance): Promise<
     const info = await platform.apps.create(req.body === undefined ? {} : req.body);
     return reply.code(201).send({ data: info });
   });
+  // A segment that cannot name an app (e.g. `%00`, which PostgreSQL cannot even take as a
+  // parameter) is not found without a query.
+  const appName = (req: FastifyRequest): string => {
+    const { name } = req.params as { name: string };
+    if (!couldBeAppName(name)) throw errors.platformAppNotFound();
+    return name;
+  };
   fastify.get('/apps/:name', adminOnly, async (req) => {
-    const info = await platform.apps.info((req.params as { name: string }).name);
+    const info = await platform.apps.info(appName(req));
     if (!info) throw errors.platformAppNotFound();
     return { data: info };
   });
   fastify.delete('/apps/:name', adminOnly, async (req) => {
-    await platform.apps.delete((req.params as { name: string }).name);
+    await platform.apps.delete(appName(req));
     return { message: 'App deleted' };
   });
   fastify.get('/ai/status', adminOnly, async () => {

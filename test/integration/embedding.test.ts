@@ -1,7 +1,7 @@
 // Rocket registered under a prefix inside an existing Fastify application with routes of its own.
 import t from 'tap';
 import Fastify from 'fastify';
-import rocket from '../../app.js';
+import rocket, { rocketServerOptions } from '../../app.js';
 import { dialects, dropStores, testConfig } from '../helpers/server.js';
 
 for (const dialect of dialects) {
@@ -43,3 +43,20 @@ for (const dialect of dialects) {
     t.equal(del.statusCode, 200);
   });
 }
+
+t.test('embedded with rocketServerOptions: pre-routing errors get the envelope too', async (t) => {
+  const config = testConfig('sqlite');
+  const host = Fastify({ logger: false, ...rocketServerOptions });
+  await host.register(rocket, { prefix: '/rocket', config, env: {}, readConfigFile: false });
+  await host.ready();
+  t.teardown(async () => {
+    await host.close();
+    await dropStores('sqlite', config);
+  });
+  const bad = await host.inject({ method: 'GET', url: '/rocket/api/x/book/%ZZ' });
+  t.same([bad.statusCode, bad.json()], [404, { error: { code: 'NOT_FOUND', message: 'Invalid percent-encoding in URL' } }]);
+  const long = await host.inject({ method: 'GET', url: `/rocket/api/x/book/${'a'.repeat(256)}` });
+  t.same([long.statusCode, long.json().error.code], [404, 'NOT_FOUND']);
+  const fits = await host.inject({ method: 'GET', url: `/rocket/api/x/book/${'a'.repeat(255)}` });
+  t.equal(fits.json().error.code, 'APP_NOT_FOUND', 'a 255-character segment is routed');
+});

@@ -208,17 +208,22 @@ for (const name of dialects) {
     });
 
     t.test('adopting an existing table adds missing columns only', async (t) => {
-      await db.run('CREATE TABLE legacy (id TEXT PRIMARY KEY, title INTEGER)');
-      await db.run('INSERT INTO legacy (id, title) VALUES ($1, $2)', ['a', 5]);
+      await db.run('CREATE TABLE legacy (id TEXT PRIMARY KEY, title TEXT, rank INTEGER)');
+      await db.run('INSERT INTO legacy (id, title, rank) VALUES ($1, $2, $3)', ['a', 'five', 5]);
       const def = entity('legacy', [{ name: 'title', type: 'string', unique: true }, { name: 'pages', type: 'int' }], {
         primary_key: { field: 'id', type: 'string', generated: false }, soft_delete: true,
       });
+      const unfit = { ...def, fields: [...def.fields, { name: 'rank', type: 'string' }] };
+      t.equal((await failure(migrate(undefined, unfit)))?.message,
+        `migration failed: cannot adopt table legacy: column rank has type ${pg ? 'integer' : 'INTEGER'}, field rank (string) needs TEXT`,
+        'a column that does not fit its field is refused');
+      t.same(Object.keys(await types('legacy')), ['id', 'title', 'rank'], 'and nothing changed');
       await migrate(undefined, def);
       t.same(await types('legacy'), pg
-        ? { id: 'text', title: 'integer', pages: 'integer', deleted_at: 'timestamp with time zone' }
-        : { id: 'TEXT', title: 'INTEGER', pages: 'INTEGER', deleted_at: 'TEXT' });
+        ? { id: 'text', title: 'text', rank: 'integer', pages: 'integer', deleted_at: 'timestamp with time zone' }
+        : { id: 'TEXT', title: 'TEXT', rank: 'INTEGER', pages: 'INTEGER', deleted_at: 'TEXT' });
       t.ok(await index('legacy', 'idx_legacy_title'), 'indexes ensured');
-      t.same(await db.query('SELECT id, title, pages FROM legacy'), [{ id: 'a', title: 5, pages: null }]);
+      t.same(await db.query('SELECT id, title, pages FROM legacy'), [{ id: 'a', title: 'five', pages: null }]);
     });
 
     t.test('reserved words and long names', async (t) => {

@@ -13,7 +13,7 @@ t.test('defaults and environment variables', async (t) => {
   t.equal(config.server.port, 8080);
   t.equal(config.database.driver, 'sqlite', 'SQLite is the default without a database URL');
   t.equal(config.database.data_dir, './data');
-  t.equal(config.app_pool_size, 5);
+  t.equal(config.app_pool_size, 10);
   t.match(config.platform_jwt_secret, /^[0-9a-f]{64}$/, 'development generates a random secret');
   t.match(warnings.join('\n'), /ROCKET_PLATFORM_JWT_SECRET is not set/);
 
@@ -64,4 +64,20 @@ t.test('rate limit keys', async (t) => {
   const err = t.throws(() => load({ ROCKET_RATE_LIMIT_AUTH_MAX: 'many' })) as unknown as ConfigError;
   t.match(err.message, /ROCKET_RATE_LIMIT_AUTH_MAX must be a whole number \(got "many"\)/);
   t.match((t.throws(() => load({ ROCKET_RATE_LIMIT_AUTH_MAX: '0' })) as unknown as ConfigError).message, /rate_limit\.auth_max must be >= 1/);
+});
+
+t.test('connection and lifecycle keys', async (t) => {
+  const { config } = load({});
+  t.match(config.database, { max_connections: 90, pool_size: 10, idle_ms: 30_000, idle_sweep_ms: 10_000 },
+    'fits a stock PostgreSQL (max_connections 100): 10 management + 1 listener + 79 app connections');
+  t.equal(config.app_provisioning_lease_ms, 300_000);
+  t.equal(config.app_delete_drain_ms, 10_000);
+  const env = load({
+    ROCKET_DB_MAX_CONNECTIONS: '40', ROCKET_DB_IDLE_MS: '5000', ROCKET_DB_IDLE_SWEEP_MS: '1000',
+    ROCKET_APP_PROVISIONING_LEASE_MS: '60000', ROCKET_APP_DELETE_DRAIN_MS: '0',
+  });
+  t.match(env.config, { database: { max_connections: 40, idle_ms: 5000, idle_sweep_ms: 1000 }, app_provisioning_lease_ms: 60_000, app_delete_drain_ms: 0 });
+  const tooSmall = t.throws(() => load({ DATABASE_URL: 'postgres://u:p@db/rocket', ROCKET_DB_MAX_CONNECTIONS: '11' })) as unknown as ConfigError;
+  t.match(tooSmall.message, /database\.max_connections \(11\) must be at least database\.pool_size \+ 2 \(12\)/);
+  t.equal(load({ ROCKET_DB_MAX_CONNECTIONS: '3' }).config.database.max_connections, 3, 'SQLite: only a limit of open app files');
 });

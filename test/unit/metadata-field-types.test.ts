@@ -206,7 +206,8 @@ t.test('json', async (t) => {
   for (const v of [1, 'a', true, [1], { a: { b: 1 } }]) t.same(j.coerceInput(v, f('json')), { ok: true, value: v });
   t.equal(j.operators.size, 0);
   t.equal(j.toDb({ a: 1 }, lite), '{"a":1}');
-  t.same(j.toDb({ a: 1 }, pg), { a: 1 });
+  t.equal(j.toDb({ a: 1 }, pg), '{"a":1}', 'JSON text on PostgreSQL too (a boolean would otherwise be typed bool)');
+  t.equal(j.toDb(true, pg), 'true');
   t.same(j.fromDb('{"a":1}', lite, f('json')), { a: 1 });
   t.equal(j.fromDb('"s"', lite, f('json')), 's');
   t.same(j.fromDb({ a: 1 }, pg, f('json')), { a: 1 });

@@ -8,6 +8,24 @@ import { alterColumnTypeSql } from '../ddl-sql.js';
 import type { Dialect, Storage, StorageKind } from '../types.js';
 import { assertJsonKey } from './shared.js';
 
+// TIMESTAMPTZ output text (DateStyle ISO): `0001-06-01 12:53:28.5+00:53:28`, ` BC` for years before 1.
+const TIMESTAMPTZ_TEXT_RE = /^(\d{4,})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d+))?([+-])(\d\d)(?::(\d\d))?(?::(\d\d))?( BC)?$/;
+
+/**
+ * TIMESTAMPTZ text → Date, for the driver (core/db/postgres.ts). postgres.js's `new Date(text)`
+ * reads years 0001–0099 as 2001–2099 (and garbles the month); this reads every year exactly.
+ * Text it does not know (`infinity`) gives what `new Date` gives.
+ */
+export function parseTimestamptz(text: string): Date {
+  const m = TIMESTAMPTZ_TEXT_RE.exec(text);
+  if (!m) return new Date(text);
+  const date = new Date(0);
+  date.setUTCFullYear(m[12] ? 1 - Number(m[1]) : Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  date.setUTCHours(Number(m[4]), Number(m[5]), Number(m[6]), m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0);
+  const offsetSeconds = (m[8] === '-' ? -1 : 1) * (Number(m[9]) * 3600 + Number(m[10] ?? 0) * 60 + Number(m[11] ?? 0));
+  return new Date(date.getTime() - offsetSeconds * 1000);
+}
+
 /** SQLSTATE of a postgres.js error, if any. */
 export function pgCode(err: unknown): string | undefined {
   return typeof err === 'object' && err !== null ? (err as { code?: string }).code : undefined;
@@ -26,6 +44,21 @@ const ARRAY_TYPES: Record<StorageKind, string> = {
 
 function columnType(s: Storage): string {
   return s.kind === 'decimal' && s.digits !== undefined ? `NUMERIC(${s.digits},${s.scale ?? 0})` : COLUMN_TYPES[s.kind];
+}
+
+/** `format_type` names that differ from the ones columnType writes. */
+const CATALOG_NAMES: Readonly<Record<string, string>> = {
+  'TIMESTAMP WITH TIME ZONE': 'TIMESTAMPTZ', 'CHARACTER VARYING': 'TEXT',
+};
+
+/**
+ * An adopted column must have exactly the engine's type: a narrower one (varchar(n), smallint,
+ * numeric(10,2)) would refuse valid values, another one (integer for a string field) every
+ * comparison with a parameter of the field's type.
+ */
+function columnFits(declared: string, storage: Storage): boolean {
+  const name = declared.trim().toUpperCase();
+  return (CATALOG_NAMES[name] ?? name) === columnType(storage);
 }
 
 /**
@@ -102,6 +135,7 @@ export const postgresDialect: Dialect = {
     const type = columnType(to);
     return [alterColumnTypeSql(table, column, type, castExpression(column, from, to, type))];
   },
+  columnFits,
   catalog: { columns: CATALOG_COLUMNS, indexes: CATALOG_INDEXES },
   migration: {
     defaults: {
@@ -149,7 +183,9 @@ export const postgresDialect: Dialect = {
 
   encodeBool: (v) => v,
   decodeBool: (v) => v === true,
-  encodeJson: (v) => v,
+  // JSON text, sent as is by the driver (core/db/postgres.ts): a JS boolean or boolean array would
+  // otherwise be typed as a bool parameter.
+  encodeJson: (v) => (v === undefined ? null : JSON.stringify(v)),
   decodeJson: <T>(v: unknown) => v as T,
   encodeTextArray: (v) => v,
   decodeTextArray: (v) => (Array.isArray(v) ? (v as string[]) : []),

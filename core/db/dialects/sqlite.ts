@@ -18,6 +18,28 @@ const COLUMN_TYPES: Record<StorageKind, string> = {
 
 const columnType = (s: Storage): string => COLUMN_TYPES[s.kind];
 
+/** The affinity class of a declared column type (sqlite.org/datatype3.html §3.1). */
+function affinity(declared: string): 'INTEGER' | 'TEXT' | 'BLOB' | 'REAL' | 'NUMERIC' {
+  const t = declared.toUpperCase();
+  if (t.includes('INT')) return 'INTEGER';
+  if (t.includes('CHAR') || t.includes('CLOB') || t.includes('TEXT')) return 'TEXT';
+  if (t.trim() === '' || t.includes('BLOB')) return 'BLOB';
+  if (t.includes('REAL') || t.includes('FLOA') || t.includes('DOUB')) return 'REAL';
+  return 'NUMERIC';
+}
+
+/**
+ * Columns are dynamically typed, so what matters is affinity: text needs TEXT (or none), since a
+ * numeric affinity turns "007" into 7; numbers need a numeric affinity (or none), since TEXT would
+ * compare them as text. (Engine type changes leave the declared type as it was, so a column that
+ * was an int and now holds a float is still fine.)
+ */
+function columnFits(declared: string, storage: Storage): boolean {
+  const actual = affinity(declared);
+  if (actual === 'BLOB') return true;
+  return (affinity(columnType(storage)) === 'TEXT') === (actual === 'TEXT');
+}
+
 const CATALOG_COLUMNS = 'SELECT name, type, "notnull" AS not_null, dflt_value AS dflt FROM pragma_table_info($1) ORDER BY cid';
 
 const CATALOG_INDEXES = `
@@ -51,6 +73,7 @@ export const sqliteDialect: Dialect = {
   },
   // Dynamic typing: stored values stay as they are and the field type converts them when read.
   changeColumnType: () => [],
+  columnFits,
   catalog: { columns: CATALOG_COLUMNS, indexes: CATALOG_INDEXES },
   migration: {
     defaults: {

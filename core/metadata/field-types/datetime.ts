@@ -1,6 +1,7 @@
 // ISO-8601 parsing shared by the timestamp and date types: strict calendar validation (no
 // 2025-02-30), offsets, and UTC formatting. Date.parse is avoided because it is lenient and
-// implementation-defined.
+// implementation-defined. Years are 0001–9999 (UTC) on every database: four digits, and no year 0,
+// which ISO-8601 has but PostgreSQL's DATE and TIMESTAMPTZ do not (they count 1 BC instead).
 
 const DATE_ONLY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // Date, optional time (T, t or space as separator — PostgreSQL text output uses a space), optional
@@ -18,8 +19,11 @@ function daysInMonth(year: number, month: number): number {
   return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1];
 }
 
+export const MIN_YEAR = 1;
+export const MAX_YEAR = 9999;
+
 function validDate(y: number, m: number, d: number): boolean {
-  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+  return y >= MIN_YEAR && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
 /** Epoch ms of a UTC wall-clock time; setUTCFullYear avoids Date.UTC's 0–99 → 1900s mapping. */
@@ -30,12 +34,12 @@ function utcMs(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): 
   return date.getTime();
 }
 
-/** Epoch ms → `YYYY-MM-DDTHH:MM:SS.sssZ`, or undefined outside years 0000–9999. */
+/** Epoch ms → `YYYY-MM-DDTHH:MM:SS.sssZ`, or undefined outside years 0001–9999 (UTC). */
 export function formatTimestamp(ms: number): string | undefined {
   if (!Number.isFinite(ms)) return undefined;
   const date = new Date(ms);
   const y = date.getUTCFullYear();
-  if (Number.isNaN(y) || y < 0 || y > 9999) return undefined;
+  if (Number.isNaN(y) || y < MIN_YEAR || y > MAX_YEAR) return undefined;
   return date.toISOString();
 }
 

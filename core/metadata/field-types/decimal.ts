@@ -8,6 +8,15 @@ import { COMPARISON_OPS, DECIMAL_TEXT_RE, FAIL, STORAGE, nullable, ok, widensFro
 /** NUMERIC(18,p) holds 18 significant digits in total. */
 const MAX_DIGITS = 18;
 const MAX_PRECISION = 18;
+/** Unconstrained NUMERIC: PostgreSQL's limits, applied on every database alike. */
+const MAX_INTEGER_DIGITS = 131072;
+const MAX_FRACTION_DIGITS = 16383;
+
+/** Whether unconstrained NUMERIC can hold canonical decimal text. */
+function withinNumeric(value: string): boolean {
+  const point = value.indexOf('.');
+  return integerDigitCount(value) <= MAX_INTEGER_DIGITS && (point < 0 || value.length - point - 1 <= MAX_FRACTION_DIGITS);
+}
 
 /** `precision` when it is a usable integer 0–18, else undefined ("no precision"). */
 export function decimalPrecision(field: FieldDef): number | undefined {
@@ -27,7 +36,7 @@ function coerceText(text: string, field: FieldDef): Coerced {
   if (value === undefined) return FAIL;
   // Reject values NUMERIC(18,p) cannot hold, instead of letting the database fail with a 500.
   const p = decimalPrecision(field);
-  if (p !== undefined && p >= 1 && integerDigitCount(value) > MAX_DIGITS - p) return FAIL;
+  if (p !== undefined && p >= 1 ? integerDigitCount(value) > MAX_DIGITS - p : !withinNumeric(value)) return FAIL;
   return ok(value);
 }
 
@@ -70,7 +79,8 @@ export const decimalType: FieldType = {
   parseFilter(text) {
     if (!DECIMAL_TEXT_RE.test(text)) return FAIL;
     const value = canonicalDecimal(text);
-    return value === undefined ? FAIL : ok(value);
+    // PostgreSQL compares as `$n::numeric`, which cannot take more digits than NUMERIC holds.
+    return value === undefined || !withinNumeric(value) ? FAIL : ok(value);
   },
   filterSchema: () => ({ type: 'string', pattern: DECIMAL_TEXT_RE.source }),
   // The dialect decides the parameter form (SQLite binds a number for its REAL column, so

@@ -2,9 +2,10 @@
 // string `id`; output is the stored `{id, filename, size, mime_type}` object (metadata.md §7.5).
 
 import { errors } from '../../errors.js';
+import { jsonTextProblem } from '../../text.js';
 import type { FieldType } from '../types.js';
 import { jsonFromDb, jsonToDb } from './json.js';
-import { FAIL, NO_OPS, STORAGE, UUID_RE, nullable, ok } from './shared.js';
+import { FAIL, NO_OPS, STORAGE, UUID_RE, nullable, ok, textFail } from './shared.js';
 
 /**
  * Marker produced by coerceInput for a UUID string: the write pipeline (write-pipeline.md §8)
@@ -36,7 +37,10 @@ export const fileType: FieldType = {
   coerceInput(value) {
     if (typeof value === 'string') return UUID_RE.test(value) ? ok(new FileRef(value.toLowerCase())) : FAIL;
     if (value instanceof FileRef) return ok(value);
-    return isFileObject(value) ? ok(value) : FAIL;
+    if (!isFileObject(value)) return FAIL;
+    // Stored as given, so its strings must be storable text like any json value's.
+    const problem = jsonTextProblem(value);
+    return problem ? textFail(problem) : ok(value);
   },
   parseFilter: () => FAIL,
   toDb: jsonToDb,

@@ -2,8 +2,9 @@
 // dialect's encodeJson/decodeJson.
 
 import type { Dialect } from '../../db/types.js';
+import { jsonTextProblem } from '../../text.js';
 import type { FieldType } from '../types.js';
-import { FAIL, NO_OPS, STORAGE, ok } from './shared.js';
+import { FAIL, NO_OPS, STORAGE, ok, textFail } from './shared.js';
 
 export function jsonToDb(value: unknown, dialect: Dialect): unknown {
   if (value === null || value === undefined) return null;
@@ -25,7 +26,11 @@ export const jsonType: FieldType = {
   typeKind: 'a JSON value',
   operators: NO_OPS,
   storage: () => STORAGE.json,
-  coerceInput: (value) => ok(value),
+  // Any JSON value whose strings (keys included) are storable text (core/text.ts).
+  coerceInput(value) {
+    const problem = jsonTextProblem(value);
+    return problem ? textFail(problem) : ok(value);
+  },
   // json supports no value operators, so there is nothing to parse.
   parseFilter: () => FAIL,
   toDb: jsonToDb,

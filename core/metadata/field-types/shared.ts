@@ -2,9 +2,20 @@
 // JSON Schema wrapping. Nothing here knows about a specific type.
 
 import type { Storage, StorageKind } from '../../db/types.js';
+import type { TextProblem } from '../../errors.js';
 import type { Coerced, FieldDef, FieldType, FilterOp, TypeChangeKind } from '../types.js';
 
 export const FAIL: Coerced = Object.freeze({ ok: false }) as Coerced;
+
+const TEXT_FAILS: Readonly<Record<TextProblem, Coerced>> = {
+  nul: Object.freeze({ ok: false, problem: 'nul' }) as Coerced,
+  surrogate: Object.freeze({ ok: false, problem: 'surrogate' }) as Coerced,
+};
+
+/** The failure of a value holding text no database can store (core/text.ts). */
+export function textFail(problem: TextProblem): Coerced {
+  return TEXT_FAILS[problem];
+}
 
 export function ok(value: unknown): Coerced {
   return { ok: true, value };

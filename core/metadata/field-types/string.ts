@@ -1,8 +1,9 @@
-// Field type `string` (and the factory reused by `text`): any JSON string, stored as TEXT,
-// the only types supporting like/ilike.
+// Field type `string` (and the factory reused by `text`): any JSON string that is storable text
+// (no NUL, no unpaired surrogate: core/text.ts), stored as TEXT, the only types supporting like/ilike.
 
-import type { FieldDef, FieldType } from '../types.js';
-import { FAIL, STORAGE, STRING_OPS, nullable, ok } from './shared.js';
+import { textProblem } from '../../text.js';
+import type { Coerced, FieldDef, FieldType } from '../types.js';
+import { FAIL, STORAGE, STRING_OPS, nullable, ok, textFail } from './shared.js';
 
 /** Driver value → string. Non-strings appear after a type change to string/text (metadata.md §9.5). */
 function asText(raw: unknown): unknown {
@@ -12,6 +13,13 @@ function asText(raw: unknown): unknown {
   if (typeof raw === 'number' || typeof raw === 'bigint' || typeof raw === 'boolean') return String(raw);
   if (Buffer.isBuffer(raw)) return raw.toString('utf8');
   return JSON.stringify(raw);
+}
+
+/** A string that is storable text as is; anything else fails (a non-string as a type error). */
+function storableText(value: unknown): Coerced {
+  if (typeof value !== 'string') return FAIL;
+  const problem = textProblem(value);
+  return problem ? textFail(problem) : ok(value);
 }
 
 export function makeStringType(name: 'string' | 'text'): FieldType {
@@ -28,8 +36,9 @@ export function makeStringType(name: 'string' | 'text'): FieldType {
       const kind = from.storage(fromField).kind;
       return kind === 'text' ? 'none' : kind === 'json' ? 'forbidden' : 'alter';
     },
-    coerceInput: (value) => (typeof value === 'string' ? ok(value) : FAIL),
-    parseFilter: (text) => ok(text),
+    coerceInput: storableText,
+    // No stored value holds such text, and PostgreSQL refuses it as a parameter: a 400.
+    parseFilter: storableText,
     toDb: (value) => value ?? null,
     fromDb: (raw) => asText(raw),
     outputSchema: () => nullable({ type: 'string' }),
