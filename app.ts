@@ -2,7 +2,7 @@
 // and what server.ts runs standalone. It loads the configuration, starts the control plane and
 // registers every route module in its own encapsulated context.
 import pino from 'pino';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cors from '@fastify/cors';
 import { loadConfig, type DeepPartial, type LoadedConfig } from './config/load.js';
 import type { RocketConfig } from './config/schema.js';
@@ -102,7 +102,7 @@ export async function buildServer(
   const fastify = Fastify({
     logger,
     // plugins/request-log.ts logs requests instead (access lines on demand, slow requests).
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: config.server.trust_proxy,
     bodyLimit: config.server.body_limit,
     ...rocketServerOptions,

@@ -139,6 +139,7 @@ export const errors = {
   passwordsRequired: () => invalid('current_password and new_password are required'),
   invalidCurrentPassword: () => unauthorized('Invalid current password'),
   invalidEmail: () => invalid('email must be a valid email address'),
+  invalidAdminEmail: () => invalid('admin_email must be a valid email address'),
   rolesNotStrings: () => invalid('roles must be an array of strings'),
   activeNotBoolean: () => invalid('active must be a boolean'),
   /** Also the bulk-invite skip reason. */

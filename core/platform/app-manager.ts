@@ -18,6 +18,7 @@ import type { AppStorage } from '../db/app-storage.js';
 import { DIALECT_NAMES, isDialectName } from '../db/dialects/index.js';
 import type { AppStorages } from '../db/management.js';
 import type { Database } from '../db/types.js';
+import { isEmail, normaliseEmail } from '../ids.js';
 import { errors } from '../errors.js';
 import type { EventBus } from '../events/bus.js';
 import type { Logger } from '../logger.js';
@@ -169,6 +170,10 @@ export class AppManager {
     const driver = body.db_driver ?? this.defaultDriver;
     if (!isDialectName(driver)) {
       throw errors.invalidDbDriver(DIALECT_NAMES);
+    }
+    // Checked before anything is reserved: a NUL byte or junk would otherwise fail the seed insert.
+    if (body.admin_email !== undefined && (typeof body.admin_email !== 'string' || !isEmail(normaliseEmail(body.admin_email)))) {
+      throw errors.invalidAdminEmail();
     }
     const storage = this.storage(driver);
     const displayName = typeof body.display_name === 'string' && body.display_name !== '' ? body.display_name : name;

@@ -295,3 +295,16 @@ eachDialect(t, '__proto__ and constructor.prototype keys are unknown fields (ite
   t.equal(login.status, 200);
   t.equal((await raw('POST', '/note', '{"code":"bad"')).status, 400, 'invalid JSON is still 400');
 });
+
+eachDialect(t, 'NUL in an invite token and in a new app\'s admin_email are 4xx (item 5)', async (t, r) => {
+  const app = await r.createApp();
+  const accept = await r.request('POST', `/api/${app.name}/auth/accept-invite`, { body: { token: 'x\u0000', password: 'secret-password' } });
+  t.equal(accept.status, 404, JSON.stringify(accept.body));
+  t.equal(accept.body.error.message, 'Invalid invite token');
+  const token = await r.platformToken();
+  const name = `nul${Date.now().toString(36)}`;
+  const created = await r.request('POST', '/api/_platform/apps', { token, body: { name, db_driver: r.dialect, admin_email: 'a\u0000@example.com' } });
+  t.equal(created.status, 422, JSON.stringify(created.body));
+  t.equal(created.body.error.message, 'admin_email must be a valid email address');
+  t.equal((await r.request('GET', `/api/_platform/apps/${name}`, { token })).status, 404, 'nothing was reserved');
+});
