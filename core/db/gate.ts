@@ -2,10 +2,11 @@
 // it keeps the driver from queueing internally, which slows it down without bound
 // (shared/measurements/README.md). Also used as a mutex (1 permit) for SQLite transactions.
 
+import { Fifo } from './fifo.js';
+
 export class Gate {
   private free: number;
-  private waiters: Array<(() => void) | undefined> = [];
-  private head = 0;
+  private readonly waiters = new Fifo<() => void>();
 
   constructor(readonly permits: number) {
     this.free = permits;
@@ -13,7 +14,7 @@ export class Gate {
 
   /** Permits taken plus callers waiting. */
   get busy(): number {
-    return this.permits - this.free + (this.waiters.length - this.head);
+    return this.permits - this.free + this.waiters.length;
   }
 
   acquire(): Promise<void> | undefined {
@@ -25,17 +26,9 @@ export class Gate {
   }
 
   release(): void {
-    if (this.head < this.waiters.length) {
-      const next = this.waiters[this.head];
-      this.waiters[this.head++] = undefined;
-      if (this.head > 1024 && this.head * 2 > this.waiters.length) {
-        this.waiters.splice(0, this.head);
-        this.head = 0;
-      }
-      next!();
-    } else {
-      this.free++;
-    }
+    const next = this.waiters.shift();
+    if (next) next();
+    else this.free++;
   }
 
   async run<T>(fn: () => Promise<T>): Promise<T> {

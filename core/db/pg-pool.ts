@@ -10,6 +10,7 @@
 // (a permit per real connection, returned when its socket has closed) and per-connection closing.
 // The hot path (an idle connection is there) is a pop and a push: no allocation, no promise.
 import postgres from 'postgres';
+import { Fifo } from './fifo.js';
 import { pgCode, postgresDialect } from './dialects/postgres.js';
 import { wrap } from './postgres.js';
 import type { Database, Queryable, Row, TransactionOptions } from './types.js';
@@ -54,13 +55,12 @@ export enum Want {
 
 /** A FIFO of pools, each at most once (its flag), O(1) push and shift. */
 class PoolQueue {
-  private items: Array<PgPool | undefined> = [];
-  private head = 0;
+  private readonly items = new Fifo<PgPool>();
 
   constructor(private readonly flag: 'inFirst' | 'inMore') {}
 
   get length(): number {
-    return this.items.length - this.head;
+    return this.items.length;
   }
 
   push(pool: PgPool): void {
@@ -70,17 +70,8 @@ class PoolQueue {
   }
 
   shift(): PgPool | undefined {
-    if (this.head >= this.items.length) return undefined;
-    const pool = this.items[this.head]!;
-    this.items[this.head++] = undefined;
-    if (this.head === this.items.length) {
-      this.items.length = 0;
-      this.head = 0;
-    } else if (this.head > 256 && this.head * 2 > this.items.length) {
-      this.items = this.items.slice(this.head);
-      this.head = 0;
-    }
-    pool[this.flag] = false;
+    const pool = this.items.shift();
+    if (pool) pool[this.flag] = false;
     return pool;
   }
 }
@@ -264,8 +255,7 @@ export class PgPool implements Database {
   /** Connections counted against the cap (open or opening; not the ones being closed). */
   private size = 0;
   private inUse = 0;
-  private waiters: Array<Waiter | undefined> = [];
-  private head = 0;
+  private readonly waiters = new Fifo<Waiter>();
   private closing: Promise<void> | undefined;
   /** Budget bookkeeping (ConnectionBudget reads and sets these). */
   want: Want = Want.None;
@@ -305,7 +295,7 @@ export class PgPool implements Database {
   }
 
   private get waiting(): number {
-    return this.waiters.length - this.head;
+    return this.waiters.length;
   }
 
   async query<R = Row>(text: string, params: readonly unknown[] = NO_PARAMS): Promise<R[]> {
@@ -370,7 +360,7 @@ export class PgPool implements Database {
     this.closing = new Promise<void>((resolve) => { done = resolve; });
     const err = Object.assign(new Error('connection pool closed'), { code: 'POOL_CLOSED' });
     while (this.waiting > 0) {
-      const w = this.nextWaiter()!;
+      const w = this.waiters.shift()!;
       void this.mapError(err).then(w.reject, w.reject);
     }
     this.idle.length = 0;
@@ -392,7 +382,7 @@ export class PgPool implements Database {
 
   /** A permit from the budget (taken for this pool): opens a connection for the first waiter. */
   grant(): void {
-    const w = this.nextWaiter()!;
+    const w = this.waiters.shift()!;
     w.resolve(this.spawn());
   }
 
@@ -430,19 +420,6 @@ export class PgPool implements Database {
     });
   }
 
-  private nextWaiter(): Waiter | undefined {
-    if (this.head >= this.waiters.length) return undefined;
-    const w = this.waiters[this.head];
-    this.waiters[this.head++] = undefined;
-    if (this.head === this.waiters.length) {
-      this.waiters.length = 0;
-      this.head = 0;
-    } else if (this.head > 256 && this.head * 2 > this.waiters.length) {
-      this.waiters = this.waiters.slice(this.head);
-      this.head = 0;
-    }
-    return w;
-  }
 
   /** A new connection (its permit already taken), handed to the caller in use. */
   private spawn(): Conn {
@@ -479,7 +456,7 @@ export class PgPool implements Database {
       this.retire(c);
       return this.update();
     }
-    const w = this.nextWaiter();
+    const w = this.waiters.shift();
     if (w !== undefined) {
       this.inUse++;
       w.resolve(c);

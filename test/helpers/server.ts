@@ -143,3 +143,20 @@ export function userToken(rocket: TestRocket, app: string, roles: string[], user
   if (!ctx) throw new Error(`userToken: app ${app} is not loaded`);
   return ctx.issuer.sign(userId, roles);
 }
+
+/**
+ * Two instances on one PostgreSQL management database (for propagation and lifecycle tests).
+ * Teardown closes both, deletes every app through the first, and drops the stores.
+ */
+export async function startInstancePair(t: TapTest): Promise<[TestRocket, TestRocket]> {
+  const config = testConfig('postgres');
+  const a = await startRocket('postgres', {}, config);
+  const b = await startRocket('postgres', {}, config);
+  t.teardown(async () => {
+    await b.close();
+    for (const app of await a.server.rocket.apps.list()) await a.server.rocket.apps.delete(app.name).catch(() => {});
+    await a.close();
+    await dropStores('postgres', config);
+  });
+  return [a, b];
+}

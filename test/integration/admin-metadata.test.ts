@@ -2,7 +2,7 @@
 // conflicts, migrations in one transaction, and propagation between two instances.
 import t from 'tap';
 import { tableColumns } from '../../core/db/introspect.js';
-import { PG_URL, eachDialect, startRocket, testConfig } from '../helpers/server.js';
+import { PG_URL, eachDialect, startInstancePair, startRocket } from '../helpers/server.js';
 import type { TestRocket } from '../helpers/server.js';
 
 const book = {
@@ -169,16 +169,7 @@ eachDialect(t, 'registry loads at start and survives bad stored metadata', async
 });
 
 t.test('two instances on one PostgreSQL share metadata changes', { skip: PG_URL ? false : 'ROCKET_TEST_PG_URL not set' }, async (t) => {
-  const config = testConfig('postgres');
-  const one = await startRocket('postgres', {}, config);
-  const two = await startRocket('postgres', {}, config);
-  t.teardown(async () => {
-    await two.close();
-    for (const a of await one.server.rocket.apps.list()) await one.server.rocket.apps.delete(a.name).catch(() => {});
-    await one.close();
-    const { dropStores } = await import('../helpers/server.js');
-    await dropStores('postgres', config);
-  });
+  const [one, two] = await startInstancePair(t);
   const app = await one.createApp();
   const waitFor = async (check: () => boolean) => {
     for (let i = 0; i < 100 && !check(); i++) await new Promise((res) => setTimeout(res, 50));

@@ -3,7 +3,7 @@
 // can always run on the metadata another instance has just changed.
 import t from 'tap';
 import { ensureFreshRegistry, readMetadataVersion } from '../../core/admin/fresh-registry.js';
-import { PG_URL, dropStores, eachDialect, startRocket, testConfig } from '../helpers/server.js';
+import { PG_URL, eachDialect, startInstancePair } from '../helpers/server.js';
 
 const note = {
   name: 'note', table: 'notes', primary_key: { field: 'id', type: 'int', generated: true },
@@ -44,15 +44,7 @@ eachDialect(t, 'admin changes bump the version; a stale registry is reloaded', a
 });
 
 t.test('a change on instance A is seen by a write-time check on B at once', { skip: PG_URL ? false : 'ROCKET_TEST_PG_URL not set' }, async (t) => {
-  const config = testConfig('postgres');
-  const a = await startRocket('postgres', {}, config);
-  const b = await startRocket('postgres', {}, config);
-  t.teardown(async () => {
-    await b.close();
-    for (const app of await a.server.rocket.apps.list()) await a.server.rocket.apps.delete(app.name).catch(() => {});
-    await a.close();
-    await dropStores('postgres', config);
-  });
+  const [a, b] = await startInstancePair(t);
   const app = await a.createApp();
   for (let i = 0; i < 100 && !b.server.rocket.apps.get(app.name); i++) await new Promise((res) => setTimeout(res, 20));
   const onB = b.server.rocket.apps.get(app.name)!;

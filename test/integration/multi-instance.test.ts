@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { PostgresDatabase, databaseExists, databaseUrl } from '../../core/db/postgres.js';
 import {
-  PG_URL, dialects, dropStores, startRocket, testConfig, uniqueName, type TestDialect, type TestRocket,
+  PG_URL, dialects, dropStores, startInstancePair, startRocket, testConfig, uniqueName, type TestDialect, type TestRocket,
 } from '../helpers/server.js';
 
 const note = {
@@ -135,15 +135,7 @@ const unexpected = (statuses: Array<[number, string | undefined]>) =>
   statuses.filter(([s, code]) => !(s === 200 || s === 201 || (s === 404 && code === 'APP_NOT_FOUND')));
 
 t.test('deleting an app on one instance while another serves it: 200 or 404 APP_NOT_FOUND, never 500', { skip: PG_URL ? false : 'ROCKET_TEST_PG_URL not set' }, async (t) => {
-  const config = testConfig('postgres');
-  const a = await startRocket('postgres', {}, config);
-  const b = await startRocket('postgres', {}, config);
-  t.teardown(async () => {
-    await b.close();
-    for (const app of await a.server.rocket.apps.list()) await a.server.rocket.apps.delete(app.name).catch(() => {});
-    await a.close();
-    await dropStores('postgres', config);
-  });
+  const [a, b] = await startInstancePair(t);
   for (let trial = 0; trial < 3; trial++) {
     const app = await a.createApp();
     t.equal((await a.request('POST', `/api/${app.name}/_admin/entities`, { token: app.token, body: note })).status, 201);
