@@ -1,71 +1,122 @@
-// Aggregation over interleaved rounds and the printed result table.
+// Aggregation and the printed result table: per connection level and workload, each server's
+// medians over reps, and the ratios of rep-paired medians (per rep: target / bare, measured back to
+// back; then the median over reps), as the reference harness computes them (lib/report.mjs).
 
-/** One server's results for one workload, one entry per round. */
-export interface Stats { rps: number[]; p50: number[]; p99: number[]; failures: number }
-export const emptyStats = (): Stats => ({ rps: [], p50: [], p99: [], failures: 0 });
-
-export interface Row {
+/** One measured run of one server on one workload in one rep. */
+export interface Run {
+  level: number;
+  rep: number;
   workload: string;
-  rocket?: Stats;
-  bare?: Stats;
-  /** Why the workload was not (fully) measured. */
-  note?: string;
-  /** Another workload of the same run whose Rocket req/s this one is compared to. */
-  baseline?: string;
+  target: string;
+  /** Responses with the expected status per second. */
+  rps: number;
+  p50: number;
+  p99: number;
+  /** CPU time of the server's process tree per response (any status), µs. */
+  cpuUsPerReq: number | null;
+  rssMaxMiB: number | null;
+  responses: number;
+  /** Unexpected statuses + socket errors (timeouts included), warm-up of this run included. */
+  errors: number;
 }
 
-/** Rocket req/s of a workload must stay within this share of its baseline's (list_filtered_user). */
-export const BASELINE_TARGET = 0.9;
-
-const mean = (xs: number[]): number => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
-const int = (x: number): string => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '—');
-const ms = (x: number): string => (Number.isFinite(x) ? x.toFixed(2) : '—');
-const ratio = (a: number, b: number): string => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}x` : '—');
-
-const COLUMNS = ['workload', 'server', 'req/s', 'per round', 'p50 ms', 'p99 ms', 'errors'];
-const RIGHT = new Set(['req/s', 'p50 ms', 'p99 ms', 'errors']);
-
-/** The req/s ratio to the baseline, direct and normalised by each workload's bare run (drift). */
-function baselineNote(row: Row, base: Row): string {
-  const direct = mean(row.rocket!.rps) / mean(base.rocket!.rps);
-  const vsBare = (x: Row) => (x.bare?.rps.length ? mean(x.rocket!.rps) / mean(x.bare.rps) : NaN);
-  const normalised = vsBare(row) / vsBare(base);
-  const verdict = direct >= BASELINE_TARGET ? 'within' : 'BELOW';
-  return `${row.workload}: Rocket req/s ${direct.toFixed(2)}x of ${base.workload} (${verdict} the ${BASELINE_TARGET.toFixed(2)} target)` +
-    (Number.isFinite(normalised) ? `; ${normalised.toFixed(2)}x when each is first divided by its own bare run` : '');
+export function median(xs: Array<number | null | undefined>): number | null {
+  const v = xs.filter((x): x is number => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+  if (!v.length) return null;
+  const m = v.length >> 1;
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
 }
 
-export function renderTable(rows: Row[]): string {
-  const lines: string[][] = [];
-  const notes: string[] = [];
-  for (const row of rows) {
-    const sides = (['rocket', 'bare'] as const).filter((s) => row[s]?.rps.length || row[s]?.failures);
-    sides.forEach((side, i) => {
-      const s = row[side]!;
-      lines.push([i === 0 ? row.workload : '', side, int(mean(s.rps)), s.rps.map(int).join(' / '), ms(mean(s.p50)), ms(mean(s.p99)), String(s.failures)]);
-    });
-    if (row.rocket?.rps.length && row.bare?.rps.length) {
-      const [r, b] = [row.rocket, row.bare];
-      lines.push(['', 'rocket/bare', ratio(mean(r.rps), mean(b.rps)), '', ratio(mean(r.p50), mean(b.p50)), ratio(mean(r.p99), mean(b.p99)), '']);
-    }
-    if (sides.length === 0) lines.push([row.workload, '—', '', '', '', '', '']);
-    if (row.note) notes.push(`${row.workload}: ${row.note}`);
-    const base = row.baseline ? rows.find((r) => r.workload === row.baseline) : undefined;
-    if (row.baseline && row.rocket?.rps.length) {
-      if (!base?.rocket?.rps.length) notes.push(`${row.workload}: run ${row.baseline} in the same run for the rocket/${row.baseline} ratio`);
-      else notes.push(baselineNote(row, base));
-    }
-    if (base?.rocket?.rps.length && row.rocket?.rps.length) {
-      const [r, b] = [row.rocket, base.rocket];
-      lines.push(['', `rocket/${base.workload}`, ratio(mean(r.rps), mean(b.rps)), '', ratio(mean(r.p50), mean(b.p50)), ratio(mean(r.p99), mean(b.p99)), '']);
-    }
+const int = (x: number | null): string => (x === null ? '—' : Math.round(x).toLocaleString('en-US'));
+const ms = (x: number | null): string => (x === null ? '—' : x.toFixed(2));
+const times = (x: number | null): string => (x === null ? '—' : `${x.toFixed(2)}x`);
+
+/** Median over reps of a/b, each pair taken from the same rep. */
+export function paired(runs: Run[], pick: (r: Run) => number | null, a: (r: Run) => boolean, b: (r: Run) => boolean): { mid: number | null; min: number; max: number } {
+  const per: number[] = [];
+  for (const x of runs.filter(a)) {
+    const y = runs.find((r) => b(r) && r.rep === x.rep && r.level === x.level);
+    const [px, py] = [pick(x), y ? pick(y) : null];
+    if (px !== null && py !== null && py > 0) per.push(px / py);
   }
-  const widths = COLUMNS.map((c, i) => Math.max(c.length, ...lines.map((l) => l[i].length)));
-  const fmt = (cells: string[]) => cells.map((c, i) => (RIGHT.has(COLUMNS[i]) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
-  const out = [fmt(COLUMNS), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(fmt)];
-  if (notes.length) out.push('', ...notes.map((n) => `note: ${n}`));
-  out.push('', 'req/s: mean of the per-second samples, averaged over rounds; p50/p99: averaged over rounds;',
-    'errors: requests with an unexpected status or a socket error, warm-up included.',
-    'rocket/bare: >1x req/s means Rocket is faster; >1x latency means Rocket is slower.');
+  return { mid: median(per), min: Math.min(...per), max: Math.max(...per) };
+}
+
+export interface ReportInput {
+  runs: Run[];
+  levels: number[];
+  workloads: Array<{ id: string; title: string; baseline?: string }>;
+  targets: string[];
+  baseline: string;
+  notes: Record<string, string[]>;
+}
+
+const COLUMNS = ['workload', 'server', 'req/s', 'per rep', 'p50 ms', 'p99 ms', 'CPU µs/req', 'errors'];
+const RIGHT = new Set(['req/s', 'p50 ms', 'p99 ms', 'CPU µs/req', 'errors']);
+
+export function renderTable({ runs, levels, workloads, targets, baseline, notes }: ReportInput): string {
+  const out: string[] = [];
+  for (const level of levels) {
+    const lines: string[][] = [];
+    const below: string[] = [];
+    for (const wl of workloads) {
+      const label = `${wl.id} ${wl.title}`;
+      let first = true;
+      const mine = (t: string) => (r: Run) => r.level === level && r.workload === wl.id && r.target === t;
+      for (const t of targets) {
+        const rs = runs.filter(mine(t));
+        if (!rs.length) continue;
+        lines.push([first ? label : '', t, int(median(rs.map((r) => r.rps))), rs.map((r) => int(r.rps)).join(' / '),
+          ms(median(rs.map((r) => r.p50))), ms(median(rs.map((r) => r.p99))), int(median(rs.map((r) => r.cpuUsPerReq))),
+          String(rs.reduce((s, r) => s + r.errors, 0))]);
+        first = false;
+      }
+      for (const t of targets.filter((x) => x !== baseline)) {
+        if (!runs.some(mine(t)) || !runs.some(mine(baseline))) continue;
+        const p = (pick: (r: Run) => number | null) => paired(runs, pick, mine(t), mine(baseline));
+        const rps = p((r) => r.rps);
+        lines.push(['', `${t}/${baseline}`, times(rps.mid), rps.mid === null ? '' : `[${rps.min.toFixed(2)}–${rps.max.toFixed(2)}]`,
+          times(p((r) => r.p50).mid), times(p((r) => r.p99).mid), times(p((r) => r.cpuUsPerReq).mid), '']);
+      }
+      // W8: Rocket's reader list against Rocket's admin list (W2) of the same rep.
+      const base = wl.baseline;
+      if (base && runs.some(mine('rocket')) && runs.some((r) => r.level === level && r.workload === base && r.target === 'rocket')) {
+        const other = (t: string) => (r: Run) => r.level === level && r.workload === base && r.target === t;
+        const rps = paired(runs, (r) => r.rps, mine('rocket'), other('rocket'));
+        lines.push(['', `rocket ${wl.id}/${base}`, times(rps.mid), rps.mid === null ? '' : `[${rps.min.toFixed(2)}–${rps.max.toFixed(2)}]`,
+          times(paired(runs, (r) => r.p50, mine('rocket'), other('rocket')).mid), times(paired(runs, (r) => r.p99, mine('rocket'), other('rocket')).mid),
+          times(paired(runs, (r) => r.cpuUsPerReq, mine('rocket'), other('rocket')).mid), '']);
+        const vsBare = (id: string) => paired(runs, (r) => r.rps, (r) => r.level === level && r.workload === id && r.target === 'rocket',
+          (r) => r.level === level && r.workload === id && r.target === baseline).mid;
+        const [own, theirs] = [vsBare(wl.id), vsBare(base)];
+        if (own !== null && theirs !== null) {
+          below.push(`${wl.id}: Rocket's reader list runs at ${times(rps.mid)} of its admin list (${base}), ${(own / theirs).toFixed(2)}x after dividing each by its own bare run (target ≥ 0.90x)`);
+        }
+      }
+    }
+    const widths = COLUMNS.map((c, i) => Math.max(c.length, ...lines.map((l) => l[i].length)));
+    const fmt = (cells: string[]) => cells.map((c, i) => (RIGHT.has(COLUMNS[i]) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+    const reps = Math.max(0, ...runs.filter((r) => r.level === level).map((r) => r.rep));
+    out.push(`== ${level} connections, ${reps} rep(s)`, fmt(COLUMNS), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(fmt));
+    const rss = targets.map((t) => {
+      const m = runs.filter((r) => r.level === level && r.target === t).map((r) => r.rssMaxMiB ?? 0);
+      return m.length ? `${t} ${Math.max(...m)} MiB` : '';
+    }).filter(Boolean);
+    if (rss.length) below.push(`peak RSS of each server's process tree: ${rss.join(', ')}`);
+    out.push(...below.map((n) => `note: ${n}`), '');
+  }
+  for (const [wl, ns] of Object.entries(notes)) for (const n of ns) out.push(`note: ${wl}: ${n}`);
+  out.push(
+    'req/s: responses with the expected status per second; p50/p99: autocannon latency; req/s, p50, p99 and CPU: medians over reps.',
+    "CPU µs/req: CPU time of the server's process tree (user + system, /proc) over the measured run, per response.",
+    'errors: unexpected statuses and socket errors or timeouts, warm-ups included.',
+  );
+  const ratios = targets.filter((t) => t !== baseline).map((t) => `${t}/${baseline}`);
+  if (ratios.length) {
+    out.push(
+      `${ratios.join(', ')}: median over reps of the rep-paired ratio (both measured back to back in each rep), [min–max] over reps;`,
+      `>1x req/s means faster than ${baseline}, >1x latency or CPU means slower / more CPU per request.`,
+    );
+  }
   return out.join('\n');
 }
