@@ -167,6 +167,21 @@ export const errors = {
   conditionValueNotArray: (index: number) => invalid(`conditions[${index}].value must be an array for in/not_in`),
   permissionNotFound: (id: string) => notFound(`Permission not found: ${id}`),
 
+  // Rules: the admin payload (logic.md §1.8, first failing check wins) and evaluation (§1.3–§1.7).
+  ruleNotFound: (id: string) => notFound(`Rule not found: ${id}`),
+  ruleEntityNotFound: (entity: string) => invalid(`entity not found: ${entity}`),
+  invalidRuleHook: (hook: string) => invalid(`invalid hook: ${hook} (must be before_write, after_write, or before_delete)`),
+  invalidRuleType: (type: string) => invalid(`invalid rule type: ${type} (must be field, expression, or computed)`),
+  ruleDefinitionRequired: () => invalid('definition is required'),
+  computedHookOnly: () => invalid('computed rules are only allowed with hook before_write'),
+  ruleFieldNotFound: (field: string, entity: string) => invalid(`rule field ${field} not found on entity ${entity}`),
+  invalidRuleOperator: (operator: string) => invalid(`invalid operator: ${operator}`),
+  invalidRuleValue: (operator: string) => invalid(`invalid value for operator ${operator}`),
+  invalidRulePattern: (reason: string) => invalid(`invalid pattern: ${reason}`),
+  invalidExpression: (reason: string) => invalid(`invalid expression: ${reason}`),
+  invalidRelatedLoad: (reason: string) => invalid(`invalid related_load: ${reason}`),
+  rulePropertyType: (property: string, type: string) => invalid(`${property} must be ${type}`),
+
   // Admin: metadata definitions and their migrations (metadata.md §10, §11).
   /** An invalid definition: the first problem's message, every problem as a detail. */
   metadataInvalid: (problems: ErrorDetail[]) => invalid(problems[0].message, problems),

@@ -13,6 +13,7 @@ import { validateEntity } from '../metadata/validate-entity.js';
 import { validateRelation } from '../metadata/validate-relation.js';
 import type { AppContext } from '../platform/app-context.js';
 import { decodePermissionRow, permissionsSql } from '../permissions/stored-row.js';
+import { decodeRuleRow, rulesSql } from '../rules/stored-row.js';
 import { bumpMetadataVersion, readMetadataVersion } from './fresh-registry.js';
 
 let versionCounter = 0;
@@ -37,8 +38,9 @@ export async function reloadRegistry(ctx: AppContext, log: Logger): Promise<void
     name: String(r.name), source: String(r.source), target: String(r.target), definition: d.decodeJson<RelationDef>(r.definition), ...stamp(r),
   }));
   const permissions = permissionRows.map((r) => decodePermissionRow(d, r));
+  const rules = (await db.query<Record<string, unknown>>(rulesSql(d, false))).map((r) => decodeRuleRow(d, r));
   if (version < ctx.registry.version) return;
-  ctx.registry = compileRegistry(d, { entities, relations, permissions }, version, log);
+  ctx.registry = compileRegistry(d, { entities, relations, permissions, rules }, version, log);
   ctx.metadataVersion = stored;
 }
 

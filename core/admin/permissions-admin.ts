@@ -3,26 +3,13 @@
 // to the other instances, exactly like metadata changes.
 import { errors } from '../errors.js';
 import { isUuid, newId } from '../ids.js';
-import type { Logger } from '../logger.js';
-import type { AppContext } from '../platform/app-context.js';
 import { validatePolicy, type PolicyInput, type StoredPermission } from '../permissions/policy.js';
 import { decodePermissionRow, permissionsSql } from '../permissions/stored-row.js';
-import { bumpMetadataVersion } from './fresh-registry.js';
-import { reloadRegistry } from './metadata-admin.js';
+import { AdminService } from './admin-service.js';
 
 const COLUMNS = 'id, entity, action, roles, conditions, created_at, updated_at';
 
-export class PermissionsAdmin {
-  constructor(
-    private readonly ctx: AppContext,
-    private readonly log: Logger,
-    private readonly announce: (app: string) => Promise<void>,
-  ) {}
-
-  private get db() {
-    return this.ctx.db;
-  }
-
+export class PermissionsAdmin extends AdminService {
   private notFound(id: string): never {
     throw errors.permissionNotFound(id);
   }
@@ -79,12 +66,5 @@ export class PermissionsAdmin {
     if (rows.length === 0) this.notFound(id);
     await this.changed();
     return { id: String(rows[0].id), deleted: true };
-  }
-
-  /** The new policies apply to the next request here, and reach the other instances. */
-  private async changed(): Promise<void> {
-    await bumpMetadataVersion(this.db);
-    await reloadRegistry(this.ctx, this.log);
-    await this.announce(this.ctx.name);
   }
 }

@@ -6,6 +6,8 @@ import type { Dialect } from '../db/types.js';
 import type { EntityDef, RelationDef } from '../metadata/types.js';
 import { PermissionIndex } from '../permissions/permission-index.js';
 import type { StoredPermission } from '../permissions/policy.js';
+import { compileRules, type EntityRules } from '../rules/compile.js';
+import type { StoredRule } from '../rules/types.js';
 import { compileWriteSteps } from '../write/steps/index.js';
 import { compileEntity, type CompiledEntity } from './compiled-entity.js';
 
@@ -28,6 +30,8 @@ export interface StoredRelation {
 
 export class Registry {
   private readonly resolved = new Map<string, ResolvedRelation | null>();
+  /** The compiled active rules per entity (logic.md §1); set by `compileRegistry` before the steps. */
+  readonly rules: ReadonlyMap<string, EntityRules> = new Map();
 
   constructor(
     readonly dialect: Dialect,
@@ -88,7 +92,7 @@ function forwardRelationKeys(entity: string, relations: readonly RelationDef[], 
  */
 export function compileRegistry(
   dialect: Dialect,
-  stored: { entities: StoredEntity[]; relations: StoredRelation[]; permissions?: readonly StoredPermission[] },
+  stored: { entities: StoredEntity[]; relations: StoredRelation[]; permissions?: readonly StoredPermission[]; rules?: readonly StoredRule[] },
   version: number,
   log: Logger,
 ): Registry {
@@ -110,7 +114,9 @@ export function compileRegistry(
     const keys = forwardRelationKeys(entity.name, relations, registry, fields);
     (entity.validator as { relationKeys: ReadonlyMap<string, RelationDef> }).relationKeys = keys;
   }
-  // Steps compile last: they may look at the whole registry (relations, permissions, other entities).
+  // Rules resolve relations and other entities, so they compile once the registry has them.
+  (registry as { rules: Registry['rules'] }).rules = compileRules(stored.rules ?? [], registry, log);
+  // Steps compile last: they may look at the whole registry (relations, permissions, rules, other entities).
   for (const entity of entities.values()) (entity as { steps: CompiledEntity['steps'] }).steps = compileWriteSteps(entity, registry);
   return registry;
 }

@@ -126,6 +126,12 @@ export interface FieldType {
   readonly settings?: readonly string[];
   /** Extra settings check (e.g. precision); returns a message or null. Default/enum checks are generic. */
   validateSettings?(field: FieldDef): string | null;
+  /**
+   * A computed rule's result (logic.md §1.5) → the input value `coerceInput` then checks, e.g. an
+   * integer type rounds half away from zero, text types take a number's canonical text. Without
+   * it, a date result becomes ISO-8601 text and anything else is passed on as it is.
+   */
+  fromExpression?(result: unknown, field: FieldDef): unknown;
   /** Present on types that compare numerically in permission policies (int, bigint, float, decimal). */
   readonly numeric?: NumericSupport;
   /** The value of an `auto: create|update` field at `now`; types without it do not support `auto`. */

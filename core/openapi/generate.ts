@@ -3,6 +3,7 @@
 // operations per entity, shared error responses. Pure and deterministic (entities sorted by name).
 import type { CompiledEntity } from '../compile/compiled-entity.js';
 import type { Registry } from '../compile/registry.js';
+import { adminPaths, adminSchemas } from './admin-paths.js';
 import { assignPascalNames } from './names.js';
 import {
   filterParameters, idParameter, includeParameter, sharedParameters, sortParameter,
@@ -142,7 +143,8 @@ export function generateOpenApi(registry: Registry, opts: OpenApiOptions): Recor
     paths[`/${entity.name}`] = collectionPath(registry, entity, pascal);
     paths[`/${entity.name}/{id}`] = itemPath(registry, entity, pascal);
   }
-  Object.assign(schemas, sharedSchemas());
+  Object.assign(schemas, sharedSchemas(), adminSchemas());
+  Object.assign(paths, adminPaths());
   return {
     openapi: '3.1.0',
     info: {
@@ -151,7 +153,7 @@ export function generateOpenApi(registry: Registry, opts: OpenApiOptions): Recor
     },
     servers: [{ url: opts.basePath ?? `/api/${opts.app}` }],
     security: [{ bearerAuth: [] }],
-    tags: entities.map((e) => ({ name: e.name })),
+    tags: [...entities.map((e) => ({ name: e.name })), { name: '_admin', description: 'Admin APIs (role admin)' }],
     paths,
     components: {
       schemas,

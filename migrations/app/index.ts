@@ -2,5 +2,6 @@
 import type { Migration } from '../../core/db/migrator.js';
 import { init } from './001-init.js';
 import { metadataVersion } from './002-metadata-version.js';
+import { rules } from './003-rules.js';
 
-export const appMigrations: readonly Migration[] = [init, metadataVersion];
+export const appMigrations: readonly Migration[] = [init, metadataVersion, rules];

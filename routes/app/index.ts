@@ -5,6 +5,7 @@ import appScope from '../../plugins/app-scope.js';
 import appAuthRoutes from './auth.js';
 import adminMetadataRoutes from './admin-metadata.js';
 import adminPermissionsRoutes from './admin-permissions.js';
+import adminRulesRoutes from './admin-rules.js';
 import adminUsersRoutes from './admin-users.js';
 import adminInvitesRoutes from './admin-invites.js';
 import entityRoutes from './entities.js';
@@ -15,6 +16,7 @@ export default async function appRoutes(fastify: FastifyInstance): Promise<void>
   await fastify.register(appAuthRoutes);
   await fastify.register(adminMetadataRoutes);
   await fastify.register(adminPermissionsRoutes);
+  await fastify.register(adminRulesRoutes);
   await fastify.register(adminUsersRoutes);
   await fastify.register(adminInvitesRoutes);
   await fastify.register(openApiRoutes);

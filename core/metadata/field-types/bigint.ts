@@ -2,7 +2,9 @@
 // to a canonical digit string beyond it; always output as a string (metadata.md §4).
 
 import type { Coerced, FieldType } from '../types.js';
-import { COMPARISON_OPS, FAIL, INT64_MAX, INT64_MIN, INT_TEXT_RE, STORAGE, integerValue, nullable, ok, widensFrom } from './shared.js';
+import {
+  COMPARISON_OPS, FAIL, INT64_MAX, INT64_MIN, INT_TEXT_RE, STORAGE, integerFromExpression, integerValue, nullable, ok, widensFrom,
+} from './shared.js';
 
 function parseBigintText(text: string): Coerced {
   if (!INT_TEXT_RE.test(text)) return FAIL;
@@ -19,6 +21,7 @@ export const bigintType: FieldType = {
   storage: () => STORAGE.int64,
   primaryKeyType: 'bigint',
   numeric: { integerRange: { min: -(2 ** 63), limit: 2 ** 63 }, fromNumber: integerValue },
+  fromExpression: integerFromExpression,
   changeFrom: widensFrom(['int32']),
   coerceInput(value) {
     if (typeof value === 'number') return Number.isSafeInteger(value) ? ok(value === 0 ? 0 : value) : FAIL;

@@ -2,7 +2,7 @@
 
 import type { FieldType } from '../types.js';
 import {
-  COMPARISON_OPS, FAIL, INT32_MAX, INT32_MIN, INT_TEXT_RE, STORAGE, intFromText, integerValue, nullable, ok,
+  COMPARISON_OPS, FAIL, INT32_MAX, INT32_MIN, INT_TEXT_RE, STORAGE, intFromText, integerFromExpression, integerValue, nullable, ok,
 } from './shared.js';
 
 function inRange(n: number): boolean {
@@ -24,6 +24,7 @@ export const intType: FieldType = {
   storage: () => STORAGE.int32,
   primaryKeyType: 'int',
   numeric: { integerRange: { min: INT32_MIN, limit: INT32_MAX + 1 }, fromNumber: integerValue },
+  fromExpression: integerFromExpression,
   coerceInput(value) {
     if (typeof value === 'number') return inRange(value) ? ok(value === 0 ? 0 : value) : FAIL;
     if (typeof value === 'string') return parseIntText(value);

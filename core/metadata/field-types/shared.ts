@@ -77,3 +77,17 @@ export function widensFrom(kinds: readonly StorageKind[]): NonNullable<FieldType
 export function integerValue(n: number): unknown {
   return Number.isSafeInteger(n) ? n : BigInt(n).toString();
 }
+
+/**
+ * `fromExpression` of the integer types (logic.md §1.5): a finite number rounded half away from
+ * zero, a numeric string parsed and rounded; digit strings (possibly beyond 2^53) and anything
+ * else are left for `coerceInput` to judge.
+ */
+export function integerFromExpression(result: unknown): unknown {
+  let n: number | undefined;
+  if (typeof result === 'number') n = result;
+  else if (typeof result === 'string' && !INT_TEXT_RE.test(result) && result.trim() !== '') n = Number(result);
+  if (n === undefined || !Number.isFinite(n)) return result;
+  const rounded = Math.sign(n) * Math.round(Math.abs(n));
+  return rounded === 0 ? 0 : rounded;
+}

@@ -37,6 +37,11 @@ export function makeStringType(name: 'string' | 'text'): FieldType {
       return kind === 'text' ? 'none' : kind === 'json' ? 'forbidden' : 'alter';
     },
     coerceInput: storableText,
+    // A computed result (logic.md §1.5): numbers and booleans in canonical text, dates as ISO-8601.
+    fromExpression: (result) => {
+      if (typeof result === 'number' || typeof result === 'boolean') return String(result);
+      return result instanceof Date ? result.toISOString() : result;
+    },
     // No stored value holds such text, and PostgreSQL refuses it as a parameter: a 400.
     parseFilter: storableText,
     toDb: (value) => value ?? null,

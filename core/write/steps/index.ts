@@ -4,23 +4,27 @@
 // this order. Adding a step: one file in this folder, one line here.
 //
 //   phase         create / update                          delete
-//   check         3 permission (create), PK, 19 auto fields
+//   check         3 permission (create), PK, 12–15 rules     —
+//                 (create without related_load), 19 auto fields
 //   (BEGIN; 11 re-read under lock)                          4 re-read under lock
-//   beforeWrite   3 permission (update), 17 slug, 18 files  3 permission, (5 before_delete rules)
+//   beforeWrite   3 permission (update), 12–15 rules        3 permission, 5 before_delete rules
+//                 (update, or create with related_load),
+//                 17 slug, 18 files
 //   row           20 INSERT / UPDATE … RETURNING            6 on_delete policies, 7 delete
 //   children      21–23 nested relation writes (each child runs this whole list)
-//   afterWrite    (24 transition actions, 25 after_write rules, 26 sync webhooks, 27 audit)
+//   afterWrite    25 after_write rules, (24 transition actions, 26 sync webhooks, 27 audit)
 //   (COMMIT)
 //   afterCommit   (30 post-commit effects)
 //
-// Steps in parentheses are to come (rules, state machines, webhooks, audit); each will be a file
-// here, listed at its position below.
+// Steps in parentheses are to come (state machines, webhooks, audit); each will be a file here,
+// listed at its position below.
 import type { CompiledEntity } from '../../compile/compiled-entity.js';
 import type { Registry } from '../../compile/registry.js';
 import { autoFieldsStep } from './auto-fields.js';
 import { filesStep } from './files.js';
 import { permissionStep } from './permission.js';
 import { primaryKeyStep } from './primary-key.js';
+import { rulesStep } from './rules.js';
 import { slugStep } from './slug.js';
 import type { CompiledSteps, RecordWrite, WriteKind, WriteStep } from './types.js';
 import { WRITE_KINDS } from './types.js';
@@ -29,11 +33,13 @@ import type { WriteContext } from '../write-context.js';
 export const WRITE_STEPS: readonly WriteStep[] = [
   permissionStep, // 3
   primaryKeyStep, // part of 20
-  // 12 related data, 13–14 rules, 15 computed fields, 16 state machines
+  rulesStep, // 12–15 before_write rules, 25 after_write rules; §3 5 before_delete rules
+  // 16 state machines
   slugStep, // 17
   filesStep, // 18
   autoFieldsStep, // 19
-  // 24 transition actions, 25 after_write rules, 26 synchronous webhooks, 27 audit, 30 post-commit
+  // 24 transition actions (their afterWrite must precede the rules': a step listed before rulesStep),
+  // 26 synchronous webhooks, 27 audit, 30 post-commit
 ];
 
 const orNull = <T>(list: T[]): readonly T[] | null => (list.length > 0 ? list : null);

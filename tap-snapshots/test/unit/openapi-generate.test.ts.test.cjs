@@ -701,6 +701,215 @@ Object {
         },
         "type": "object",
       },
+      "Rule": Object {
+        "properties": Object {
+          "active": Object {
+            "default": true,
+            "type": "boolean",
+          },
+          "created_at": Object {
+            "format": "date-time",
+            "type": "string",
+          },
+          "definition": Object {
+            "description": "Type-specific: field rules {field, operator, value}, expression rules {expression, field?}, computed {field, expression}; all may carry message and stop_on_fail; expression and computed rules may carry related_load.",
+            "properties": Object {
+              "expression": Object {
+                "description": "The expression language of logic.md §2.",
+                "type": "string",
+              },
+              "field": Object {
+                "type": "string",
+              },
+              "message": Object {
+                "type": "string",
+              },
+              "operator": Object {
+                "enum": Array [
+                  "min",
+                  "max",
+                  "min_length",
+                  "max_length",
+                  "pattern",
+                  "eq",
+                  "neq",
+                  "gt",
+                  "gte",
+                  "lt",
+                  "lte",
+                  "in",
+                  "not_in",
+                  "like",
+                  "not_empty",
+                ],
+                "type": "string",
+              },
+              "related_load": Object {
+                "items": Object {
+                  "properties": Object {
+                    "filter": Object {
+                      "type": "object",
+                    },
+                    "relation": Object {
+                      "type": "string",
+                    },
+                  },
+                  "required": Array [
+                    "relation",
+                  ],
+                  "type": "object",
+                },
+                "type": "array",
+              },
+              "stop_on_fail": Object {
+                "type": "boolean",
+              },
+              "value": Object {},
+            },
+            "type": "object",
+          },
+          "entity": Object {
+            "type": "string",
+          },
+          "hook": Object {
+            "default": "before_write",
+            "enum": Array [
+              "before_write",
+              "after_write",
+              "before_delete",
+            ],
+            "type": "string",
+          },
+          "id": Object {
+            "format": "uuid",
+            "type": "string",
+          },
+          "priority": Object {
+            "default": 0,
+            "description": "Lower runs first.",
+            "type": "integer",
+          },
+          "type": Object {
+            "enum": Array [
+              "field",
+              "expression",
+              "computed",
+            ],
+            "type": "string",
+          },
+          "updated_at": Object {
+            "format": "date-time",
+            "type": "string",
+          },
+        },
+        "required": Array [
+          "id",
+          "entity",
+          "hook",
+          "type",
+          "definition",
+          "priority",
+          "active",
+          "created_at",
+          "updated_at",
+        ],
+        "type": "object",
+      },
+      "RuleInput": Object {
+        "properties": Object {
+          "active": Object {
+            "default": true,
+            "type": "boolean",
+          },
+          "definition": Object {
+            "description": "Type-specific: field rules {field, operator, value}, expression rules {expression, field?}, computed {field, expression}; all may carry message and stop_on_fail; expression and computed rules may carry related_load.",
+            "properties": Object {
+              "expression": Object {
+                "description": "The expression language of logic.md §2.",
+                "type": "string",
+              },
+              "field": Object {
+                "type": "string",
+              },
+              "message": Object {
+                "type": "string",
+              },
+              "operator": Object {
+                "enum": Array [
+                  "min",
+                  "max",
+                  "min_length",
+                  "max_length",
+                  "pattern",
+                  "eq",
+                  "neq",
+                  "gt",
+                  "gte",
+                  "lt",
+                  "lte",
+                  "in",
+                  "not_in",
+                  "like",
+                  "not_empty",
+                ],
+                "type": "string",
+              },
+              "related_load": Object {
+                "items": Object {
+                  "properties": Object {
+                    "filter": Object {
+                      "type": "object",
+                    },
+                    "relation": Object {
+                      "type": "string",
+                    },
+                  },
+                  "required": Array [
+                    "relation",
+                  ],
+                  "type": "object",
+                },
+                "type": "array",
+              },
+              "stop_on_fail": Object {
+                "type": "boolean",
+              },
+              "value": Object {},
+            },
+            "type": "object",
+          },
+          "entity": Object {
+            "type": "string",
+          },
+          "hook": Object {
+            "default": "before_write",
+            "enum": Array [
+              "before_write",
+              "after_write",
+              "before_delete",
+            ],
+            "type": "string",
+          },
+          "priority": Object {
+            "default": 0,
+            "description": "Lower runs first.",
+            "type": "integer",
+          },
+          "type": Object {
+            "enum": Array [
+              "field",
+              "expression",
+              "computed",
+            ],
+            "type": "string",
+          },
+        },
+        "required": Array [
+          "entity",
+          "type",
+        ],
+        "type": "object",
+      },
       "Tag": Object {
         "additionalProperties": true,
         "properties": Object {
@@ -772,6 +981,253 @@ Object {
   },
   "openapi": "3.1.0",
   "paths": Object {
+    "/_admin/rules": Object {
+      "get": Object {
+        "operationId": "listRules",
+        "parameters": Array [
+          Object {
+            "description": "Only the rules of this entity.",
+            "in": "query",
+            "name": "entity",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "items": Object {
+                        "$ref": "#/components/schemas/Rule",
+                      },
+                      "type": "array",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The rules",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+        },
+        "summary": "List rules (admin), by entity, priority, created_at",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+      "post": Object {
+        "operationId": "createRule",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/RuleInput",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "201": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/Rule",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The created rule",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+        },
+        "summary": "Create a rule (admin); applies to the next request",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+    },
+    "/_admin/rules/{id}": Object {
+      "delete": Object {
+        "operationId": "deleteRule",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "properties": Object {
+                        "deleted": Object {
+                          "const": true,
+                        },
+                        "id": Object {
+                          "type": "string",
+                        },
+                      },
+                      "required": Array [
+                        "id",
+                        "deleted",
+                      ],
+                      "type": "object",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The id of the deleted rule",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+        },
+        "summary": "Delete a rule (admin)",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+      "get": Object {
+        "operationId": "getRule",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/Rule",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The rule",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+        },
+        "summary": "Read one rule (admin)",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+      "parameters": Array [
+        Object {
+          "in": "path",
+          "name": "id",
+          "required": true,
+          "schema": Object {
+            "format": "uuid",
+            "type": "string",
+          },
+        },
+      ],
+      "put": Object {
+        "operationId": "updateRule",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/RuleInput",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/Rule",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The updated rule",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+        },
+        "summary": "Replace a rule (admin); absent priority → 0, active → true",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+    },
     "/author": Object {
       "get": Object {
         "operationId": "listAuthor",
@@ -6383,6 +6839,10 @@ Object {
     },
     Object {
       "name": "tag",
+    },
+    Object {
+      "description": "Admin APIs (role admin)",
+      "name": "_admin",
     },
   ],
 }

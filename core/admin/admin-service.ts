@@ -1,0 +1,26 @@
+// What the admin services that change compiled metadata share: the app they work on, and the
+// aftermath of every successful change — a bumped metadata version, a rebuilt registry (so the
+// change applies to the next request here) and a notice to the other instances.
+import type { Logger } from '../logger.js';
+import type { AppContext } from '../platform/app-context.js';
+import { bumpMetadataVersion } from './fresh-registry.js';
+import { reloadRegistry } from './metadata-admin.js';
+
+export abstract class AdminService {
+  constructor(
+    protected readonly ctx: AppContext,
+    protected readonly log: Logger,
+    private readonly announce: (app: string) => Promise<void>,
+  ) {}
+
+  protected get db() {
+    return this.ctx.db;
+  }
+
+  /** Call after a successful write of the service's table. */
+  protected async changed(): Promise<void> {
+    await bumpMetadataVersion(this.db);
+    await reloadRegistry(this.ctx, this.log);
+    await this.announce(this.ctx.name);
+  }
+}

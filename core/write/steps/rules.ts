@@ -1,0 +1,79 @@
+// Steps 12–15 and 25 of write-pipeline.md §2.2 and step 5 of §3 (logic.md §1): the entity's
+// before_write rules (related data, field rules, expression rules, computed fields), its
+// after_write rules over the persisted record and its children, and its before_delete rules.
+// A create whose before_write rules load no related data needs nothing from the database, so they
+// run in the check phase and the write keeps its single statement; everything else runs in the
+// transaction. Cascaded deletes run no rules (§3).
+import type { CompiledEntity } from '../../compile/compiled-entity.js';
+import type { Registry } from '../../compile/registry.js';
+import { errors } from '../../errors.js';
+import type { ExprEnv } from '../../expr/index.js';
+import type { HookRules } from '../../rules/compile.js';
+import { evaluateChecks, evaluateComputed, type FieldSource } from '../../rules/evaluate.js';
+import { loadRelated } from '../../rules/related.js';
+import { typedRecord } from '../../rules/values.js';
+import type { WriteContext } from '../write-context.js';
+import type { RecordWrite, StepPhases, Values, WriteRun, WriteStep } from './types.js';
+
+const NO_RELATED: Readonly<Record<string, unknown>> = Object.freeze({});
+
+function env(ctx: WriteContext, action: string, record: Values, old: Values | null, related: Readonly<Record<string, unknown>>): ExprEnv {
+  const caller = ctx.caller;
+  return { record, old, related, action, now: ctx.now, user: { id: caller?.id ?? null, roles: caller ? [...caller.roles] : [] } };
+}
+
+async function related(run: WriteRun | undefined, registry: Registry, entity: CompiledEntity, rules: HookRules, record: Values) {
+  return run && rules.loads.length > 0 ? loadRelated(run.q, registry, entity, record, rules.loads) : NO_RELATED;
+}
+
+/** Steps 12–15: the prospective record (merged with `old` on update), then checks, then computed fields. */
+function beforeWrite(w: RecordWrite, ctx: WriteContext, rules: HookRules, relatedData: Readonly<Record<string, unknown>>): void {
+  const create = w.kind === 'create';
+  const merged = create ? w.values : { ...w.old, ...w.values };
+  const record = typedRecord(w.entity, merged);
+  const e = env(ctx, w.kind, record, create || !w.old ? null : typedRecord(w.entity, w.old), relatedData);
+  const source: FieldSource = { kind: 'payload', values: w.values, create };
+  const checked = evaluateChecks(rules, e, source, w.path);
+  if (checked.details.length > 0) throw errors.validationFailed(checked.details);
+  if (rules.computed.length === 0) return;
+  const details = evaluateComputed(rules, e, record, w.values, w.path);
+  if (details.length > 0) throw errors.validationFailed(details);
+}
+
+/** Step 25 (after_write) and §3 step 5 (before_delete): checks over a stored record. */
+function storedChecks(w: RecordWrite, ctx: WriteContext, rules: HookRules, stored: Values, relatedData: Readonly<Record<string, unknown>>): void {
+  const record = typedRecord(w.entity, stored);
+  const old = w.kind === 'delete' ? record : w.old ? typedRecord(w.entity, w.old) : null;
+  const checked = evaluateChecks(rules, env(ctx, w.kind, record, old, relatedData), { kind: 'stored', record: stored }, w.path);
+  if (checked.details.length > 0) throw errors.validationFailed(checked.details);
+}
+
+export const rulesStep: WriteStep = {
+  name: 'rules',
+  compile(entity, kind, registry) {
+    const rules = registry.rules.get(entity.name);
+    if (!rules || kind === 'cascade') return null;
+    const phases: StepPhases = {};
+    if (kind === 'delete') {
+      const hook = rules.before_delete;
+      if (!hook) return null;
+      phases.beforeWrite = async (w, run) => storedChecks(w, run.ctx, hook, w.old!, await related(run, registry, entity, hook, w.old!));
+      return phases;
+    }
+    const before = rules.before_write;
+    if (before) {
+      if (kind === 'create' && before.loads.length === 0) phases.check = (w, ctx) => beforeWrite(w, ctx, before, NO_RELATED);
+      else {
+        phases.beforeWrite = async (w, run) => {
+          const merged = w.kind === 'create' ? w.values : { ...w.old, ...w.values };
+          beforeWrite(w, run.ctx, before, await related(run, registry, entity, before, merged));
+        };
+      }
+    }
+    const after = rules.after_write;
+    if (after) {
+      phases.afterWrite = async (w, run) => storedChecks(w, run.ctx, after, w.record!, await related(run, registry, entity, after, w.record!));
+    }
+    return phases.check || phases.beforeWrite || phases.afterWrite ? phases : null;
+  },
+};
