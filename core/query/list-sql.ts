@@ -1,11 +1,14 @@
 // SQL text of a list query (rest-api.md §5), built once per query shape and cached per entity.
 // Parameters: the WHERE parameters (filters, then row filter), then LIMIT, then OFFSET.
 //
-// Rows and total come back in one round trip, in one of two forms chosen by shape (measured on
-// PostgreSQL with the benchmark's tables, see totalByWindow):
-//   - `COUNT(*) OVER()` when the ORDER BY needs a full sort anyway: one scan feeds both;
-//   - an uncorrelated scalar subquery `(SELECT COUNT(*) …)` otherwise: the page can stop after
-//     LIMIT rows, which a window count would prevent (it buffers every matching row first).
+// Rows and total come back in one round trip: the total is an uncorrelated scalar subquery
+// `(SELECT COUNT(*) …)`, which the database plans on its own (an InitPlan on PostgreSQL), so the
+// count can be an index-only scan while the page stops after LIMIT rows of an index that serves the
+// ORDER BY. Measured on the shared benchmark's tables (20,000 customers, its (status, score) index,
+// 900 matching rows): 0.68 ms for the page with the subquery against 2.65 ms with `COUNT(*) OVER()`,
+// which reads and counts every matching row before the LIMIT (905 buffers against 147). Without a
+// usable index the subquery scans twice where a window would scan once (~1.3x); that worst case is
+// bounded, the window's grows with the number of matching rows.
 import type { CompiledEntity } from '../compile/compiled-entity.js';
 import type { Dialect } from '../db/types.js';
 import { rowFilterShape, whereSql, type Condition, type RowFilter } from './conditions.js';
@@ -40,27 +43,13 @@ export function orderBySql(dialect: Dialect, entity: CompiledEntity, sort: reado
   return ` ORDER BY ${terms.join(', ')}`;
 }
 
-/**
- * True when the first sort key is neither the PK nor a unique (indexed) field: the database must
- * then read and sort every matching row, and a window count over that same scan is cheapest
- * (~1.3x the throughput of a second scan for the count). Without such a sort the LIMIT can stop
- * early and a separate scalar count is ~1.6x faster than the window.
- */
-export function totalByWindow(sort: readonly SortItem[]): boolean {
-  if (sort.length === 0) return false;
-  const first = sort[0].field;
-  return !first.isPk && first.def.unique !== true;
-}
-
 function buildListSql(entity: CompiledEntity, query: ListQuery, rowFilter: RowFilter | undefined): string {
   const dialect = entity.dialect;
   const counter = { n: 0 };
   const where = whereSql(dialect, entity.sql.liveCondition, query.filters, rowFilter, counter);
   const whereClause = where ? ` WHERE ${where}` : '';
   // The subquery repeats the WHERE text with the same placeholders: parameters are shared.
-  const total = !query.withTotal ? ''
-    : totalByWindow(query.sort) ? `, COUNT(*) OVER() AS "${TOTAL_COLUMN}"`
-      : `, (SELECT COUNT(*) FROM ${entity.quotedTable}${whereClause}) AS "${TOTAL_COLUMN}"`;
+  const total = query.withTotal ? `, (SELECT COUNT(*) FROM ${entity.quotedTable}${whereClause}) AS "${TOTAL_COLUMN}"` : '';
   const limit = ++counter.n;
   const offset = ++counter.n;
   return `SELECT ${columnList(entity)}${total} FROM ${entity.quotedTable}${whereClause}` +

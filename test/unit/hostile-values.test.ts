@@ -63,13 +63,23 @@ t.test('decimals within NUMERIC', async (t) => {
 });
 
 t.test('PostgreSQL reads TIMESTAMPTZ text exactly', async (t) => {
-  const iso = (s: string) => parseTimestamptz(s).toISOString();
+  const iso = (s: string) => {
+    const v = parseTimestamptz(s);
+    return typeof v === 'string' ? v : v.toISOString();
+  };
+  // The common UTC form becomes canonical text by slicing, every fraction length included.
+  t.equal(parseTimestamptz('2026-12-02 04:24:00.123456+00'), '2026-12-02T04:24:00.123Z');
+  t.equal(parseTimestamptz('2026-12-02 04:24:00.1+00'), '2026-12-02T04:24:00.100Z');
+  t.equal(parseTimestamptz('2026-12-02 04:24:00.12+00'), '2026-12-02T04:24:00.120Z');
+  t.equal(parseTimestamptz('2026-01-02 00:00:00+00'), '2026-01-02T00:00:00.000Z');
+  t.equal(parseTimestamptz('9999-12-31 23:59:59.999999+00'), '9999-12-31T23:59:59.999Z');
+  t.type(parseTimestamptz('0999-01-01 00:00:00+00'), Date, 'years below 1000 take the exact parse');
   t.equal(iso('0001-06-01 12:00:00+00'), '0001-06-01T12:00:00.000Z');
   t.equal(iso('0050-06-15 12:34:56.789+02'), '0050-06-15T10:34:56.789Z');
   t.equal(iso('0001-06-01 12:53:28+00:53:28'), '0001-06-01T12:00:00.000Z', 'LMT offsets with seconds');
   t.equal(iso('2024-03-04 05:06:07.123456-05:30'), '2024-03-04T10:36:07.123Z');
   t.equal(iso('0001-12-31 23:00:00+00 BC'), '0000-12-31T23:00:00.000Z', '1 BC is year 0');
-  t.ok(Number.isNaN(parseTimestamptz('infinity').getTime()));
+  t.ok(Number.isNaN((parseTimestamptz('infinity') as Date).getTime()));
 });
 
 t.test('JSON parameters are JSON text on both dialects', async (t) => {

@@ -106,11 +106,10 @@ for (const d of ['postgres', 'sqlite'] as const) {
         : ' ORDER BY ("title" IS NULL) ASC, "title" ASC, "id" DESC LIMIT', 'no second PK term when the client sorts by it');
     });
 
-    t.test('total: window count under a full sort, scalar subquery otherwise', async (t) => {
-      t.match((await run({ sort: '-views' })).sql, ', COUNT(*) OVER() AS "__total" FROM "posts" WHERE');
-      for (const sort of ['slug', '-id,views', '']) {
+    t.test('total: a scalar subquery planned on its own, whatever the sort', async (t) => {
+      for (const sort of ['-views', 'slug', '-id,views', '']) {
         const { sql } = await run({ sort, 'filter[views]': '1' });
-        t.notMatch(sql, 'OVER()', `sort=${sort}: an index can serve the order, the page stops early`);
+        t.notMatch(sql, 'OVER()', `sort=${sort}: no window count (it would read every matching row before the LIMIT)`);
         t.match(sql, '(SELECT COUNT(*) FROM "posts" WHERE "deleted_at" IS NULL AND "views" = $1) AS "__total"');
       }
       t.notMatch((await run({ sort: 'views', total: 'false' })).sql, 'COUNT');

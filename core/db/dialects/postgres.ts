@@ -12,11 +12,33 @@ import { assertJsonKey } from './shared.js';
 const TIMESTAMPTZ_TEXT_RE = /^(\d{4,})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d+))?([+-])(\d\d)(?::(\d\d))?(?::(\d\d))?( BC)?$/;
 
 /**
- * TIMESTAMPTZ text → Date, for the driver (core/db/postgres.ts). postgres.js's `new Date(text)`
- * reads years 0001–0099 as 2001–2099 (and garbles the month); this reads every year exactly.
- * Text it does not know (`infinity`) gives what `new Date` gives.
+ * The common TIMESTAMPTZ text in UTC, `YYYY-MM-DD HH:MM:SS[.ffffff]+00` with a year of four digits
+ * from 1000, straight to the API's `YYYY-MM-DDTHH:MM:SS.sssZ` by slicing: no regex, no Date, no
+ * formatting afterwards (the timestamp type passes canonical text through). Anything else:
+ * undefined.
  */
-export function parseTimestamptz(text: string): Date {
+function utcTimestampText(text: string): string | undefined {
+  const n = text.length;
+  // '+', '0', '0' at the end; ' ' between date and time; no leading zero in the year.
+  if (n < 22 || n > 29 || text.charCodeAt(n - 3) !== 43 || text.charCodeAt(n - 2) !== 48 || text.charCodeAt(n - 1) !== 48 ||
+    text.charCodeAt(10) !== 32 || text.charCodeAt(0) === 48 || text.charCodeAt(4) !== 45) return undefined;
+  const end = n - 3;
+  if (end === 19) return `${text.slice(0, 10)}T${text.slice(11, 19)}.000Z`;
+  if (end < 21 || text.charCodeAt(19) !== 46) return undefined;
+  const frac = end >= 23 ? text.slice(20, 23) : text.slice(20, end).padEnd(3, '0');
+  return `${text.slice(0, 10)}T${text.slice(11, 19)}.${frac}Z`;
+}
+
+/**
+ * TIMESTAMPTZ text → the value rows carry, for the driver (core/db/postgres.ts): canonical ISO text
+ * for the common UTC form (every reader takes text or a Date: the timestamp type, the string type,
+ * `decodeTimestamp`), else a Date. postgres.js's own `new Date(text)` reads years 0001–0099 as
+ * 2001–2099 (and garbles the month); this reads every year exactly. Text it does not know
+ * (`infinity`) gives what `new Date` gives.
+ */
+export function parseTimestamptz(text: string): Date | string {
+  const fast = utcTimestampText(text);
+  if (fast !== undefined) return fast;
   const m = TIMESTAMPTZ_TEXT_RE.exec(text);
   if (!m) return new Date(text);
   const date = new Date(0);

@@ -82,6 +82,23 @@ export function parseTimestampMs(text: string): number | undefined {
   return utcMs(y, mo, d, h, mi, s, ms) - offsetMin * 60_000;
 }
 
+/**
+ * Whether text already has the canonical shape `YYYY-MM-DDTHH:MM:SS.sssZ` (digits where digits go),
+ * so reading it back needs no parse. Only the shape is checked: text of that shape is what this
+ * engine writes, and what it would have printed back as it was anyway.
+ */
+export function isCanonicalTimestamp(text: string): boolean {
+  if (text.length !== 24 || text.charCodeAt(23) !== 90 /* Z */) return false;
+  for (let i = 0; i < 23; i++) {
+    const c = text.charCodeAt(i);
+    const want = CANONICAL_SHAPE.charCodeAt(i);
+    if (want === 57 /* 9: a digit */ ? c < 48 || c > 57 : c !== want) return false;
+  }
+  return true;
+}
+
+const CANONICAL_SHAPE = '9999-99-99T99:99:99.999';
+
 /** ISO text → canonical UTC `YYYY-MM-DDTHH:MM:SS.sssZ`, or undefined. */
 export function normaliseTimestamp(text: string): string | undefined {
   const ms = parseTimestampMs(text);

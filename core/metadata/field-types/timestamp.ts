@@ -2,7 +2,7 @@
 // output (TIMESTAMPTZ on PostgreSQL, ISO text on SQLite).
 
 import type { Coerced, FieldType } from '../types.js';
-import { formatTimestamp, normaliseTimestamp } from './datetime.js';
+import { formatTimestamp, isCanonicalTimestamp, normaliseTimestamp } from './datetime.js';
 import { COMPARISON_OPS, FAIL, STORAGE, nullable, ok, widensFrom } from './shared.js';
 
 function fromText(text: string): Coerced {
@@ -33,8 +33,9 @@ export const timestampType: FieldType = {
   fromDb(raw) {
     if (raw === null || raw === undefined) return null;
     if (raw instanceof Date) return formatTimestamp(raw.getTime()) ?? null;
-    // SQLite text; also `YYYY-MM-DD` left by a date → timestamp change (read as midnight UTC).
-    if (typeof raw === 'string') return normaliseTimestamp(raw) ?? raw;
+    // Canonical text as it is (the PostgreSQL driver's UTC form, SQLite text this engine wrote);
+    // other SQLite text, also `YYYY-MM-DD` left by a date → timestamp change (midnight UTC), is normalised.
+    if (typeof raw === 'string') return isCanonicalTimestamp(raw) ? raw : normaliseTimestamp(raw) ?? raw;
     return raw;
   },
   outputSchema: () => nullable({ type: 'string', format: 'date-time' }),
