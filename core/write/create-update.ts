@@ -4,6 +4,7 @@
 // RETURNING (no BEGIN/COMMIT round trips); anything else runs in one transaction. Either way the
 // record goes through `writeRecord`, which runs the steps of core/write/steps/ in order.
 import type { CompiledEntity } from '../compile/compiled-entity.js';
+import type { Queryable } from '../db/types.js';
 import { errors } from '../errors.js';
 import { objectBody } from '../input.js';
 import { lockRow } from './lock.js';
@@ -29,14 +30,26 @@ async function checkPayload(ctx: WriteContext, entity: CompiledEntity, body: unk
     return { values: outcome.values };
   }
   const tree = planTree(ctx.registry, relations);
-  if (tree.links.length > 0) await checkLinkTargets(ctx.db, tree);
+  // With problems already found, link targets are checked now so the one 422 lists theirs too;
+  // otherwise the transaction checks (and locks) them first thing (`checkLinksInTransaction`).
+  if (tree.links.length > 0 && (!outcome.ok || tree.details.length > 0)) await checkLinkTargets(ctx.db, tree);
   const details = outcome.ok ? tree.details : [...outcome.details, ...tree.details];
   if (details.length > 0) throw errors.validationFailed(details);
   return { values: (outcome as { values: Values }).values, tree };
 }
 
+/**
+ * Step 9's many_to_many target check when it did not run before BEGIN: one query per target entity
+ * for the whole tree, the targets locked FOR SHARE until COMMIT, the same 422 `not_found` details.
+ */
+async function checkLinksInTransaction(tx: Queryable, tree: TreePlan | undefined): Promise<void> {
+  if (!tree || tree.links.length === 0) return;
+  await checkLinkTargets(tx, tree, true);
+  if (tree.details.length > 0) throw errors.validationFailed(tree.details);
+}
+
 /** Runs `w` on the pool as one statement when no step needs the transaction, else in one. */
-async function write(ctx: WriteContext, w: RecordWrite, reread: boolean): Promise<void> {
+async function write(ctx: WriteContext, w: RecordWrite, reread: boolean, tree: TreePlan | undefined): Promise<void> {
   if (!w.relations && !needsTransaction(w, ctx) && (w.kind === 'create' || Object.keys(w.values).length > 0)) {
     const run = writeRun(ctx.db, ctx);
     await writeRecord(run, w);
@@ -47,6 +60,14 @@ async function write(ctx: WriteContext, w: RecordWrite, reread: boolean): Promis
     if (reread) {
       w.old = await lockRow(tx, w.entity, w.pk); // step 11
       if (!w.old) return run;
+    }
+    try {
+      await checkLinksInTransaction(tx, tree);
+    } catch (err) {
+      // As before BEGIN: a refused caller (403) answers before any payload error (§12.4). A create's
+      // permission has already been checked (check phase).
+      if (reread) authorizeRecord(ctx, w.entity, 'update', w.old);
+      throw err;
     }
     await writeRecord(run, w);
     return run;
@@ -65,7 +86,7 @@ export async function createRecord(ctx: WriteContext, entity: CompiledEntity, bo
   }
   const w = recordWrite('create', entity, { values: checked.values, relations: checked.tree?.relations });
   runChecks(w, ctx);
-  await write(ctx, w, false);
+  await write(ctx, w, false, checked.tree);
   return w.record!;
 }
 
@@ -86,7 +107,7 @@ export async function updateRecord(
   }
   const w = recordWrite('update', entity, { values: checked.values, pk, relations: checked.tree?.relations });
   runChecks(w, ctx);
-  await write(ctx, w, true);
+  await write(ctx, w, true, checked.tree);
   if (!w.record) throw notFound();
   return w.record;
 }

@@ -13,6 +13,11 @@ const task = {
   fields: [{ name: 'id', type: 'uuid' }, { name: 'work_order_id', type: 'uuid' }, { name: 'label', type: 'string' }, { name: 'locked', type: 'boolean' }],
 };
 
+const label = {
+  name: 'label', table: 'labels', primary_key: { field: 'id', type: 'uuid', generated: true },
+  fields: [{ name: 'id', type: 'uuid' }, { name: 'name', type: 'string' }],
+};
+
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 type Body = Record<string, any>;
 
@@ -25,8 +30,12 @@ async function setup(r: TestRocket) {
     if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.data;
   };
-  for (const e of [order, task]) await ok('POST', '/_admin/entities', e);
+  for (const e of [order, task, label]) await ok('POST', '/_admin/entities', e);
   await ok('POST', '/_admin/relations', { name: 'tasks', type: 'one_to_many', source: 'work_order', target: 'task', target_key: 'work_order_id' });
+  await ok('POST', '/_admin/relations', {
+    name: 'labels', type: 'many_to_many', source: 'work_order', target: 'label', join_table: 'work_order_labels',
+    source_join_key: 'work_order_id', target_join_key: 'label_id',
+  });
   const allow = (entity: string, action: string, roles: string[], conditions: unknown[] = []) =>
     ok('POST', '/_admin/permissions', { entity, action, roles, conditions });
   const user = (...roles: string[]) => as(userToken(r, app.name, roles));
@@ -38,7 +47,7 @@ async function setup(r: TestRocket) {
 const denied = (res: { status: number; body: Body }) => [res.status, res.body.error?.code, res.body.error?.message];
 
 eachDialect(t, 'create, update and delete per role and against the current record', async (t, r) => {
-  const { ok, allow, user, count } = await setup(r);
+  const { admin, ok, allow, user, count } = await setup(r);
   const open = await ok('POST', '/work_order', { title: 'open one', state: 'open', priority: 1 });
   const closed = await ok('POST', '/work_order', { title: 'closed one', state: 'closed', priority: 1 });
   const clerk = user('Clerk');
@@ -60,6 +69,13 @@ eachDialect(t, 'create, update and delete per role and against the current recor
     'the current (now closed) record decides, not the payload');
   t.same(denied(await clerk('PUT', `/work_order/${closed.id}`, { title: 5 })), [403, 'FORBIDDEN', 'Permission denied for update on work_order'], '403 before 422');
   t.equal((await clerk('PUT', '/work_order/9d8c7b6a-5f4e-4d3c-b2a1-0f9e8d7c6b5a', { title: 5 })).status, 404, '404 before 403 and 422');
+  // A link to a missing target is found inside the transaction when nothing else is wrong: still 403 first.
+  const missingLink = { labels: { data: [{ id: '9d8c7b6a-5f4e-4d3c-b2a1-0f9e8d7c6b5a' }] } };
+  t.same(denied(await clerk('PUT', `/work_order/${closed.id}`, missingLink)), [403, 'FORBIDDEN', 'Permission denied for update on work_order'],
+    '403 before a not_found link');
+  const notFound = await admin('PUT', `/work_order/${closed.id}`, missingLink);
+  t.same([notFound.status, notFound.body.error.details], [422, [{ field: 'labels[0].id', rule: 'not_found', message: 'label 9d8c7b6a-5f4e-4d3c-b2a1-0f9e8d7c6b5a not found' }]],
+    'and the same not_found detail as before BEGIN');
   t.equal((await ok('GET', `/work_order/${closed.id}`)).title, 'closed one', 'a refused update changes nothing');
 
   t.same(denied(await clerk('DELETE', `/work_order/${closed.id}`)), [403, 'FORBIDDEN', 'No permission for delete on work_order']);

@@ -11,7 +11,7 @@ import { insertRow, insertRows } from '../row-sql.js';
 import { needsTransaction, runChecks } from '../steps/index.js';
 import type { RecordWrite, WriteRun } from '../steps/types.js';
 import { childrenAfter, diffChildren, diffLinks } from './diff.js';
-import { linkedTargets, lockLinkTargets, linkTargets, unlinkTargets } from './links.js';
+import { linkedTargets, linkTargets, unlinkTargets } from './links.js';
 import type { ChildRow, ChildrenPlan, LinksPlan, RelationPlan } from './plan.js';
 
 type Values = Record<string, unknown>;
@@ -148,7 +148,6 @@ async function writeLinks(run: WriteRun, entity: CompiledEntity, parent: Values,
   const encodedParent = entity.fieldMap.get(relation.source_key)!.encode(parentKey);
   const linked = created ? new Map<string, unknown>() : await linkedTargets(run.q, relation, target, encodedParent);
   const diff = diffLinks(plan.mode, plan.rows, [...linked.keys()]);
-  await lockLinkTargets(run.q, target, diff.link);
   await unlinkTargets(run.q, relation, target, encodedParent, diff.unlink.map((key) => linked.get(key)));
   await linkTargets(run.q, relation, target, encodedParent, diff.link.map((row) => row.id));
 }

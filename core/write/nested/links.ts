@@ -1,10 +1,13 @@
 // many_to_many link rows of nested writes (write-pipeline.md §5.7): the `not_found` check of link
-// targets before BEGIN (one query per target entity for the whole tree), and the join-table
-// statements run inside the transaction (read linked ids, unlink a list, link a list).
+// targets (one query per target entity for the whole tree), and the join-table statements run
+// inside the transaction (read linked ids, unlink a list, link a list). The check runs once: before
+// BEGIN when the payload already has problems (so the one 422 lists them all), otherwise first thing
+// in the transaction, where it also locks the targets FOR SHARE until COMMIT (a concurrent delete
+// waits, or has committed and the link answers 422 `not_found`).
 import type { CompiledEntity } from '../../compile/compiled-entity.js';
 import { quoteIdent } from '../../db/builder.js';
 import type { Queryable } from '../../db/types.js';
-import { errors, type ErrorDetail } from '../../errors.js';
+import type { ErrorDetail } from '../../errors.js';
 import type { RelationDef } from '../../metadata/types.js';
 import type { LinkRow, LinksPlan, TreePlan } from './plan.js';
 
@@ -21,18 +24,10 @@ async function liveTargets(q: Queryable, target: CompiledEntity, ids: unknown[],
 }
 
 /**
- * In the transaction, before linking: the targets are still live, and stay so until COMMIT (a
- * concurrent delete waits, or has committed and the link answers 422 `not_found` as before BEGIN).
+ * Adds a `not_found` detail for every link id (not marked `_delete`) naming no live target; with
+ * `lock` (inside the transaction) the live ones stay so until COMMIT.
  */
-export async function lockLinkTargets(q: Queryable, target: CompiledEntity, rows: readonly LinkRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  const found = await liveTargets(q, target, rows.map((r) => r.id), target.dialect.shareLockSuffix);
-  const missing = rows.filter((r) => !found.has(r.idKey)).map((r) => notFoundDetail(target, r));
-  if (missing.length > 0) throw errors.validationFailed(missing);
-}
-
-/** Adds a `not_found` detail for every link id (not marked `_delete`) naming no live target. */
-export async function checkLinkTargets(q: Queryable, tree: TreePlan): Promise<void> {
+export async function checkLinkTargets(q: Queryable, tree: TreePlan, lock = false): Promise<void> {
   const byTarget = new Map<CompiledEntity, LinksPlan[]>();
   for (const plan of tree.links) {
     if (!plan.rows.some((r) => !r.delete)) continue;
@@ -44,7 +39,7 @@ export async function checkLinkTargets(q: Queryable, tree: TreePlan): Promise<vo
   for (const [target, plans] of byTarget) {
     const ids = new Map<string, unknown>();
     for (const plan of plans) for (const row of plan.rows) if (!row.delete) ids.set(row.idKey, row.id);
-    const found = await liveTargets(q, target, [...ids.values()], '');
+    const found = await liveTargets(q, target, [...ids.values()], lock ? target.dialect.shareLockSuffix : '');
     for (const plan of plans) {
       const missing = plan.rows.filter((r) => !r.delete && !found.has(r.idKey)).map((r) => notFoundDetail(target, r));
       if (missing.length > 0) inserts.push({ at: plan.detailIndex, details: missing });
