@@ -1,13 +1,23 @@
 // The rules of the four shipped example schemas (`shared/examples/`) are accepted by the rules
 // admin API on both databases once their entities and relations exist, and they run: a sample
 // record made to break one is refused with the rule's own message.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { eachDialect } from '../helpers/server.js';
 
-const EXAMPLES = join(import.meta.dirname, '../../../shared/examples');
+// A copy of `shared/examples/` travels with the repository (a clean clone has no `../shared`);
+// where the shared folder is beside the checkout, the copy must still be identical to it.
+const EXAMPLES = join(import.meta.dirname, '../fixtures/examples');
+const SHARED = join(import.meta.dirname, '../../../shared/examples');
 const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).sort();
+
+t.test('the copied examples match shared/examples where it is present', async (t) => {
+  if (!existsSync(SHARED)) return t.pass('no shared folder beside this checkout');
+  const shared = readdirSync(SHARED).filter((f) => f.endsWith('.json')).sort();
+  t.same(files, shared, 'the same files');
+  for (const f of shared) t.equal(readFileSync(join(EXAMPLES, f), 'utf8'), readFileSync(join(SHARED, f), 'utf8'), f);
+});
 
 interface Example {
   entities: Array<Record<string, unknown>>;
