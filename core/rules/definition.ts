@@ -5,6 +5,7 @@ import type { CompiledEntity, CompiledField } from '../compile/compiled-entity.j
 import type { Registry } from '../compile/registry.js';
 import { errors } from '../errors.js';
 import { compileExpression, ExprCompileError, type CompiledExpr } from '../expr/index.js';
+import { isPlainObject } from '../metadata/names.js';
 import { compileConstraint, compilePattern, operandFits } from './field-operators.js';
 import { compileRelatedLoads, RelatedLoadProblem, type RelatedLoad } from './related.js';
 import { FIELD_OPERATORS, type FieldOperator, type RuleType } from './types.js';
@@ -28,7 +29,6 @@ export interface CompiledRule {
   readonly broken?: string;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Computed rules may not target the PK, an auto field, a write-resolved field (file) or the soft-delete marker (§1.5). */
 function computable(entity: CompiledEntity, f: CompiledField): boolean {
@@ -58,7 +58,7 @@ function compiledExpression(source: unknown): CompiledExpr {
 export function compileDefinition(
   id: string, entity: CompiledEntity, type: RuleType, def: Record<string, unknown>, registry: Registry,
 ): CompiledRule {
-  if (!isObject(def)) throw errors.ruleDefinitionRequired();
+  if (!isPlainObject(def)) throw errors.ruleDefinitionRequired();
   const field = ruleField(entity, type, def.field); // 8
   let operator: FieldOperator | undefined;
   let holds: CompiledRule['holds'];

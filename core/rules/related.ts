@@ -9,6 +9,7 @@ import { stringForm } from '../permissions/record-test.js';
 import type { Condition, RowFilter } from '../query/conditions.js';
 import { parseIncludes, type IncludeNode } from '../query/include-tree.js';
 import { loadIncludes } from '../query/includes.js';
+import { isPlainObject } from '../metadata/names.js';
 import { RELATED_FILTER_OPS } from './types.js';
 import { typedRecord } from './values.js';
 
@@ -23,7 +24,6 @@ export interface RelatedLoad {
 /** Why a `related_load` value is invalid (the reason of `invalid related_load: <reason>`). */
 export class RelatedLoadProblem extends Error {}
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function parsed(entity: CompiledEntity, key: string, field: Condition['field'], v: unknown): unknown {
   const p = v === null || typeof v === 'object' ? { ok: false as const } : field.type.parseFilter(stringForm(v), field.def);
@@ -68,7 +68,7 @@ export function compileRelatedLoads(entity: CompiledEntity, registry: Registry, 
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) throw new RelatedLoadProblem('related_load must be an array');
   return raw.map((entry, i) => {
-    if (!isObject(entry) || typeof entry.relation !== 'string' || entry.relation === '') {
+    if (!isPlainObject(entry) || typeof entry.relation !== 'string' || entry.relation === '') {
       throw new RelatedLoadProblem(`related_load[${i}].relation is required`);
     }
     const token = entry.relation;
@@ -82,7 +82,7 @@ export function compileRelatedLoads(entity: CompiledEntity, registry: Registry, 
       }
     }
     if (!node) throw new RelatedLoadProblem(`relation ${token} not found on entity ${entity.name}`);
-    if (entry.filter !== undefined && !isObject(entry.filter)) throw new RelatedLoadProblem(`filter of ${token} must be an object`);
+    if (entry.filter !== undefined && !isPlainObject(entry.filter)) throw new RelatedLoadProblem(`filter of ${token} must be an object`);
     const conditions = Object.entries(entry.filter ?? {}).map(([key, value]) => condition(node.entity, key, value));
     return { key: token, node, filter: conditions.length > 0 ? [conditions] : undefined };
   });

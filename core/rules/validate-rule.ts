@@ -5,6 +5,7 @@ import type { Registry } from '../compile/registry.js';
 import { errors } from '../errors.js';
 import { objectBody } from '../input.js';
 import { jsonTextProblem } from '../text.js';
+import { isPlainObject } from '../metadata/names.js';
 import { compileDefinition } from './definition.js';
 import { RULE_HOOKS, RULE_TYPES, type RuleHook, type RuleInput, type RuleType } from './types.js';
 
@@ -13,10 +14,9 @@ const FLAT_KEYS = ['field', 'operator', 'value', 'expression', 'message', 'stop_
 
 const MAX_PRIORITY = 2147483647;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function definitionOf(body: Record<string, unknown>): Record<string, unknown> | undefined {
-  if (isObject(body.definition)) return body.definition;
+  if (isPlainObject(body.definition)) return body.definition;
   if (body.definition !== undefined) return undefined;
   const flat: Record<string, unknown> = {};
   for (const key of FLAT_KEYS) if (body[key] !== undefined) flat[key] = body[key];

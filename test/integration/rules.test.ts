@@ -323,3 +323,31 @@ eachDialect(t, 'rules run on nested children with their own rules and paths', as
   t.equal(fixed.status, 200);
   t.equal((await call('GET', `/line/${lineId}`)).body.data.line_total, '5.00', 'recomputed from the merged child row');
 });
+
+eachDialect(t, 'races: rule changes during writes, and parallel writes through the same compiled rules', async (t, r) => {
+  const { call, rule } = await setup(r);
+  await rule({ entity: 'line', type: 'computed', definition: { field: 'line_total', expression: 'record.quantity * record.unit_price' } });
+  const id = await rule({ entity: 'probe', type: 'field', definition: { field: 'i', operator: 'min', value: 0 } });
+  for (let trial = 0; trial < 10; trial++) {
+    // A write racing a rule change uses one registry snapshot: the old rule set or the new one, never a 500.
+    const active = trial % 2 === 0;
+    const [changed, ...writes] = await Promise.all([
+      call('PUT', `/_admin/rules/${id}`, { entity: 'probe', type: 'field', active, definition: { field: 'i', operator: 'min', value: 0 } }),
+      ...Array.from({ length: 8 }, () => call('POST', '/probe', { i: -1 })),
+    ]);
+    t.equal(changed.status, 200);
+    const statuses = writes.map((w) => w.status);
+    t.ok(statuses.every((s) => s === 201 || s === 422), `trial ${trial + 1}: ${statuses.join(',')}`);
+    t.ok(writes.filter((w) => w.status === 422).every((w) => w.body.error.details[0].rule === 'min'), 'a refusal is the rule, in the envelope');
+    t.equal((await call('POST', '/probe', { i: -1 })).status, active ? 422 : 201, 'after the change, the new rule set');
+  }
+  // Parallel nested creates share the compiled rules but never each other's values.
+  const orders = await Promise.all(Array.from({ length: 20 }, (_, n) => call('POST', '/order', {
+    number: `P-${n}`, lines: { data: [{ product: 'a', quantity: n + 1, unit_price: 2 }, { product: 'b', quantity: 1, unit_price: n }] },
+  })));
+  t.same(orders.map((o) => o.status), Array(20).fill(201));
+  for (const [n, o] of orders.entries()) {
+    const lines = (await call('GET', `/line?filter[order_id]=${o.body.data.id}&sort=product`)).body.data;
+    t.same(lines.map((l: { line_total: string }) => l.line_total), [`${(n + 1) * 2}.00`, `${n}.00`], `order ${n}`);
+  }
+});

@@ -22,14 +22,17 @@ function env(ctx: WriteContext, action: string, record: Values, old: Values | nu
   return { record, old, related, action, now: ctx.now, user: { id: caller?.id ?? null, roles: caller ? [...caller.roles] : [] } };
 }
 
-async function related(run: WriteRun | undefined, registry: Registry, entity: CompiledEntity, rules: HookRules, record: Values) {
-  return run && rules.loads.length > 0 ? loadRelated(run.q, registry, entity, record, rules.loads) : NO_RELATED;
+/** Step 12: the hook's `related_load` relations of `record`, in the write's transaction. */
+async function related(run: WriteRun, registry: Registry, entity: CompiledEntity, rules: HookRules, record: Values) {
+  return rules.loads.length > 0 ? loadRelated(run.q, registry, entity, record, rules.loads) : NO_RELATED;
 }
 
-/** Steps 12–15: the prospective record (merged with `old` on update), then checks, then computed fields. */
-function beforeWrite(w: RecordWrite, ctx: WriteContext, rules: HookRules, relatedData: Readonly<Record<string, unknown>>): void {
+/** The prospective record of §2.1: the payload, merged with `old` on update. */
+const prospective = (w: RecordWrite): Values => (w.kind === 'create' ? w.values : { ...w.old, ...w.values });
+
+/** Steps 13–15 over the prospective record: checks, then computed fields. */
+function beforeWrite(w: RecordWrite, ctx: WriteContext, rules: HookRules, merged: Values, relatedData: Readonly<Record<string, unknown>>): void {
   const create = w.kind === 'create';
-  const merged = create ? w.values : { ...w.old, ...w.values };
   const record = typedRecord(w.entity, merged);
   const e = env(ctx, w.kind, record, create || !w.old ? null : typedRecord(w.entity, w.old), relatedData);
   const source: FieldSource = { kind: 'payload', values: w.values, create };
@@ -62,11 +65,11 @@ export const rulesStep: WriteStep = {
     }
     const before = rules.before_write;
     if (before) {
-      if (kind === 'create' && before.loads.length === 0) phases.check = (w, ctx) => beforeWrite(w, ctx, before, NO_RELATED);
+      if (kind === 'create' && before.loads.length === 0) phases.check = (w, ctx) => beforeWrite(w, ctx, before, w.values, NO_RELATED);
       else {
         phases.beforeWrite = async (w, run) => {
-          const merged = w.kind === 'create' ? w.values : { ...w.old, ...w.values };
-          beforeWrite(w, run.ctx, before, await related(run, registry, entity, before, merged));
+          const merged = prospective(w);
+          beforeWrite(w, run.ctx, before, merged, await related(run, registry, entity, before, merged)); // step 12 first
         };
       }
     }
