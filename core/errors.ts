@@ -182,6 +182,24 @@ export const errors = {
   invalidRelatedLoad: (reason: string) => invalid(`invalid related_load: ${reason}`),
   rulePropertyType: (property: string, type: string) => invalid(`${property} must be ${type}`),
 
+  // State machines: the admin payload (logic.md §3.8, first failing check wins) and enforcement (§3.2–§3.3).
+  stateMachineNotFound: (id: string) => notFound(`State machine not found: ${id}`),
+  stateMachineEntityNotFound: (entity: string) => invalid(`entity not found: ${entity}`),
+  stateMachineFieldNotFound: (field: string, entity: string) => invalid(`field ${field} not found on entity ${entity}`),
+  transitionsRequired: () => invalid('at least one transition is required'),
+  initialNotString: () => invalid('initial must be a string'),
+  transitionFromRequired: () => invalid('transition from is required'),
+  transitionToRequired: () => invalid('transition to is required'),
+  transitionRolesInvalid: () => invalid('transition roles must be an array of strings'),
+  invalidGuard: (reason: string) => invalid(`invalid guard expression: ${reason}`),
+  invalidActionType: (type: string) => invalid(`invalid action type: ${type}`),
+  invalidSetField: (reason: string) => invalid(`invalid set_field action: ${reason}`),
+  invalidCreateRecord: (reason: string) => invalid(`invalid create_record action: ${reason}`),
+  sendEventRequiresEvent: () => invalid('invalid send_event action: event is required'),
+  invalidWebhookAction: (reason: string) => invalid(`invalid webhook action: ${reason}`),
+  stateMachineExists: (entity: string, field: string) => conflict(`State machine already exists for ${entity}.${field}`),
+  transitionRoleForbidden: (from: string, to: string) => new AppError('FORBIDDEN', `Role not allowed for transition from '${from}' to '${to}'`),
+
   // Admin: metadata definitions and their migrations (metadata.md §10, §11).
   /** An invalid definition: the first problem's message, every problem as a detail. */
   metadataInvalid: (problems: ErrorDetail[]) => invalid(problems[0].message, problems),

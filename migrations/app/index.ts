@@ -3,5 +3,7 @@ import type { Migration } from '../../core/db/migrator.js';
 import { init } from './001-init.js';
 import { metadataVersion } from './002-metadata-version.js';
 import { rules } from './003-rules.js';
+import { stateMachines } from './004-state-machines.js';
+import { eventsAndEffects } from './005-events-and-effects.js';
 
-export const appMigrations: readonly Migration[] = [init, metadataVersion, rules];
+export const appMigrations: readonly Migration[] = [init, metadataVersion, rules, stateMachines, eventsAndEffects];
