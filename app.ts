@@ -11,6 +11,7 @@ import requestLogPlugin from './plugins/request-log.js';
 import { MAX_ID_LENGTH } from './core/limits.js';
 import platformPlugin from './plugins/platform.js';
 import metadataPlugin from './plugins/metadata.js';
+import effectsPlugin from './plugins/effects.js';
 import idlePoolsPlugin from './plugins/idle-pools.js';
 import healthRoutes from './routes/health.js';
 import platformRoutes from './routes/platform/index.js';
@@ -57,6 +58,7 @@ export default async function rocket(fastify: FastifyInstance, opts: RocketOptio
   await fastify.register(platformPlugin, { config });
   await fastify.register(metadataPlugin);
   await fastify.register(idlePoolsPlugin);
+  await fastify.register(effectsPlugin);
   opts.onPlatform?.(fastify.rocket);
   await fastify.register(healthRoutes);
   await fastify.register(platformRoutes, { prefix: '/api/_platform' });

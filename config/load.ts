@@ -60,6 +60,9 @@ const ENV_MAP: Array<[string, string, 'string' | 'int' | 'bool' | 'list']> = [
   ['ROCKET_AI_BASE_URL', 'ai.base_url', 'string'],
   ['ROCKET_AI_API_KEY', 'ai.api_key', 'string'],
   ['ROCKET_AI_MODEL', 'ai.model', 'string'],
+  ['ROCKET_WEBHOOKS_ALLOW_PRIVATE_NETWORKS', 'webhooks.allow_private_networks', 'bool'],
+  ['ROCKET_EFFECTS_RECOVERY_DELAY_MS', 'effects.recovery_delay_ms', 'int'],
+  ['ROCKET_EFFECTS_INTERVAL_MS', 'effects.interval_ms', 'int'],
   ['ROCKET_LOG_LEVEL', 'log_level', 'string'],
   ['ROCKET_LOG_ACCESS', 'log_access', 'bool'],
   ['ROCKET_LOG_SLOW_MS', 'log_slow_ms', 'int'],
@@ -85,6 +88,12 @@ function defaults(env: 'development' | 'production'): Record<string, unknown> {
     audit: {},
     rate_limit: { enabled: false, max: 600, window_ms: 60_000, auth_max: 20 },
     ai: {},
+    // A developer's receiver usually runs on localhost; in production a webhook URL must not reach
+    // the server's own network (loopback services, cloud metadata, internal hosts).
+    webhooks: { allow_private_networks: env === 'development' },
+    // Post-commit effects (core/effects/): the writer finishes them at once; one still unfinished a
+    // minute after COMMIT (its process died) is taken over by the effects job.
+    effects: { recovery_delay_ms: 60_000, interval_ms: 10_000 },
     log_level: 'info',
     log_access: false,
     log_slow_ms: 1000,

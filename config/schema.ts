@@ -45,6 +45,17 @@ export interface RocketConfig {
     auth_max: number;
   };
   ai: { base_url?: string; api_key?: string; model?: string };
+  webhooks: {
+    /** May outbound deliveries connect to loopback, private, link-local and other non-public
+     * addresses (core/outbound/address-policy.ts)? Default true in development, false in production. */
+    allow_private_networks: boolean;
+  };
+  effects: {
+    /** How long after COMMIT an unfinished post-commit effect counts as abandoned by its writer. */
+    recovery_delay_ms: number;
+    /** How often the effects job looks for abandoned effects. */
+    interval_ms: number;
+  };
   log_level: string;
   /** One info line per request (method, url, status, ms), written asynchronously; off by default. */
   log_access: boolean;
@@ -123,6 +134,16 @@ export const configSchema = {
       properties: { enabled: { type: 'boolean' }, max: positiveInt, window_ms: positiveInt, auth_max: positiveInt },
     },
     ai: { type: 'object', properties: { base_url: str, api_key: str, model: str } },
+    webhooks: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { allow_private_networks: { type: 'boolean' } },
+    },
+    effects: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { recovery_delay_ms: { type: 'integer', minimum: 0 }, interval_ms: positiveInt },
+    },
     log_level: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] },
     log_access: { type: 'boolean' },
     log_slow_ms: { type: 'integer', minimum: 0 },

@@ -196,6 +196,8 @@ export const errors = {
   invalidSetField: (reason: string) => invalid(`invalid set_field action: ${reason}`),
   invalidCreateRecord: (reason: string) => invalid(`invalid create_record action: ${reason}`),
   sendEventRequiresEvent: () => invalid('invalid send_event action: event is required'),
+  /** Any other send_event problem (`data must be an object`, a template that does not compile). */
+  invalidSendEvent: (reason: string) => invalid(`invalid send_event action: ${reason}`),
   invalidWebhookAction: (reason: string) => invalid(`invalid webhook action: ${reason}`),
   stateMachineExists: (entity: string, field: string) => conflict(`State machine already exists for ${entity}.${field}`),
   transitionRoleForbidden: (from: string, to: string) => new AppError('FORBIDDEN', `Role not allowed for transition from '${from}' to '${to}'`),

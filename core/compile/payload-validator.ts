@@ -22,6 +22,12 @@ export interface PayloadValidator {
   /** Forward-relation keys the entity accepts (set when the registry compiles). */
   relationKeys: ReadonlyMap<string, RelationDef>;
   /**
+   * Step 7 (write-pipeline.md §2.2): the initial state per state field of the entity's active state
+   * machines (set when the registry compiles). On create it replaces an absent or null value, ahead
+   * of the field's default.
+   */
+  initialStates: ReadonlyMap<string, string> | undefined;
+  /**
    * `skip`: keys treated as absent — neither validated, required nor reported unknown (a nested
    * child row's FK to its parent and its `_delete` marker, write-pipeline.md §5.2).
    */
@@ -76,6 +82,7 @@ export function buildPayloadValidator(def: EntityDef, fields: ReadonlyArray<{ na
 
   const validator: PayloadValidator = {
     relationKeys: new Map(),
+    initialStates: undefined,
     validateCreate: (body, prefix = '', skip) => validate(body, prefix, true, skip),
     validateUpdate: (body, prefix = '', skip) => validate(body, prefix, false, skip),
   };
@@ -105,7 +112,9 @@ export function buildPayloadValidator(def: EntityDef, fields: ReadonlyArray<{ na
       if (skip?.has(c.name)) continue;
       const present = Object.prototype.hasOwnProperty.call(body, c.name);
       let value = present ? body[c.name] : undefined;
-      if (create && !present && c.hasDefault) value = c.def.default;
+      const initial = create && (value === undefined || value === null) ? validator.initialStates?.get(c.name) : undefined;
+      if (initial !== undefined) value = initial;
+      else if (create && !present && c.hasDefault) value = c.def.default;
       if (value === undefined) {
         if (create && c.requiredOnCreate) requiredErrors.push(required(prefix, c.name));
         continue;

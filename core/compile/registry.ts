@@ -8,6 +8,8 @@ import { PermissionIndex } from '../permissions/permission-index.js';
 import type { StoredPermission } from '../permissions/policy.js';
 import { compileRules, type EntityRules } from '../rules/compile.js';
 import type { StoredRule } from '../rules/types.js';
+import { compileStateMachines, initialStates, type CompiledMachine } from '../state-machines/compile.js';
+import type { StoredStateMachine } from '../state-machines/types.js';
 import { compileWriteSteps } from '../write/steps/index.js';
 import { compileEntity, type CompiledEntity } from './compiled-entity.js';
 
@@ -32,6 +34,8 @@ export class Registry {
   private readonly resolved = new Map<string, ResolvedRelation | null>();
   /** The compiled active rules per entity (logic.md §1); set by `compileRegistry` before the steps. */
   readonly rules: ReadonlyMap<string, EntityRules> = new Map();
+  /** The compiled active state machines per entity, in creation order (logic.md §3); set like `rules`. */
+  readonly stateMachines: ReadonlyMap<string, readonly CompiledMachine[]> = new Map();
 
   constructor(
     readonly dialect: Dialect,
@@ -92,7 +96,10 @@ function forwardRelationKeys(entity: string, relations: readonly RelationDef[], 
  */
 export function compileRegistry(
   dialect: Dialect,
-  stored: { entities: StoredEntity[]; relations: StoredRelation[]; permissions?: readonly StoredPermission[]; rules?: readonly StoredRule[] },
+  stored: {
+    entities: StoredEntity[]; relations: StoredRelation[]; permissions?: readonly StoredPermission[]; rules?: readonly StoredRule[];
+    stateMachines?: readonly StoredStateMachine[];
+  },
   version: number,
   log: Logger,
 ): Registry {
@@ -114,8 +121,13 @@ export function compileRegistry(
     const keys = forwardRelationKeys(entity.name, relations, registry, fields);
     (entity.validator as { relationKeys: ReadonlyMap<string, RelationDef> }).relationKeys = keys;
   }
-  // Rules resolve relations and other entities, so they compile once the registry has them.
+  // Rules and state machines resolve relations and other entities, so they compile once the registry has them.
   (registry as { rules: Registry['rules'] }).rules = compileRules(stored.rules ?? [], registry, log);
+  const machines = compileStateMachines(stored.stateMachines ?? [], registry, log);
+  (registry as { stateMachines: Registry['stateMachines'] }).stateMachines = machines;
+  for (const entity of entities.values()) {
+    (entity.validator as { initialStates: ReadonlyMap<string, string> | undefined }).initialStates = initialStates(machines.get(entity.name));
+  }
   // Steps compile last: they may look at the whole registry (relations, permissions, rules, other entities).
   for (const entity of entities.values()) (entity as { steps: CompiledEntity['steps'] }).steps = compileWriteSteps(entity, registry);
   return registry;

@@ -11,6 +11,9 @@ import { SessionService } from '../auth/sessions.js';
 import { TokenIssuer } from '../auth/tokens.js';
 import { EventBus } from '../events/bus.js';
 import type { Logger } from '../logger.js';
+import { createOutboundClient, type OutboundClient } from '../outbound/http-client.js';
+import { effectsIdle } from '../effects/finish.js';
+import type { EffectServices } from '../effects/types.js';
 import { AppManager } from './app-manager.js';
 import { Notifier } from './notifier.js';
 import { seedPlatformAdmin } from './seed.js';
@@ -25,6 +28,10 @@ export class Platform {
   readonly apps: AppManager;
   /** In-process events (core/events/bus.ts); the notifier bridges them between instances. */
   readonly events: EventBus;
+  /** The server's one outbound HTTP client (webhook deliveries); its keep-alive sockets are shared. */
+  readonly outbound: OutboundClient;
+  /** How post-commit effects (transition webhooks, business events) are performed (core/effects/). */
+  readonly effects: EffectServices;
   private notifier?: Notifier;
 
   private constructor(
@@ -37,6 +44,8 @@ export class Platform {
     this.sessions = new SessionService(mgmt, { users: '_platform_users', tokens: '_platform_refresh_tokens' }, this.issuer);
     this.events = new EventBus(log);
     this.apps = new AppManager(mgmt, storages, config, log, this.events);
+    this.outbound = createOutboundClient({ allowPrivateNetworks: config.webhooks.allow_private_networks });
+    this.effects = { sender: this.outbound, recoveryDelayMs: config.effects.recovery_delay_ms, log, inflight: new Set() };
   }
 
   static async start(config: RocketConfig, log: Logger): Promise<Platform> {
@@ -64,8 +73,12 @@ export class Platform {
     await this.events.emit('metadata.changed', { app, origin: 'local' });
   }
 
+  /** Runs on the server's onClose after the job runners have stopped (plugins/jobs.ts), so no new
+   * delivery starts; the outbound client then waits for those in flight (each within its timeout). */
   async close(): Promise<void> {
     this.notifier?.close();
+    await effectsIdle(this.effects);
+    await this.outbound.close();
     await this.apps.close();
     await this.mgmt.close();
   }

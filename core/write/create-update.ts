@@ -11,7 +11,7 @@ import { lockRow } from './lock.js';
 import { checkLinkTargets } from './nested/links.js';
 import { planTree, type TreePlan } from './nested/plan.js';
 import { recordWrite, runAfterCommit, writeRecord, writeRun } from './record-write.js';
-import { needsTransaction, runChecks } from './steps/index.js';
+import { needsTransaction, runChecks } from './steps/run-phases.js';
 import { authorizeRecord } from './steps/permission.js';
 import type { RecordWrite, Values } from './steps/types.js';
 import type { WriteContext } from './write-context.js';

@@ -18,11 +18,11 @@ export function writeRun(q: Queryable, ctx: WriteContext): WriteRun {
 
 export function recordWrite(
   kind: WriteKind, entity: CompiledEntity, fields: {
-    values?: Values; old?: Values; pk?: unknown; path?: string; nested?: boolean; relations?: readonly RelationPlan[];
+    values?: Values; old?: Values; pk?: unknown; path?: string; nested?: boolean; trusted?: boolean; relations?: readonly RelationPlan[];
   },
 ): RecordWrite {
   return {
-    kind, entity, nested: fields.nested ?? false, path: fields.path ?? '', pk: fields.pk, values: fields.values ?? {},
+    kind, entity, nested: fields.nested ?? false, trusted: fields.trusted, path: fields.path ?? '', pk: fields.pk, values: fields.values ?? {},
     old: fields.old, record: undefined, relations: fields.relations && fields.relations.length > 0 ? fields.relations : undefined,
   };
 }

@@ -3,6 +3,7 @@
 import type { Caller } from '../auth/tokens.js';
 import type { Registry } from '../compile/registry.js';
 import type { Database } from '../db/types.js';
+import type { EffectServices } from '../effects/types.js';
 import type { EventBus } from '../events/bus.js';
 import type { Logger } from '../logger.js';
 
@@ -16,10 +17,16 @@ export interface WriteContext {
   readonly log: Logger | undefined;
   /** Where `records.committed` goes after COMMIT, with the app it names. */
   readonly events: { bus: EventBus; app: string } | undefined;
+  /**
+   * How post-commit effects (transition webhooks, business events) are performed. Without it they
+   * are still recorded, and the effects job performs them.
+   */
+  readonly effects: EffectServices | undefined;
 }
 
 export function writeContext(
   db: Database, registry: Registry, caller: Caller | undefined, log?: Logger, events?: { bus: EventBus; app: string },
+  effects?: EffectServices,
 ): WriteContext {
-  return { db, registry, caller, now: new Date(), log, events };
+  return { db, registry, caller, now: new Date(), log, events, effects };
 }

@@ -35,7 +35,8 @@ function readContext(req: FastifyRequest, registry: Registry): ReadContext {
 }
 
 function writeCtx(req: FastifyRequest, registry: Registry): WriteContext {
-  return writeContext(req.app.db, registry, req.caller, req.log, { bus: req.server.rocket.events, app: req.app.name });
+  const platform = req.server.rocket;
+  return writeContext(req.app.db, registry, req.caller, req.log, { bus: platform.events, app: req.app.name }, platform.effects);
 }
 
 /** The primary key a PUT/DELETE addresses: the id itself when it can only be a PK (no lookup). */

@@ -6,6 +6,7 @@ import appAuthRoutes from './auth.js';
 import adminMetadataRoutes from './admin-metadata.js';
 import adminPermissionsRoutes from './admin-permissions.js';
 import adminRulesRoutes from './admin-rules.js';
+import adminStateMachinesRoutes from './admin-state-machines.js';
 import adminUsersRoutes from './admin-users.js';
 import adminInvitesRoutes from './admin-invites.js';
 import entityRoutes from './entities.js';
@@ -17,6 +18,7 @@ export default async function appRoutes(fastify: FastifyInstance): Promise<void>
   await fastify.register(adminMetadataRoutes);
   await fastify.register(adminPermissionsRoutes);
   await fastify.register(adminRulesRoutes);
+  await fastify.register(adminStateMachinesRoutes);
   await fastify.register(adminUsersRoutes);
   await fastify.register(adminInvitesRoutes);
   await fastify.register(openApiRoutes);

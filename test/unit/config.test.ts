@@ -81,3 +81,18 @@ t.test('connection and lifecycle keys', async (t) => {
   t.match(tooSmall.message, /database\.max_connections \(11\) must be at least database\.pool_size \+ 2 \(12\)/);
   t.equal(load({ ROCKET_DB_MAX_CONNECTIONS: '3' }).config.database.max_connections, 3, 'SQLite: only a limit of open app files');
 });
+
+t.test('webhooks.allow_private_networks: on in development, off in production, settable', async (t) => {
+  const prod = { NODE_ENV: 'production', ROCKET_PLATFORM_JWT_SECRET: 'x'.repeat(40) };
+  t.equal(load({}).config.webhooks.allow_private_networks, true, 'development: a local receiver works');
+  t.equal(load(prod).config.webhooks.allow_private_networks, false, 'production: only public addresses');
+  t.equal(load({ ...prod, ROCKET_WEBHOOKS_ALLOW_PRIVATE_NETWORKS: 'true' }).config.webhooks.allow_private_networks, true);
+  t.equal(load({ ROCKET_WEBHOOKS_ALLOW_PRIVATE_NETWORKS: 'false' }).config.webhooks.allow_private_networks, false);
+  t.equal(loadConfig({}, { env: 'production', platform_jwt_secret: 'y'.repeat(40) }, { readFile: false }).config.webhooks.allow_private_networks,
+    false, 'the production default follows a plugin-option env too');
+  t.equal(loadConfig({}, { webhooks: { allow_private_networks: false } }, { readFile: false }).config.webhooks.allow_private_networks, false, 'plugin option');
+  const err = t.throws(() => load({ ROCKET_WEBHOOKS_ALLOW_PRIVATE_NETWORKS: 'maybe' })) as unknown as ConfigError;
+  t.match(err.message, /ROCKET_WEBHOOKS_ALLOW_PRIVATE_NETWORKS must be true or false \(got "maybe"\)/);
+  const bad = t.throws(() => loadConfig({}, { webhooks: { allow_private_networks: 'yes' as unknown as boolean } }, { readFile: false })) as unknown as ConfigError;
+  t.match(bad.message, /webhooks\.allow_private_networks must be boolean/);
+});

@@ -155,7 +155,7 @@ t.test('component schemas: one record and one input schema per entity, plus shar
   const schemas = doc.components.schemas;
   t.same(Object.keys(schemas), [
     'Author', 'AuthorInput', 'Comment', 'CommentInput', 'Post', 'PostInput', 'Tag', 'TagInput',
-    'Error', 'ListMeta', 'NestedWrite', 'RuleInput', 'Rule',
+    'Error', 'ListMeta', 'NestedWrite', 'RuleInput', 'Rule', 'StateMachineInput', 'StateMachine',
   ]);
   t.same(schemas.Post, registry.entity('post')!.schemas.record, 'record schema is the compiled one');
   t.same(schemas.PostInput, registry.entity('post')!.schemas.input, 'input schema is the compiled one');
@@ -172,15 +172,16 @@ t.test('component schemas: one record and one input schema per entity, plus shar
 t.test('five operations per entity with unique operationIds', async (t) => {
   t.same(Object.keys(doc.paths), [
     '/author', '/author/{id}', '/comment', '/comment/{id}', '/post', '/post/{id}', '/tag', '/tag/{id}',
-    '/_admin/rules', '/_admin/rules/{id}',
+    '/_admin/rules', '/_admin/rules/{id}', '/_admin/state-machines', '/_admin/state-machines/{id}',
   ]);
   const ids: string[] = [];
   for (const item of Object.values(doc.paths) as Json[]) {
     for (const method of ['get', 'post', 'put', 'delete']) if (item[method]) ids.push(item[method].operationId);
   }
-  t.equal(ids.length, 25, 'five per entity and five for the rules admin API');
-  t.equal(new Set(ids).size, 25, 'unique');
-  t.same(ids.slice(20), ['listRules', 'createRule', 'getRule', 'updateRule', 'deleteRule']);
+  t.equal(ids.length, 30, 'five per entity and five for each of the rules and state-machine admin APIs');
+  t.equal(new Set(ids).size, 30, 'unique');
+  t.same(ids.slice(20, 25), ['listRules', 'createRule', 'getRule', 'updateRule', 'deleteRule']);
+  t.same(ids.slice(25), ['listStateMachines', 'createStateMachine', 'getStateMachine', 'updateStateMachine', 'deleteStateMachine']);
   t.same(Object.keys(doc.paths['/post']), ['get', 'post']);
   t.same(Object.keys(doc.paths['/post/{id}']), ['parameters', 'get', 'put', 'delete']);
   t.equal(doc.paths['/post'].get.operationId, 'listPost');
@@ -298,7 +299,7 @@ t.test('component and operation names for awkward entity names', async (t) => {
   expectSchemasCompile(t, oddDoc);
   t.same(Object.keys(oddDoc.components.schemas), [
     'Note2', 'Note2Input', 'Error2', 'Error2Input', 'Note', 'NoteInput', 'NoteInput2', 'NoteInput2Input',
-    'Error', 'ListMeta', 'NestedWrite', 'RuleInput', 'Rule',
+    'Error', 'ListMeta', 'NestedWrite', 'RuleInput', 'Rule', 'StateMachineInput', 'StateMachine',
   ]);
   t.equal(oddDoc.paths['/_note'].get.operationId, 'listNote2');
   t.same(oddDoc.paths['/_note/{id}'].parameters[0].schema, { type: 'integer' });

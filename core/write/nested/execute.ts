@@ -8,7 +8,7 @@ import { quoteIdent } from '../../db/builder.js';
 import { errors } from '../../errors.js';
 import { recordWrite, writeRecord } from '../record-write.js';
 import { insertRow, insertRows } from '../row-sql.js';
-import { needsTransaction, runChecks } from '../steps/index.js';
+import { needsTransaction, runChecks } from '../steps/run-phases.js';
 import type { RecordWrite, WriteRun } from '../steps/types.js';
 import { childrenAfter, diffChildren, diffLinks } from './diff.js';
 import { linkedTargets, linkTargets, unlinkTargets } from './links.js';

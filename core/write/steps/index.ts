@@ -5,19 +5,21 @@
 //
 //   phase         create / update                          delete
 //   check         3 permission (create), PK, 12–15 rules     —
-//                 (create without related_load), 19 auto fields
+//                 (create without related_load), 16 initial
+//                 state (create), 19 auto fields
 //   (BEGIN; 11 re-read under lock)                          4 re-read under lock
 //   beforeWrite   3 permission (update), 12–15 rules        3 permission, 5 before_delete rules
 //                 (update, or create with related_load),
-//                 17 slug, 18 files
+//                 16 transitions (update), 17 slug, 18 files
 //   row           20 INSERT / UPDATE … RETURNING            6 on_delete policies, 7 delete
 //   children      21–23 nested relation writes (each child runs this whole list)
-//   afterWrite    25 after_write rules, (24 transition actions, 26 sync webhooks, 27 audit)
+//   afterWrite    24 transition actions, 25 after_write      (26 sync webhooks, 27 audit)
+//                 rules, (26 sync webhooks, 27 audit)
 //   (COMMIT)
-//   afterCommit   (30 post-commit effects)
+//   afterCommit   30 transition effects (queued by step 24), (after_write webhooks)
 //
-// Steps in parentheses are to come (state machines, webhooks, audit); each will be a file here,
-// listed at its position below.
+// Steps in parentheses are to come (webhooks, audit); each will be a file here, listed at its
+// position below.
 import type { CompiledEntity } from '../../compile/compiled-entity.js';
 import type { Registry } from '../../compile/registry.js';
 import { autoFieldsStep } from './auto-fields.js';
@@ -26,19 +28,20 @@ import { permissionStep } from './permission.js';
 import { primaryKeyStep } from './primary-key.js';
 import { rulesStep } from './rules.js';
 import { slugStep } from './slug.js';
-import type { CompiledSteps, RecordWrite, WriteKind, WriteStep } from './types.js';
+import { stateMachineStep } from './state-machine.js';
+import { transitionActionsStep } from './transition-actions.js';
+import type { CompiledSteps, WriteKind, WriteStep } from './types.js';
 import { WRITE_KINDS } from './types.js';
-import type { WriteContext } from '../write-context.js';
 
 export const WRITE_STEPS: readonly WriteStep[] = [
   permissionStep, // 3
   primaryKeyStep, // part of 20
+  transitionActionsStep, // 24 create_record, and send_event / webhook recorded for after COMMIT
   rulesStep, // 12–15 before_write rules, 25 after_write rules; §3 5 before_delete rules
-  // 16 state machines
+  stateMachineStep, // 16 initial state (create), transitions, roles, guards, set_field (update)
   slugStep, // 17
   filesStep, // 18
   autoFieldsStep, // 19
-  // 24 transition actions (their afterWrite must precede the rules': a step listed before rulesStep),
   // 26 synchronous webhooks, 27 audit, 30 post-commit
 ];
 
@@ -70,18 +73,4 @@ export function compileWriteSteps(entity: CompiledEntity, registry: Registry): R
   const out = {} as Record<WriteKind, CompiledSteps>;
   for (const kind of WRITE_KINDS) out[kind] = compileKind(entity, kind, registry);
   return out;
-}
-
-/** Runs the check phase of a write (before BEGIN, or as soon as a child's operation is known). */
-export function runChecks(w: RecordWrite, ctx: WriteContext): void {
-  const check = w.entity.steps[w.kind].check;
-  if (check) for (const fn of check) fn(w, ctx);
-}
-
-/** Whether any step has transactional work for this write (otherwise one statement will do). */
-export function needsTransaction(w: RecordWrite, ctx: WriteContext): boolean {
-  const transactional = w.entity.steps[w.kind].transactional;
-  if (!transactional) return false;
-  for (const probe of transactional) if (probe === true || probe(w, ctx)) return true;
-  return false;
 }

@@ -7,28 +7,20 @@
 import type { CompiledEntity } from '../../compile/compiled-entity.js';
 import type { Registry } from '../../compile/registry.js';
 import { errors } from '../../errors.js';
-import type { ExprEnv } from '../../expr/index.js';
 import type { HookRules } from '../../rules/compile.js';
 import { evaluateChecks, evaluateComputed, type FieldSource } from '../../rules/evaluate.js';
 import { loadRelated } from '../../rules/related.js';
 import { typedRecord } from '../../rules/values.js';
+import { prospective, writeEnv as env } from '../expression-env.js';
 import type { WriteContext } from '../write-context.js';
 import type { RecordWrite, StepPhases, Values, WriteRun, WriteStep } from './types.js';
 
 const NO_RELATED: Readonly<Record<string, unknown>> = Object.freeze({});
 
-function env(ctx: WriteContext, action: string, record: Values, old: Values | null, related: Readonly<Record<string, unknown>>): ExprEnv {
-  const caller = ctx.caller;
-  return { record, old, related, action, now: ctx.now, user: { id: caller?.id ?? null, roles: caller ? [...caller.roles] : [] } };
-}
-
 /** Step 12: the hook's `related_load` relations of `record`, in the write's transaction. */
 async function related(run: WriteRun, registry: Registry, entity: CompiledEntity, rules: HookRules, record: Values) {
   return rules.loads.length > 0 ? loadRelated(run.q, registry, entity, record, rules.loads) : NO_RELATED;
 }
-
-/** The prospective record of §2.1: the payload, merged with `old` on update. */
-const prospective = (w: RecordWrite): Values => (w.kind === 'create' ? w.values : { ...w.old, ...w.values });
 
 /** Steps 13–15 over the prospective record: checks, then computed fields. */
 function beforeWrite(w: RecordWrite, ctx: WriteContext, rules: HookRules, merged: Values, relatedData: Readonly<Record<string, unknown>>): void {

@@ -6,6 +6,7 @@ import type { CompiledEntity } from '../../compile/compiled-entity.js';
 import type { Registry } from '../../compile/registry.js';
 import type { Queryable } from '../../db/types.js';
 import type { RelationPlan } from '../nested/plan.js';
+import type { CompiledMachine, CompiledTransition } from '../../state-machines/compile.js';
 import type { WriteContext } from '../write-context.js';
 
 export type Values = Record<string, unknown>;
@@ -24,6 +25,11 @@ export interface RecordWrite {
   readonly entity: CompiledEntity;
   /** A nested-write child (§2.3) rather than the record the request addresses. */
   readonly nested: boolean;
+  /**
+   * Made by a `create_record` transition action (logic.md §3.6): no permission of its own is
+   * checked, the transition was authorised.
+   */
+  readonly trusted?: boolean;
   /** Detail path prefix of this record in error details: '' at the top, `chapters[0].` below. */
   readonly path: string;
   /** The primary key (update, delete; a create learns it from its INSERT). */
@@ -42,6 +48,19 @@ export interface RecordWrite {
    * statement retried (under a savepoint), or false to let the violation answer 409.
    */
   onUniqueViolation?: (err: unknown, run: WriteRun) => Promise<boolean>;
+  /**
+   * Transitions the state-machine step took for this record (step 16), whose remaining actions the
+   * transition-actions step runs once the row is written (step 24 and after commit).
+   */
+  transitions?: TakenTransition[];
+}
+
+/** A state-machine transition taken by an update (logic.md §3.3). */
+export interface TakenTransition {
+  readonly machine: CompiledMachine;
+  readonly transition: CompiledTransition;
+  readonly from: string;
+  readonly to: string;
 }
 
 /**

@@ -910,6 +910,385 @@ Object {
         ],
         "type": "object",
       },
+      "StateMachine": Object {
+        "properties": Object {
+          "active": Object {
+            "default": true,
+            "type": "boolean",
+          },
+          "created_at": Object {
+            "format": "date-time",
+            "type": "string",
+          },
+          "definition": Object {
+            "properties": Object {
+              "initial": Object {
+                "description": "The state a new record starts in.",
+                "type": "string",
+              },
+              "transitions": Object {
+                "items": Object {
+                  "properties": Object {
+                    "actions": Object {
+                      "default": Array [],
+                      "items": Object {
+                        "oneOf": Array [
+                          Object {
+                            "properties": Object {
+                              "field": Object {
+                                "type": "string",
+                              },
+                              "type": Object {
+                                "const": "set_field",
+                              },
+                              "value": Object {
+                                "description": "A value for the field, or \\"now\\" (the request timestamp).",
+                              },
+                            },
+                            "required": Array [
+                              "type",
+                              "field",
+                              "value",
+                            ],
+                            "type": "object",
+                          },
+                          Object {
+                            "properties": Object {
+                              "data": Object {
+                                "description": "A string value \`{{ … }}\` is an expression (logic.md §3.6); anything else a literal.",
+                                "type": "object",
+                              },
+                              "entity": Object {
+                                "type": "string",
+                              },
+                              "type": Object {
+                                "const": "create_record",
+                              },
+                            },
+                            "required": Array [
+                              "type",
+                              "entity",
+                              "data",
+                            ],
+                            "type": "object",
+                          },
+                          Object {
+                            "properties": Object {
+                              "data": Object {
+                                "description": "A string value \`{{ … }}\` is an expression (logic.md §3.6); anything else a literal.",
+                                "type": "object",
+                              },
+                              "event": Object {
+                                "minLength": 1,
+                                "type": "string",
+                              },
+                              "type": Object {
+                                "const": "send_event",
+                              },
+                            },
+                            "required": Array [
+                              "type",
+                              "event",
+                            ],
+                            "type": "object",
+                          },
+                          Object {
+                            "properties": Object {
+                              "headers": Object {
+                                "additionalProperties": Object {
+                                  "type": "string",
+                                },
+                                "default": Object {},
+                                "description": "\`{{env.NAME}}\` is resolved when sent.",
+                                "type": "object",
+                              },
+                              "method": Object {
+                                "default": "POST",
+                                "enum": Array [
+                                  "POST",
+                                  "PUT",
+                                  "PATCH",
+                                  "GET",
+                                  "DELETE",
+                                ],
+                                "type": "string",
+                              },
+                              "type": Object {
+                                "const": "webhook",
+                              },
+                              "url": Object {
+                                "minLength": 1,
+                                "type": "string",
+                              },
+                            },
+                            "required": Array [
+                              "type",
+                              "url",
+                            ],
+                            "type": "object",
+                          },
+                        ],
+                      },
+                      "type": "array",
+                    },
+                    "from": Object {
+                      "items": Object {
+                        "minLength": 1,
+                        "type": "string",
+                      },
+                      "minItems": 1,
+                      "type": "array",
+                    },
+                    "guard": Object {
+                      "default": null,
+                      "description": "The expression language of logic.md §2; truthy allows the transition.",
+                      "type": Array [
+                        "string",
+                        "null",
+                      ],
+                    },
+                    "roles": Object {
+                      "default": Array [],
+                      "description": "Non-empty: the caller needs one of these roles (admin always may).",
+                      "items": Object {
+                        "type": "string",
+                      },
+                      "type": "array",
+                    },
+                    "to": Object {
+                      "minLength": 1,
+                      "type": "string",
+                    },
+                  },
+                  "required": Array [
+                    "from",
+                    "to",
+                    "roles",
+                    "guard",
+                    "actions",
+                  ],
+                  "type": "object",
+                },
+                "minItems": 1,
+                "type": "array",
+              },
+            },
+            "required": Array [
+              "transitions",
+            ],
+            "type": "object",
+          },
+          "entity": Object {
+            "type": "string",
+          },
+          "field": Object {
+            "description": "The field holding the state; one machine per entity and field.",
+            "type": "string",
+          },
+          "id": Object {
+            "format": "uuid",
+            "type": "string",
+          },
+          "updated_at": Object {
+            "format": "date-time",
+            "type": "string",
+          },
+        },
+        "required": Array [
+          "id",
+          "entity",
+          "field",
+          "definition",
+          "active",
+          "created_at",
+          "updated_at",
+        ],
+        "type": "object",
+      },
+      "StateMachineInput": Object {
+        "properties": Object {
+          "active": Object {
+            "default": true,
+            "type": "boolean",
+          },
+          "definition": Object {
+            "properties": Object {
+              "initial": Object {
+                "description": "The state a new record starts in.",
+                "type": "string",
+              },
+              "transitions": Object {
+                "items": Object {
+                  "properties": Object {
+                    "actions": Object {
+                      "default": Array [],
+                      "items": Object {
+                        "oneOf": Array [
+                          Object {
+                            "properties": Object {
+                              "field": Object {
+                                "type": "string",
+                              },
+                              "type": Object {
+                                "const": "set_field",
+                              },
+                              "value": Object {
+                                "description": "A value for the field, or \\"now\\" (the request timestamp).",
+                              },
+                            },
+                            "required": Array [
+                              "type",
+                              "field",
+                              "value",
+                            ],
+                            "type": "object",
+                          },
+                          Object {
+                            "properties": Object {
+                              "data": Object {
+                                "description": "A string value \`{{ … }}\` is an expression (logic.md §3.6); anything else a literal.",
+                                "type": "object",
+                              },
+                              "entity": Object {
+                                "type": "string",
+                              },
+                              "type": Object {
+                                "const": "create_record",
+                              },
+                            },
+                            "required": Array [
+                              "type",
+                              "entity",
+                              "data",
+                            ],
+                            "type": "object",
+                          },
+                          Object {
+                            "properties": Object {
+                              "data": Object {
+                                "description": "A string value \`{{ … }}\` is an expression (logic.md §3.6); anything else a literal.",
+                                "type": "object",
+                              },
+                              "event": Object {
+                                "minLength": 1,
+                                "type": "string",
+                              },
+                              "type": Object {
+                                "const": "send_event",
+                              },
+                            },
+                            "required": Array [
+                              "type",
+                              "event",
+                            ],
+                            "type": "object",
+                          },
+                          Object {
+                            "properties": Object {
+                              "headers": Object {
+                                "additionalProperties": Object {
+                                  "type": "string",
+                                },
+                                "default": Object {},
+                                "description": "\`{{env.NAME}}\` is resolved when sent.",
+                                "type": "object",
+                              },
+                              "method": Object {
+                                "default": "POST",
+                                "enum": Array [
+                                  "POST",
+                                  "PUT",
+                                  "PATCH",
+                                  "GET",
+                                  "DELETE",
+                                ],
+                                "type": "string",
+                              },
+                              "type": Object {
+                                "const": "webhook",
+                              },
+                              "url": Object {
+                                "minLength": 1,
+                                "type": "string",
+                              },
+                            },
+                            "required": Array [
+                              "type",
+                              "url",
+                            ],
+                            "type": "object",
+                          },
+                        ],
+                      },
+                      "type": "array",
+                    },
+                    "from": Object {
+                      "oneOf": Array [
+                        Object {
+                          "minLength": 1,
+                          "type": "string",
+                        },
+                        Object {
+                          "items": Object {
+                            "minLength": 1,
+                            "type": "string",
+                          },
+                          "minItems": 1,
+                          "type": "array",
+                        },
+                      ],
+                    },
+                    "guard": Object {
+                      "default": null,
+                      "description": "The expression language of logic.md §2; truthy allows the transition.",
+                      "type": Array [
+                        "string",
+                        "null",
+                      ],
+                    },
+                    "roles": Object {
+                      "default": Array [],
+                      "description": "Non-empty: the caller needs one of these roles (admin always may).",
+                      "items": Object {
+                        "type": "string",
+                      },
+                      "type": "array",
+                    },
+                    "to": Object {
+                      "minLength": 1,
+                      "type": "string",
+                    },
+                  },
+                  "required": Array [
+                    "from",
+                    "to",
+                  ],
+                  "type": "object",
+                },
+                "minItems": 1,
+                "type": "array",
+              },
+            },
+            "required": Array [
+              "transitions",
+            ],
+            "type": "object",
+          },
+          "entity": Object {
+            "type": "string",
+          },
+          "field": Object {
+            "description": "The field holding the state; one machine per entity and field.",
+            "type": "string",
+          },
+        },
+        "required": Array [
+          "entity",
+          "field",
+          "definition",
+        ],
+        "type": "object",
+      },
       "Tag": Object {
         "additionalProperties": true,
         "properties": Object {
@@ -1223,6 +1602,259 @@ Object {
           },
         },
         "summary": "Replace a rule (admin); absent priority → 0, active → true",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+    },
+    "/_admin/state-machines": Object {
+      "get": Object {
+        "operationId": "listStateMachines",
+        "parameters": Array [
+          Object {
+            "description": "Only the state machines of this entity.",
+            "in": "query",
+            "name": "entity",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "items": Object {
+                        "$ref": "#/components/schemas/StateMachine",
+                      },
+                      "type": "array",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The state machines",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+        },
+        "summary": "List state machines (admin), by entity, created_at",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+      "post": Object {
+        "operationId": "createStateMachine",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/StateMachineInput",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "201": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/StateMachine",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The created state machine",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "409": Object {
+            "$ref": "#/components/responses/Conflict",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+        },
+        "summary": "Create a state machine (admin); one per entity and field; applies to the next request",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+    },
+    "/_admin/state-machines/{id}": Object {
+      "delete": Object {
+        "operationId": "deleteStateMachine",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "properties": Object {
+                        "deleted": Object {
+                          "const": true,
+                        },
+                        "id": Object {
+                          "type": "string",
+                        },
+                      },
+                      "required": Array [
+                        "id",
+                        "deleted",
+                      ],
+                      "type": "object",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The id of the deleted state machine",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+        },
+        "summary": "Delete a state machine (admin)",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+      "get": Object {
+        "operationId": "getStateMachine",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/StateMachine",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The state machine",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+        },
+        "summary": "Read one state machine (admin)",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+      "parameters": Array [
+        Object {
+          "in": "path",
+          "name": "id",
+          "required": true,
+          "schema": Object {
+            "format": "uuid",
+            "type": "string",
+          },
+        },
+      ],
+      "put": Object {
+        "operationId": "updateStateMachine",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/StateMachineInput",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/StateMachine",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The updated state machine",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+          "409": Object {
+            "$ref": "#/components/responses/Conflict",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+        },
+        "summary": "Replace a state machine (admin); absent active → true",
         "tags": Array [
           "_admin",
         ],
