@@ -12,7 +12,7 @@
 import postgres from 'postgres';
 import { Fifo } from './fifo.js';
 import { pgCode, postgresDialect } from './dialects/postgres.js';
-import { wrap } from './postgres.js';
+import { pipelinedTransaction } from './pg-pipelined-tx.js';
 import type { Database, Queryable, Row, TransactionOptions } from './types.js';
 
 type Sql = postgres.Sql<Record<string, never>>;
@@ -325,7 +325,7 @@ export class PgPool implements Database {
     for (let attempt = 1; ; attempt++) {
       const c = this.take() ?? (await this.wait());
       try {
-        return (await c.sql.begin((tx) => fn(wrap(tx)))) as T;
+        return await pipelinedTransaction(c.sql, fn);
       } catch (err) {
         if (attempt < MAX_ATTEMPTS && RETRYABLE.has(pgCode(err) ?? '')) continue;
         throw await this.mapError(err);
