@@ -12,6 +12,8 @@ import { MAX_ID_LENGTH } from './core/limits.js';
 import platformPlugin from './plugins/platform.js';
 import metadataPlugin from './plugins/metadata.js';
 import effectsPlugin from './plugins/effects.js';
+import webhooksPlugin from './plugins/webhooks.js';
+import auditPlugin from './plugins/audit.js';
 import idlePoolsPlugin from './plugins/idle-pools.js';
 import healthRoutes from './routes/health.js';
 import platformRoutes from './routes/platform/index.js';
@@ -59,6 +61,8 @@ export default async function rocket(fastify: FastifyInstance, opts: RocketOptio
   await fastify.register(metadataPlugin);
   await fastify.register(idlePoolsPlugin);
   await fastify.register(effectsPlugin);
+  await fastify.register(webhooksPlugin);
+  await fastify.register(auditPlugin);
   opts.onPlatform?.(fastify.rocket);
   await fastify.register(healthRoutes);
   await fastify.register(platformRoutes, { prefix: '/api/_platform' });

@@ -52,6 +52,12 @@ const ENV_MAP: Array<[string, string, 'string' | 'int' | 'bool' | 'list']> = [
   ['ROCKET_APP_ADMIN_PASSWORD', 'app_admin.password', 'string'],
   ['ROCKET_STORAGE_PATH', 'storage.local_path', 'string'],
   ['ROCKET_MAX_FILE_SIZE', 'storage.max_file_size', 'int'],
+  ['ROCKET_STORAGE_DRIVER', 'storage.driver', 'string'],
+  ['ROCKET_STORAGE_S3_BUCKET', 'storage.s3.bucket', 'string'],
+  ['ROCKET_STORAGE_S3_REGION', 'storage.s3.region', 'string'],
+  ['ROCKET_STORAGE_S3_ENDPOINT', 'storage.s3.endpoint', 'string'],
+  ['ROCKET_STORAGE_S3_FORCE_PATH_STYLE', 'storage.s3.force_path_style', 'bool'],
+  ['ROCKET_STORAGE_S3_PREFIX', 'storage.s3.prefix', 'string'],
   ['ROCKET_CORS_ORIGINS', 'cors.origins', 'list'],
   ['ROCKET_RATE_LIMIT_ENABLED', 'rate_limit.enabled', 'bool'],
   ['ROCKET_RATE_LIMIT_MAX', 'rate_limit.max', 'int'],
@@ -61,8 +67,18 @@ const ENV_MAP: Array<[string, string, 'string' | 'int' | 'bool' | 'list']> = [
   ['ROCKET_AI_API_KEY', 'ai.api_key', 'string'],
   ['ROCKET_AI_MODEL', 'ai.model', 'string'],
   ['ROCKET_WEBHOOKS_ALLOW_PRIVATE_NETWORKS', 'webhooks.allow_private_networks', 'bool'],
+  ['ROCKET_WEBHOOKS_RETRY_INTERVAL_MS', 'webhooks.retry_interval_ms', 'int'],
+  ['ROCKET_WEBHOOKS_RETRY_BASE_MS', 'webhooks.retry_base_ms', 'int'],
+  ['ROCKET_WEBHOOKS_CONCURRENCY', 'webhooks.concurrency', 'int'],
+  ['ROCKET_WEBHOOKS_APP_CONCURRENCY', 'webhooks.app_concurrency', 'int'],
+  ['ROCKET_WEBHOOKS_QUEUE_SIZE', 'webhooks.queue_size', 'int'],
+  ['ROCKET_WEBHOOKS_PENDING_LEASE_MS', 'webhooks.pending_lease_ms', 'int'],
   ['ROCKET_EFFECTS_RECOVERY_DELAY_MS', 'effects.recovery_delay_ms', 'int'],
   ['ROCKET_EFFECTS_INTERVAL_MS', 'effects.interval_ms', 'int'],
+  ['ROCKET_AUDIT_ENABLED', 'audit.enabled', 'bool'],
+  ['ROCKET_AUDIT_DEFAULT', 'audit.default', 'bool'],
+  ['ROCKET_AUDIT_RETENTION_DAYS', 'audit.retention_days', 'int'],
+  ['ROCKET_AUDIT_MASK_PATTERNS', 'audit.mask_patterns', 'list'],
   ['ROCKET_LOG_LEVEL', 'log_level', 'string'],
   ['ROCKET_LOG_ACCESS', 'log_access', 'bool'],
   ['ROCKET_LOG_SLOW_MS', 'log_slow_ms', 'int'],
@@ -85,12 +101,20 @@ function defaults(env: 'development' | 'production'): Record<string, unknown> {
     storage: { driver: 'local', local_path: './uploads', max_file_size: 10 * 1024 * 1024 },
     cors: {},
     instrumentation: {},
-    audit: {},
+    audit: { enabled: true, default: true, retention_days: 0, mask_patterns: ['password', 'secret', 'token', 'api_key'] },
     rate_limit: { enabled: false, max: 600, window_ms: 60_000, auth_max: 20 },
     ai: {},
     // A developer's receiver usually runs on localhost; in production a webhook URL must not reach
     // the server's own network (loopback services, cloud metadata, internal hosts).
-    webhooks: { allow_private_networks: env === 'development' },
+    webhooks: {
+      allow_private_networks: env === 'development',
+      // §A8: the scheduler's tick and the backoff base (30 s, doubling or linear, capped at 1 h).
+      retry_interval_ms: 30_000, retry_base_ms: 30_000,
+      // Deliveries in flight overall and per app, and waiting in memory (beyond: the scheduler).
+      concurrency: 64, app_concurrency: 8, queue_size: 10_000,
+      // §A3.2: a delivery stays with its writer (or claimer) this long before the scheduler takes it.
+      pending_lease_ms: 120_000,
+    },
     // Post-commit effects (core/effects/): the writer finishes them at once; one still unfinished a
     // minute after COMMIT (its process died) is taken over by the effects job.
     effects: { recovery_delay_ms: 60_000, interval_ms: 10_000 },
@@ -194,6 +218,9 @@ export function loadConfig(
   if (problems.length === 0 && pg.driver === 'postgres' && pg.max_connections < pg.pool_size + 2) {
     problems.push(`database.max_connections (${pg.max_connections}) must be at least database.pool_size + 2 `
       + `(${pg.pool_size + 2}): the management pool and the listening connection come out of it`);
+  }
+  if (problems.length === 0 && config.storage.driver === 's3' && !config.storage.s3?.bucket) {
+    problems.push('storage.s3.bucket (ROCKET_STORAGE_S3_BUCKET) is required when storage.driver is s3');
   }
   applySecretGuards(config, problems, warnings);
   if (problems.length > 0) throw new ConfigError(problems);

@@ -33,10 +33,28 @@ export interface RocketConfig {
   platform_jwt_secret?: string;
   platform_admin: { email: string; password?: string };
   app_admin: { email: string; password?: string };
-  storage: { driver: 'local'; local_path: string; max_file_size: number };
+  storage: {
+    /** Where uploaded blobs go (core/files/storage.ts): `local` (default) or any S3-compatible store. */
+    driver: 'local' | 's3';
+    local_path: string;
+    max_file_size: number;
+    /** The `s3` driver's store; credentials come from the AWS SDK's default chain (environment,
+     * shared profile, instance role), never from this configuration. */
+    s3?: { bucket: string; region?: string; endpoint?: string; force_path_style?: boolean; prefix?: string };
+  };
   cors: { origins?: string[] };
   instrumentation: Record<string, unknown>;
-  audit: Record<string, unknown>;
+  /** The audit log (observability-and-audit.md §B5, §B8). */
+  audit: {
+    /** Global switch: when false nothing is written (the read API keeps working). */
+    enabled: boolean;
+    /** Audit entities whose definition has no `audit` key. */
+    default: boolean;
+    /** Entries older than this many days are deleted daily; 0 keeps them forever. */
+    retention_days: number;
+    /** Field names containing one of these (case-insensitive) are masked. */
+    mask_patterns: string[];
+  };
   rate_limit: {
     enabled: boolean;
     max: number;
@@ -49,6 +67,18 @@ export interface RocketConfig {
     /** May outbound deliveries connect to loopback, private, link-local and other non-public
      * addresses (core/outbound/address-policy.ts)? Default true in development, false in production. */
     allow_private_networks: boolean;
+    /** How often the retry scheduler looks for due deliveries (webhooks-and-files.md §A8). */
+    retry_interval_ms: number;
+    /** Base of the retry backoff: exponential base × 2^(n−1), linear base × n, capped at 1 h. */
+    retry_base_ms: number;
+    /** Asynchronous deliveries in flight across all apps. */
+    concurrency: number;
+    /** Asynchronous deliveries in flight for one app. */
+    app_concurrency: number;
+    /** Deliveries waiting in memory; beyond it they wait in `_webhook_logs` for the scheduler. */
+    queue_size: number;
+    /** How long a pending or claimed delivery belongs to its writer or claimer (spec: 2 minutes). */
+    pending_lease_ms: number;
   };
   effects: {
     /** How long after COMMIT an unfinished post-commit effect counts as abandoned by its writer. */
@@ -118,9 +148,20 @@ export const configSchema = {
       type: 'object',
       additionalProperties: false,
       properties: {
-        driver: { enum: ['local'] },
+        driver: { enum: ['local', 's3'] },
         local_path: { type: 'string', minLength: 1 },
         max_file_size: positiveInt,
+        s3: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            bucket: { type: 'string', minLength: 1 },
+            region: { type: 'string', minLength: 1 },
+            endpoint: { type: 'string', pattern: '^https?://' },
+            force_path_style: { type: 'boolean' },
+            prefix: str,
+          },
+        },
       },
     },
     cors: {
@@ -128,7 +169,14 @@ export const configSchema = {
       properties: { origins: { type: 'array', items: { type: 'string', minLength: 1 } } },
     },
     instrumentation: { type: 'object' },
-    audit: { type: 'object' },
+    audit: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        enabled: { type: 'boolean' }, default: { type: 'boolean' }, retention_days: { type: 'integer', minimum: 0 },
+        mask_patterns: { type: 'array', items: { type: 'string', minLength: 1 } },
+      },
+    },
     rate_limit: {
       type: 'object',
       properties: { enabled: { type: 'boolean' }, max: positiveInt, window_ms: positiveInt, auth_max: positiveInt },
@@ -137,7 +185,10 @@ export const configSchema = {
     webhooks: {
       type: 'object',
       additionalProperties: false,
-      properties: { allow_private_networks: { type: 'boolean' } },
+      properties: {
+        allow_private_networks: { type: 'boolean' }, retry_interval_ms: positiveInt, retry_base_ms: positiveInt,
+        concurrency: positiveInt, app_concurrency: positiveInt, queue_size: positiveInt, pending_lease_ms: positiveInt,
+      },
     },
     effects: {
       type: 'object',

@@ -112,6 +112,13 @@ export const errors = {
   recordNotFound: (entity: string, id: string) => notFound(`${entity} with id ${id} not found`),
   validationFailed: (details: ErrorDetail[]) => invalid('Validation failed', details),
   fileNotFound: (id: string) => notFound(`File ${id} not found`),
+
+  // Files: upload, serve, list, delete (webhooks-and-files.md §B2–§B5; fileNotFound above).
+  /** Not multipart, malformed multipart, or no file part named `file`. */
+  missingFile: () => new AppError('INVALID_PAYLOAD', 'Missing file in form data'),
+  fileTooLarge: (maxBytes: number) => new AppError('FILE_TOO_LARGE', `File too large (max ${maxBytes} bytes)`),
+  /** The `_files` row exists but its blob is gone. */
+  fileNotOnDisk: (id: string) => notFound(`File ${id} not found on disk`),
   deleteRestricted: (count: number, target: string) => conflict(`Cannot delete: ${count} related ${target} records exist`),
   uniqueViolation: (details?: ErrorDetail[]) => conflict('A record with this value already exists', details),
   invalidFilterValue: (field: string, text: string) => new AppError('INVALID_PAYLOAD', `Invalid filter value for ${field}: ${text}`),
@@ -182,6 +189,10 @@ export const errors = {
   invalidRelatedLoad: (reason: string) => invalid(`invalid related_load: ${reason}`),
   rulePropertyType: (property: string, type: string) => invalid(`${property} must be ${type}`),
 
+  // Webhooks at delivery (webhooks-and-files.md §A3.1): a synchronous veto rolls the write back.
+  webhookFailed: (id: string, error: string) => new AppError('WEBHOOK_FAILED', `Webhook ${id} failed: ${error}`),
+  webhookConditionFailed: (id: string, detail: string) => new AppError('WEBHOOK_FAILED', `Webhook ${id} condition failed: ${detail}`),
+
   // State machines: the admin payload (logic.md §3.8, first failing check wins) and enforcement (§3.2–§3.3).
   stateMachineNotFound: (id: string) => notFound(`State machine not found: ${id}`),
   stateMachineEntityNotFound: (entity: string) => invalid(`entity not found: ${entity}`),
@@ -201,6 +212,28 @@ export const errors = {
   invalidWebhookAction: (reason: string) => invalid(`invalid webhook action: ${reason}`),
   stateMachineExists: (entity: string, field: string) => conflict(`State machine already exists for ${entity}.${field}`),
   transitionRoleForbidden: (from: string, to: string) => new AppError('FORBIDDEN', `Role not allowed for transition from '${from}' to '${to}'`),
+
+  // Webhooks: the admin payload (webhooks-and-files.md §A9, first failing check wins) and the logs API (§A10).
+  webhookNotFound: (id: string) => notFound(`Webhook not found: ${id}`),
+  invalidWebhookHook: () => invalid('hook must be after_write, before_write, after_delete, or before_delete'),
+  webhookUrlScheme: () => invalid('url must start with http:// or https://'),
+  invalidWebhookMethod: () => invalid('method must be POST, PUT, PATCH, GET, or DELETE'),
+  webhookHeadersInvalid: () => invalid('headers must be an object with string values'),
+  asyncNotBoolean: () => invalid('async must be a boolean'),
+  webhookMaxAttemptsInvalid: () => invalid('retry.max_attempts must be an integer between 1 and 20'),
+  webhookBackoffInvalid: () => invalid('retry.backoff must be exponential or linear'),
+  /** `reason`: the expression compiler's message. */
+  invalidWebhookCondition: (reason: string) => invalid(`condition is not a valid expression: ${reason}`),
+  webhookConditionNotString: () => invalid('condition is not a valid expression: condition must be a string'),
+  /** Beyond the spec: the write-only signing secret. */
+  invalidWebhookSecret: (min: number, max: number) => invalid(`secret must be a string of ${min} to ${max} characters or null`),
+  webhookLogNotFound: (id: string) => notFound(`Webhook log not found: ${id}`),
+  webhookLogNotRetryable: () => invalid('Can only retry failed or retrying webhook logs'),
+
+  // Audit log (observability-and-audit.md §0, §B7).
+  auditLogNotFound: (id: string) => notFound(`Audit log not found: ${id}`),
+  /** A `from` / `to` query parameter that is no ISO-8601 timestamp (§0). */
+  timestampParamInvalid: (param: string) => invalid(`${param} must be an ISO-8601 timestamp`),
 
   // Admin: metadata definitions and their migrations (metadata.md §10, §11).
   /** An invalid definition: the first problem's message, every problem as a detail. */

@@ -89,7 +89,7 @@ const DRAIN_TIMEOUT_MS = 30_000;
  * least 1 MiB) and 30 s, after which it is destroyed; a body declared bigger than that is not
  * drained (Node closes as soon as the 413 is written).
  */
-function drainOversizedBody(request: FastifyRequest, bodyLimit: number): void {
+export function drainOversizedBody(request: FastifyRequest, bodyLimit: number): void {
   const req = request.raw;
   if (req.complete || req.destroyed) return;
   const cap = Math.max(2 * bodyLimit, DRAIN_MIN_BYTES);

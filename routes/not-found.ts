@@ -4,13 +4,17 @@ import type { FastifyInstance } from 'fastify';
 import { errors } from '../core/errors.js';
 
 const RESERVED = ['auth', '_admin', '_ui', '_workflows', '_files', '_events', '_public', '_dashboards', '_reports', '_audit'];
+/** Methods a reserved segment answers itself at its own path (`GET /_files`: the file list). */
+const OWN_METHODS: Record<string, string[]> = { _files: ['GET', 'HEAD'] };
 
 export default async function notFoundRoutes(fastify: FastifyInstance): Promise<void> {
   const notFound = async () => {
     throw errors.routeNotFound();
   };
   for (const segment of RESERVED) {
-    fastify.all(`/api/:app/${segment}`, notFound);
+    const own = OWN_METHODS[segment];
+    if (own) fastify.route({ method: fastify.supportedMethods.filter((m) => !own.includes(m)), url: `/api/:app/${segment}`, handler: notFound });
+    else fastify.all(`/api/:app/${segment}`, notFound);
     fastify.all(`/api/:app/${segment}/*`, notFound);
   }
   fastify.all('/api/:app', notFound);

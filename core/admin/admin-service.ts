@@ -1,6 +1,7 @@
 // What the admin services that change compiled metadata share: the app they work on, and the
 // aftermath of every successful change — a bumped metadata version, a rebuilt registry (so the
 // change applies to the next request here) and a notice to the other instances.
+import type { AuditActor } from '../audit/actor.js';
 import type { Logger } from '../logger.js';
 import type { AppContext } from '../platform/app-context.js';
 import { bumpMetadataVersion } from './fresh-registry.js';
@@ -11,6 +12,8 @@ export abstract class AdminService {
     protected readonly ctx: AppContext,
     protected readonly log: Logger,
     private readonly announce: (app: string) => Promise<void>,
+    /** Who makes the change, for services whose table is audited (`_permissions`, observability-and-audit.md §B2). */
+    protected readonly audit?: () => Promise<AuditActor>,
   ) {}
 
   protected get db() {

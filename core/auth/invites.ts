@@ -8,6 +8,8 @@ import { hashPassword, MAX_PASSWORD_BYTES, passwordTooLong } from './passwords.j
 import type { SessionService, TokenPair } from './sessions.js';
 import { objectBody, optionalRoles } from '../input.js';
 import { requiredEmail } from './users-admin.js';
+import type { AuditActor } from '../audit/actor.js';
+import { captureSystemChange, INVITES, USERS } from '../audit/system.js';
 
 export const INVITE_TTL_MS = 72 * 3600 * 1000;
 
@@ -51,10 +53,18 @@ const INVITE_COLUMNS = 'id, email, roles, token, expires_at, accepted_at, invite
 const USER_EXISTS = errors.userExists().message;
 const PENDING_EXISTS = errors.pendingInviteExists().message;
 
+/** An invite as its audit entries show it: the row, without the computed status. */
+function auditView(invite: InviteView): Record<string, unknown> {
+  const { status: _status, ...row } = invite;
+  return row;
+}
+
 export class InviteService {
   constructor(
     private readonly db: Database,
     private readonly sessions: SessionService,
+    /** Who changes invites (and, accepting one, creates a user), for the audit log (§B2). */
+    private readonly audit?: () => Promise<AuditActor>,
   ) {}
 
   private view(row: InviteRow, now = Date.now()): InviteView {
@@ -95,13 +105,16 @@ export class InviteService {
    * say "pending", since expiry depends on the clock; SQLite's BEGIN IMMEDIATE serialises anyway.
    */
   private async createOne(email: string, roles: string[], invitedBy: string | null, createdAt: number, expiresAt: number): Promise<InviteView> {
+    const actor = await this.audit?.();
     return this.db.transaction(async (tx) => {
       const lock = this.db.dialect.namedLockSql;
       if (lock) await tx.query(lock, [`rocket:invite:${email}`]);
       const { users, pending } = await this.blocked(tx, [email]);
       if (users.has(email)) throw errors.userExists();
       if (pending.has(email)) throw errors.pendingInviteExists();
-      return this.insert(tx, email, roles, invitedBy, createdAt, expiresAt);
+      const invite = await this.insert(tx, email, roles, invitedBy, createdAt, expiresAt);
+      await captureSystemChange(tx, this.db.dialect, actor, INVITES, { action: 'create', id: invite.id, after: auditView(invite) });
+      return invite;
     }, { write: true });
   }
 
@@ -176,8 +189,13 @@ export class InviteService {
   }
 
   async revoke(id: string): Promise<{ id: string; deleted: true }> {
-    const changed = isUuid(id) ? await this.db.run('DELETE FROM _invites WHERE id = $1', [id.toLowerCase()]) : 0;
-    if (changed === 0) throw errors.inviteNotFound(id);
+    if (!isUuid(id)) throw errors.inviteNotFound(id);
+    const actor = await this.audit?.();
+    await this.db.transaction(async (tx) => {
+      const [row] = await tx.query<InviteRow>(`SELECT ${INVITE_COLUMNS} FROM _invites WHERE id = $1${this.db.dialect.rowLockSuffix}`, [id.toLowerCase()]);
+      if (!row || (await tx.run('DELETE FROM _invites WHERE id = $1', [row.id])) === 0) throw errors.inviteNotFound(id);
+      await captureSystemChange(tx, this.db.dialect, actor, INVITES, { action: 'delete', id: row.id, before: auditView(this.view(row)) });
+    }, { write: true });
     return { id: id.toLowerCase(), deleted: true };
   }
 
@@ -203,6 +221,7 @@ export class InviteService {
     const hash = await hashPassword(password);
     const d = this.db.dialect;
     const user = { id: newId(), email: invite.email, roles: invite.roles };
+    const actor = await this.audit?.();
     try {
       const tokens = await this.db.transaction(async (tx) => {
         const now = new Date().toISOString();
@@ -213,8 +232,12 @@ export class InviteService {
           'INSERT INTO _users (id, email, password_hash, roles, active, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)',
           [user.id, user.email, hash, d.encodeTextArray(user.roles), d.encodeBool(true), now],
         );
+        const before = auditView(invite);
+        await captureSystemChange(tx, d, actor, INVITES, { action: 'update', id: invite.id, before, after: { ...before, accepted_at: now } });
+        const created = { ...user, active: true, created_at: now, updated_at: now };
+        await captureSystemChange(tx, d, actor, USERS, { action: 'create', id: user.id, after: created });
         return this.sessions.issue(tx, user);
-      });
+      }, { write: true });
       return { ...tokens, user };
     } catch (err) {
       if (d.isUniqueViolation(err)) throw errors.userExists();

@@ -4,6 +4,8 @@ import { errors } from '../errors.js';
 import { isEmail, isUuid, newId, normaliseEmail } from '../ids.js';
 import { objectBody, optionalRoles } from '../input.js';
 import type { Database, Queryable } from '../db/types.js';
+import type { AuditActor } from '../audit/actor.js';
+import { captureSystemChange, USERS } from '../audit/system.js';
 import { hashPassword, MAX_PASSWORD_BYTES, passwordTooLong } from './passwords.js';
 import type { SessionService } from './sessions.js';
 
@@ -55,6 +57,8 @@ export class UsersAdmin {
   constructor(
     private readonly db: Database,
     private readonly sessions: SessionService,
+    /** Who changes users, for the audit log (`_users` entries, observability-and-audit.md §B2). */
+    private readonly audit?: () => Promise<AuditActor>,
   ) {}
 
   private view(row: UserRow): UserView {
@@ -69,10 +73,17 @@ export class UsersAdmin {
     };
   }
 
-  private async find(q: Queryable, id: string): Promise<UserRow | undefined> {
+  /** `lock`: inside a write transaction, keep the row from changing until it ends. */
+  private async find(q: Queryable, id: string, lock = false): Promise<UserRow | undefined> {
     if (!isUuid(id)) return undefined;
-    const [row] = await q.query<UserRow>(`SELECT ${USER_COLUMNS} FROM _users WHERE id = $1`, [id.toLowerCase()]);
+    const suffix = lock ? this.db.dialect.rowLockSuffix : '';
+    const [row] = await q.query<UserRow>(`SELECT ${USER_COLUMNS} FROM _users WHERE id = $1${suffix}`, [id.toLowerCase()]);
     return row;
+  }
+
+  /** The row as the API shows it, read on `q` (the write's transaction). */
+  private async current(q: Queryable, id: string): Promise<UserView> {
+    return this.view((await this.find(q, id))!);
   }
 
   private async emailTaken(email: string, exceptId?: string): Promise<boolean> {
@@ -113,11 +124,16 @@ export class UsersAdmin {
     const id = newId();
     const now = new Date().toISOString();
     const hash = await hashPassword(password);
-    await this.guardUnique(() => this.db.run(
-      'INSERT INTO _users (id, email, password_hash, roles, active, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)',
-      [id, email, hash, d.encodeTextArray(roles), d.encodeBool(active), now],
-    ));
-    return this.get(id);
+    const actor = await this.audit?.();
+    return this.guardUnique(() => this.db.transaction(async (tx) => {
+      await tx.run(
+        'INSERT INTO _users (id, email, password_hash, roles, active, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)',
+        [id, email, hash, d.encodeTextArray(roles), d.encodeBool(active), now],
+      );
+      const user = await this.current(tx, id);
+      await captureSystemChange(tx, d, actor, USERS, { action: 'create', id, after: { ...user } });
+      return user;
+    }, { write: true }));
   }
 
   async update(id: string, input: unknown): Promise<UserView> {
@@ -144,18 +160,29 @@ export class UsersAdmin {
     if (roles !== undefined) set('roles', d.encodeTextArray(roles));
     if (active !== undefined) set('active', d.encodeBool(active));
     const revoke = password !== undefined || active === false;
-    await this.guardUnique(() => this.db.transaction(async (tx) => {
+    const actor = await this.audit?.();
+    return this.guardUnique(() => this.db.transaction(async (tx) => {
+      const before = await this.find(tx, current.id, true);
+      if (!before) throw errors.userNotFound(id);
       await tx.run(`UPDATE _users SET ${sets.join(', ')} WHERE id = $1`, params);
       // A new password or a deactivation ends every session within one access-token lifetime.
       if (revoke) await this.sessions.revokeAll(tx, current.id);
-    }));
-    return this.get(current.id);
+      const user = await this.current(tx, current.id);
+      // A password change alone changes no audited field (the hash is never recorded): no entry.
+      await captureSystemChange(tx, d, actor, USERS, { action: 'update', id: current.id, before: { ...this.view(before) }, after: { ...user } });
+      return user;
+    }, { write: true }));
   }
 
   /** Hard delete; refresh tokens go with the row (ON DELETE CASCADE). */
   async delete(id: string): Promise<{ id: string; deleted: true }> {
-    const changed = isUuid(id) ? await this.db.run('DELETE FROM _users WHERE id = $1', [id.toLowerCase()]) : 0;
-    if (changed === 0) throw errors.userNotFound(id);
+    if (!isUuid(id)) throw errors.userNotFound(id);
+    const actor = await this.audit?.();
+    await this.db.transaction(async (tx) => {
+      const before = await this.find(tx, id, true);
+      if (!before || (await tx.run('DELETE FROM _users WHERE id = $1', [before.id])) === 0) throw errors.userNotFound(id);
+      await captureSystemChange(tx, this.db.dialect, actor, USERS, { action: 'delete', id: before.id, before: { ...this.view(before) } });
+    }, { write: true });
     return { id: id.toLowerCase(), deleted: true };
   }
 }

@@ -10,6 +10,8 @@ import { compileRules, type EntityRules } from '../rules/compile.js';
 import type { StoredRule } from '../rules/types.js';
 import { compileStateMachines, initialStates, type CompiledMachine } from '../state-machines/compile.js';
 import type { StoredStateMachine } from '../state-machines/types.js';
+import { compileWebhooks, type EntityWebhooks } from '../webhooks/compile.js';
+import type { StoredWebhook } from '../webhooks/types.js';
 import { compileWriteSteps } from '../write/steps/index.js';
 import { compileEntity, type CompiledEntity } from './compiled-entity.js';
 
@@ -36,6 +38,10 @@ export class Registry {
   readonly rules: ReadonlyMap<string, EntityRules> = new Map();
   /** The compiled active state machines per entity, in creation order (logic.md §3); set like `rules`. */
   readonly stateMachines: ReadonlyMap<string, readonly CompiledMachine[]> = new Map();
+  /** The active entity webhooks per entity and hook, in created_at order (webhooks-and-files.md §A3). */
+  readonly webhooks: ReadonlyMap<string, EntityWebhooks> = new Map();
+  /** Whether the app has any webhook row, active or not (the retry scheduler skips apps without). */
+  readonly hasWebhookRows: boolean = false;
 
   constructor(
     readonly dialect: Dialect,
@@ -98,7 +104,7 @@ export function compileRegistry(
   dialect: Dialect,
   stored: {
     entities: StoredEntity[]; relations: StoredRelation[]; permissions?: readonly StoredPermission[]; rules?: readonly StoredRule[];
-    stateMachines?: readonly StoredStateMachine[];
+    stateMachines?: readonly StoredStateMachine[]; webhooks?: readonly StoredWebhook[];
   },
   version: number,
   log: Logger,
@@ -123,6 +129,8 @@ export function compileRegistry(
   }
   // Rules and state machines resolve relations and other entities, so they compile once the registry has them.
   (registry as { rules: Registry['rules'] }).rules = compileRules(stored.rules ?? [], registry, log);
+  (registry as { webhooks: Registry['webhooks'] }).webhooks = compileWebhooks(stored.webhooks ?? [], log);
+  (registry as { hasWebhookRows: boolean }).hasWebhookRows = (stored.webhooks?.length ?? 0) > 0;
   const machines = compileStateMachines(stored.stateMachines ?? [], registry, log);
   (registry as { stateMachines: Registry['stateMachines'] }).stateMachines = machines;
   for (const entity of entities.values()) {

@@ -19,6 +19,17 @@ export interface Queryable {
    * and the transaction goes on (present on transactions only).
    */
   savepoint?<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Inside a PostgreSQL transaction: sends a write whose result nobody reads now, answered with
+   * COMMIT (one round trip fewer); its failure fails the transaction. Use `runDeferred`.
+   */
+  defer?(sql: string, params?: readonly unknown[]): void;
+}
+
+/** A write whose result is not needed: deferred to COMMIT where the transaction can, else run now. */
+export async function runDeferred(q: Queryable, sql: string, params?: readonly unknown[]): Promise<void> {
+  if (q.defer) q.defer(sql, params);
+  else await q.run(sql, params);
 }
 
 export interface TransactionOptions {
@@ -159,6 +170,15 @@ export interface Dialect {
   returning(columns: string): string;
   /** Whether multi-row INSERTs pay off (a network round trip per statement); SQLite runs in-process. */
   readonly batchInserts: boolean;
+  /**
+   * Present where a statement may carry data-modifying CTEs and PostgreSQL's jsonb functions
+   * (`jsonb_build_object`, `||`, `array_remove`), so a second write rides in the same round trip
+   * (the audit entry of a row: core/audit/cte.ts): the SQL expression of a column value of this
+   * storage in the API's JSON form (metadata.md §4; decimals and bigints as text, timestamps as
+   * `YYYY-MM-DDTHH:MM:SS.sssZ`). Undefined: no writable CTEs (SQLite, where a second statement
+   * costs no network round trip).
+   */
+  readonly cteJson?: (expr: string, storage: Storage) => string;
   /** Most placeholders one statement may carry. */
   readonly maxParams: number;
 

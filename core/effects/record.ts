@@ -2,7 +2,7 @@
 // due only after the recovery delay, so while the writer is alive the effects job leaves it alone.
 // `max_attempts` is 1: a transition webhook is not retried (write-pipeline.md §6), and a business
 // event insert that fails is a database failure the recovery pass repeats only after a crash.
-import type { Dialect, Queryable } from '../db/types.js';
+import { runDeferred, type Dialect, type Queryable } from '../db/types.js';
 import type { Effect } from './types.js';
 
 const COLUMNS = 'id, kind, payload, status, attempt, max_attempts, next_retry_at, created_at, updated_at';
@@ -17,6 +17,6 @@ export async function recordEffects(q: Queryable, dialect: Dialect, effects: rea
     const n = params.length;
     return `($${n - 2}, $${n - 1}, $${n}, 'pending', 0, 1, $1, $2, $2)`;
   });
-  await q.run(`INSERT INTO _effects (${COLUMNS}) VALUES ${rows.join(', ')}`, params);
+  await runDeferred(q, `INSERT INTO _effects (${COLUMNS}) VALUES ${rows.join(', ')}`, params);
   return leaseUntil;
 }

@@ -8,6 +8,7 @@ import { canonicalPkType, pkTypeForFieldType, pkTypeMatchesField } from './prima
 import { ProblemList, checkDefinitionText } from './problems.js';
 import { describeTypeChange, typeChangeKind } from './type-change.js';
 import type { EntityDef, FieldDef, PrimaryKeyDef, ValidationResult } from './types.js';
+import { checkAudit } from './validate-audit.js';
 import { checkFields } from './validate-fields.js';
 
 export { typeChangeAllowed, typeChangeKind } from './type-change.js';
@@ -157,6 +158,7 @@ export function validateEntity(input: unknown, ctx: EntityValidationContext): Va
   if (input.soft_delete !== undefined && input.soft_delete !== null && typeof input.soft_delete !== 'boolean') {
     problems.add('soft_delete', 'invalid', `invalid soft_delete: ${show(input.soft_delete)}`);
   }
+  checkAudit(input.audit, fields, input.soft_delete === true, problems);
   checkDefinitionText(input, problems);
 
   if (!problems.empty || !pk) return { ok: false, problems: problems.items };

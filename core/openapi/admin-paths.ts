@@ -1,9 +1,12 @@
-// The admin endpoints in the OpenAPI document: the rules API (logic.md §1.8) and the state-machine
-// API (§3.8), tagged `_admin`, so typed clients can manage them as well as records. Later admin
-// APIs add their paths here.
+// The admin endpoints in the OpenAPI document: the rules API (logic.md §1.8), the state-machine
+// API (§3.8) and the webhook and webhook-log APIs (webhooks-and-files.md §A9, §A10), tagged
+// `_admin`, so typed clients can manage them as well as records. Later admin APIs add their paths
+// here.
 import { ERROR_RESPONSE_NAME, ref } from './schemas.js';
 import { FIELD_OPERATORS, RULE_HOOKS, RULE_TYPES } from '../rules/types.js';
 import { WEBHOOK_METHODS } from '../state-machines/types.js';
+import { BACKOFFS, DEFAULT_RETRY, DELIVERY_METHODS, LOG_STATUSES, WEBHOOK_HOOKS } from '../webhooks/types.js';
+import { MAX_ATTEMPTS_LIMIT, SECRET_MAX_LENGTH, SECRET_MIN_LENGTH } from '../webhooks/validate.js';
 
 type Schema = Record<string, unknown>;
 
@@ -26,9 +29,12 @@ const stamped = (input: Schema, required: string[]): Schema => ({
   },
 });
 
-/** `Rule` and `RuleInput` (logic.md §1.1, §1.3–§1.6), `StateMachine` and `StateMachineInput` (§3.1, §3.5). */
+/**
+ * `Rule` and `RuleInput` (logic.md §1.1, §1.3–§1.6), `StateMachine` and `StateMachineInput` (§3.1, §3.5),
+ * `WebhookInput`, `Webhook` and `WebhookLog` (webhooks-and-files.md §A2, §A10).
+ */
 export function adminSchemas(): Record<string, Schema> {
-  return { ...ruleSchemas(), ...stateMachineSchemas() };
+  return { ...ruleSchemas(), ...stateMachineSchemas(), ...webhookSchemas() };
 }
 
 function ruleSchemas(): Record<string, Schema> {
@@ -115,9 +121,66 @@ function stateMachineSchemas(): Record<string, Schema> {
   };
 }
 
+function webhookSchemas(): Record<string, Schema> {
+  const retry = object({
+    max_attempts: { type: 'integer', minimum: 1, maximum: MAX_ATTEMPTS_LIMIT, default: DEFAULT_RETRY.max_attempts, description: 'All attempts, the first included.' },
+    backoff: { type: 'string', enum: [...BACKOFFS], default: DEFAULT_RETRY.backoff, description: 'exponential: 30 s × 2^(n−1); linear: 30 s × n; at most 1 hour.' },
+  });
+  const properties: Schema = {
+    entity: { type: 'string', minLength: 1, description: 'Entity name; not checked against the metadata.' },
+    hook: { type: 'string', enum: [...WEBHOOK_HOOKS], default: 'after_write', description: 'before_* are synchronous (a failure vetoes the write), after_* asynchronous.' },
+    url: { type: 'string', pattern: '^https?://' },
+    method: { type: 'string', enum: [...DELIVERY_METHODS], default: 'POST' },
+    headers: { type: 'object', additionalProperties: { type: 'string' }, default: {}, description: '`{{env.NAME}}` is resolved when sent.' },
+    condition: { type: 'string', default: '', description: 'The expression language of logic.md §2; empty = always.' },
+    async: { type: 'boolean', description: 'Derived from the hook (false for before_*, true for after_*) whatever is sent.' },
+    retry: { ...retry, default: { ...DEFAULT_RETRY } },
+    active: { type: 'boolean', default: true },
+  };
+  const input = object({
+    ...properties,
+    secret: {
+      type: ['string', 'null'], minLength: SECRET_MIN_LENGTH, maxLength: SECRET_MAX_LENGTH, writeOnly: true,
+      description: 'Write-only: signs deliveries (Standard Webhooks headers). Omitted on create: none; omitted on replace: kept; null: removed.',
+    },
+  }, ['entity', 'url']);
+  const stored = stamped(object({ ...properties, retry, has_secret: { type: 'boolean', description: 'Whether a signing secret is set.' } }),
+    ['entity', 'hook', 'url', 'method', 'headers', 'condition', 'async', 'retry', 'active', 'has_secret']);
+  const log = object(webhookLogProperties());
+  log.required = Object.keys(log.properties as Schema);
+  return { WebhookInput: input, Webhook: stored, WebhookLog: log };
+}
+
+/** Every column of `_webhook_logs` (§A10). */
+function webhookLogProperties(): Schema {
+  const timestamp = { type: 'string', format: 'date-time' };
+  return {
+    id: { type: 'string', format: 'uuid' },
+    webhook_id: { type: 'string', format: 'uuid' },
+    entity: { type: 'string' },
+    hook: { type: 'string', enum: [...WEBHOOK_HOOKS] },
+    url: { type: 'string' },
+    method: { type: 'string', enum: [...DELIVERY_METHODS] },
+    request_headers: { type: 'object', additionalProperties: { type: 'string' }, description: 'As configured: templates unresolved.' },
+    request_body: { type: 'object', description: 'The payload sent.' },
+    response_status: { type: ['integer', 'null'], description: 'The last HTTP status; 0 when no response was received.' },
+    response_body: { type: 'string', description: 'The last response body, at most 65 536 characters.' },
+    status: { type: 'string', enum: [...LOG_STATUSES] },
+    attempt: { type: 'integer', minimum: 0 },
+    max_attempts: { type: 'integer', minimum: 1 },
+    next_retry_at: { type: ['string', 'null'], format: 'date-time' },
+    error: { type: 'string', description: 'The last error: `HTTP <status>` or a transport message.' },
+    idempotency_key: { type: 'string', description: 'Also the Idempotency-Key header; the same for every attempt.' },
+    created_at: timestamp,
+    updated_at: timestamp,
+  };
+}
+
 interface CrudSpec {
   /** Collection path, e.g. `/_admin/rules`. */
   path: string;
+  /** The list's query parameters; by default `?entity=`. */
+  listParameters?: Schema[];
   /** Component names of the stored object and of the request body. */
   schema: string;
   input: string;
@@ -143,11 +206,13 @@ function crudPaths(c: CrudSpec): Record<string, Schema> {
   const body = { required: true, content: json(ref('schemas', c.input)) };
   const tags = ['_admin'];
   const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+  const listParameters = c.listParameters
+    ?? [{ name: 'entity', in: 'query', required: false, schema: { type: 'string' }, description: `Only the ${c.nouns} of this entity.` }];
   return {
     [c.path]: {
       get: {
         tags, operationId: `list${c.many}`, summary: c.list,
-        parameters: [{ name: 'entity', in: 'query', required: false, schema: { type: 'string' }, description: `Only the ${c.nouns} of this entity.` }],
+        ...(listParameters.length > 0 ? { parameters: listParameters } : {}),
         responses: { 200: { description: `The ${c.nouns}`, content: json(data({ type: 'array', items: one })) }, ...errorRefs('401', '403') },
       },
       post: {
@@ -204,5 +269,61 @@ export function adminPaths(): Record<string, Schema> {
       createErrors: ['400', '401', '403', '409', '422'],
       updateErrors: ['400', '401', '403', '404', '409', '422'],
     }),
+    ...crudPaths({
+      path: '/_admin/webhooks', schema: 'Webhook', input: 'WebhookInput', listParameters: [],
+      one: 'Webhook', many: 'Webhooks', noun: 'webhook', nouns: 'webhooks',
+      list: 'List webhooks (admin), by entity, hook, created_at',
+      create: 'Create a webhook (admin); applies to the next write',
+      get: 'Read one webhook (admin)',
+      update: 'Replace a webhook (admin); absent fields take their defaults, an absent secret is kept',
+      remove: 'Delete a webhook and its logs (admin)',
+      createErrors: ['400', '401', '403', '422'],
+      updateErrors: ['400', '401', '403', '404', '422'],
+    }),
+    ...webhookLogPaths(),
+  };
+}
+
+/** The webhook-log API (webhooks-and-files.md §A10): list, read, retry. */
+function webhookLogPaths(): Record<string, Schema> {
+  const tags = ['_admin'];
+  const log = ref('schemas', 'WebhookLog');
+  const filter = (name: string, schema: Schema, description: string): Schema => ({ name, in: 'query', required: false, schema, description });
+  const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+  const retried = ['id', 'webhook_id', 'entity', 'hook', 'url', 'method', 'status', 'attempt', 'max_attempts', 'next_retry_at', 'updated_at'];
+  const logProperties = webhookLogProperties();
+  return {
+    '/_admin/webhook-logs': {
+      get: {
+        tags, operationId: 'listWebhookLogs', summary: 'List webhook deliveries (admin), newest first, at most 200',
+        parameters: [
+          filter('webhook_id', { type: 'string' }, 'Only this webhook\'s deliveries (an id that is no UUID matches none).'),
+          filter('status', { type: 'string', enum: [...LOG_STATUSES] }, 'Only deliveries in this status.'),
+          filter('entity', { type: 'string' }, 'Only deliveries for this entity.'),
+        ],
+        responses: { 200: { description: 'The deliveries', content: json(data({ type: 'array', items: log })) }, ...errorRefs('401', '403') },
+      },
+    },
+    '/_admin/webhook-logs/{id}': {
+      parameters: [idParam],
+      get: {
+        tags, operationId: 'getWebhookLog', summary: 'Read one webhook delivery (admin)',
+        responses: { 200: { description: 'The delivery', content: json(data(log)) }, ...errorRefs('401', '403', '404') },
+      },
+    },
+    '/_admin/webhook-logs/{id}/retry': {
+      parameters: [idParam],
+      post: {
+        tags, operationId: 'retryWebhookLog',
+        summary: 'Requeue a failed or retrying delivery for the next scheduler tick (admin); attempt is not reset',
+        responses: {
+          200: {
+            description: 'The requeued delivery',
+            content: json(data(object(Object.fromEntries(retried.map((k) => [k, logProperties[k]])), retried))),
+          },
+          ...errorRefs('401', '403', '404', '422'),
+        },
+      },
+    },
   };
 }

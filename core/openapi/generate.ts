@@ -4,6 +4,8 @@
 import type { CompiledEntity } from '../compile/compiled-entity.js';
 import type { Registry } from '../compile/registry.js';
 import { adminPaths, adminSchemas } from './admin-paths.js';
+import { auditPaths, auditSchemas, historyPath } from './audit-paths.js';
+import { filePaths, fileSchemas } from './file-paths.js';
 import { assignPascalNames } from './names.js';
 import {
   filterParameters, idParameter, includeParameter, sharedParameters, sortParameter,
@@ -142,9 +144,10 @@ export function generateOpenApi(registry: Registry, opts: OpenApiOptions): Recor
     schemas[`${pascal}Input`] = toOpenApiSchema(entity.schemas.input);
     paths[`/${entity.name}`] = collectionPath(registry, entity, pascal);
     paths[`/${entity.name}/{id}`] = itemPath(registry, entity, pascal);
+    paths[`/${entity.name}/{id}/history`] = historyPath(entity, pascal, idParameter(entity));
   }
-  Object.assign(schemas, sharedSchemas(), adminSchemas());
-  Object.assign(paths, adminPaths());
+  Object.assign(schemas, sharedSchemas(), adminSchemas(), fileSchemas(), auditSchemas());
+  Object.assign(paths, adminPaths(), filePaths(), auditPaths());
   return {
     openapi: '3.1.0',
     info: {
@@ -153,7 +156,7 @@ export function generateOpenApi(registry: Registry, opts: OpenApiOptions): Recor
     },
     servers: [{ url: opts.basePath ?? `/api/${opts.app}` }],
     security: [{ bearerAuth: [] }],
-    tags: [...entities.map((e) => ({ name: e.name })), { name: '_admin', description: 'Admin APIs (role admin)' }],
+    tags: [...entities.map((e) => ({ name: e.name })), { name: '_admin', description: 'Admin APIs (role admin)' }, { name: '_files', description: 'Uploaded files' }],
     paths,
     components: {
       schemas,

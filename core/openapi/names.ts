@@ -2,7 +2,8 @@
 // names (`<Entity>`, `<Entity>Input`) and operationIds (`list<Entity>` …). Deterministic.
 
 /** Component schema names owned by the document itself; entities never take them. */
-export const SHARED_SCHEMA_NAMES: readonly string[] = ['Error', 'ListMeta', 'NestedWrite', 'Rule', 'RuleInput', 'StateMachine', 'StateMachineInput'];
+export const SHARED_SCHEMA_NAMES: readonly string[] = ['Error', 'ListMeta', 'NestedWrite', 'Rule', 'RuleInput', 'StateMachine', 'StateMachineInput',
+  'Webhook', 'WebhookInput', 'WebhookLog'];
 
 /** `blog_post` → `BlogPost`; `_audit` → `Audit`; names without a letter-led part get `Entity`. */
 export function pascalCase(name: string): string {

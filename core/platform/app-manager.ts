@@ -9,8 +9,6 @@
 // loses its connection to an app that is gone answers APP_NOT_FOUND. A create or delete that died
 // half-way (kill -9) is rolled back by whichever instance claims the stale row (reclaimStale).
 import { randomBytes } from 'node:crypto';
-import { rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 import type { RocketConfig } from '../../config/schema.js';
 import { appMigrations } from '../../migrations/app/index.js';
 import { migrate } from '../db/migrator.js';
@@ -21,6 +19,7 @@ import type { Database } from '../db/types.js';
 import { isEmail, normaliseEmail } from '../ids.js';
 import { errors } from '../errors.js';
 import type { EventBus } from '../events/bus.js';
+import type { BlobStorage } from '../files/storage.js';
 import type { Logger } from '../logger.js';
 import { assertAppName, couldBeAppName, dbNameFor } from './app-names.js';
 import { AppContext, type AppInfo, type AppRow } from './app-context.js';
@@ -49,6 +48,8 @@ export class AppManager {
     private readonly config: RocketConfig,
     private readonly log: Logger,
     private readonly events: EventBus,
+    /** Uploaded files' blobs: an app's go with its database (platform-and-apps.md §4.3 step 4). */
+    private readonly blobs: BlobStorage,
   ) {
     // Another instance created or deleted an app: load it here too / drop it and close its pool.
     const remote = (what: string, fn: (app: string) => Promise<unknown> | unknown) => async (e: { app: string; origin: string }) => {
@@ -256,7 +257,7 @@ export class AppManager {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     await storage.drop(dbName);
-    await rm(join(resolve(this.config.storage.local_path), name), { recursive: true, force: true });
+    await this.blobs.deleteApp(name);
   }
 
   /**

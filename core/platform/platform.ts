@@ -10,10 +10,13 @@ import type { Database } from '../db/types.js';
 import { SessionService } from '../auth/sessions.js';
 import { TokenIssuer } from '../auth/tokens.js';
 import { EventBus } from '../events/bus.js';
+import { createBlobStorage, type BlobStorage } from '../files/storage.js';
 import type { Logger } from '../logger.js';
 import { createOutboundClient, type OutboundClient } from '../outbound/http-client.js';
 import { effectsIdle } from '../effects/finish.js';
 import type { EffectServices } from '../effects/types.js';
+import { WebhookDispatcher } from '../webhooks/dispatcher.js';
+import type { WebhookServices } from '../webhooks/services.js';
 import { AppManager } from './app-manager.js';
 import { Notifier } from './notifier.js';
 import { seedPlatformAdmin } from './seed.js';
@@ -32,6 +35,8 @@ export class Platform {
   readonly outbound: OutboundClient;
   /** How post-commit effects (transition webhooks, business events) are performed (core/effects/). */
   readonly effects: EffectServices;
+  /** Entity webhooks: the client for synchronous sends and the dispatcher of asynchronous ones. */
+  readonly webhooks: WebhookServices;
   private notifier?: Notifier;
 
   private constructor(
@@ -39,18 +44,29 @@ export class Platform {
     readonly mgmt: Database,
     storages: AppStorages,
     private readonly log: Logger,
+    /** Where uploaded files' blobs live (storage.driver: core/files/). */
+    readonly blobs: BlobStorage,
   ) {
     this.issuer = new TokenIssuer(config.platform_jwt_secret!);
     this.sessions = new SessionService(mgmt, { users: '_platform_users', tokens: '_platform_refresh_tokens' }, this.issuer);
     this.events = new EventBus(log);
-    this.apps = new AppManager(mgmt, storages, config, log, this.events);
+    this.apps = new AppManager(mgmt, storages, config, log, this.events, blobs);
     this.outbound = createOutboundClient({ allowPrivateNetworks: config.webhooks.allow_private_networks });
     this.effects = { sender: this.outbound, recoveryDelayMs: config.effects.recovery_delay_ms, log, inflight: new Set() };
+    const w = config.webhooks;
+    this.webhooks = {
+      client: this.outbound,
+      leaseMs: w.pending_lease_ms,
+      dispatcher: new WebhookDispatcher({
+        client: this.outbound, log, concurrency: w.concurrency, appConcurrency: w.app_concurrency, maxQueued: w.queue_size, retryBaseMs: w.retry_base_ms,
+      }),
+    };
   }
 
   static async start(config: RocketConfig, log: Logger): Promise<Platform> {
+    const blobs = await createBlobStorage(config.storage);
     const { mgmt, storages } = await openManagement(config);
-    const platform = new Platform(config, mgmt, storages, log);
+    const platform = new Platform(config, mgmt, storages, log, blobs);
     try {
       await migrate(mgmt, platformMigrations, 'platform');
       await seedPlatformAdmin(mgmt, config, log);
@@ -78,8 +94,10 @@ export class Platform {
   async close(): Promise<void> {
     this.notifier?.close();
     await effectsIdle(this.effects);
+    await this.webhooks.dispatcher.stop();
     await this.outbound.close();
     await this.apps.close();
+    await this.blobs.close();
     await this.mgmt.close();
   }
 }

@@ -10,7 +10,7 @@ import { objectBody } from '../input.js';
 import { lockRow } from './lock.js';
 import { checkLinkTargets } from './nested/links.js';
 import { planTree, type TreePlan } from './nested/plan.js';
-import { recordWrite, runAfterCommit, writeRecord, writeRun } from './record-write.js';
+import { inTransaction, recordWrite, runAfterCommit, writeRecord, writeRun } from './record-write.js';
 import { needsTransaction, runChecks } from './steps/run-phases.js';
 import { authorizeRecord } from './steps/permission.js';
 import type { RecordWrite, Values } from './steps/types.js';
@@ -55,7 +55,7 @@ async function write(ctx: WriteContext, w: RecordWrite, reread: boolean, tree: T
     await writeRecord(run, w);
     return runAfterCommit(run);
   }
-  const run = await ctx.db.transaction(async (tx) => {
+  const run = await inTransaction(ctx, async (tx) => {
     const run = writeRun(tx, ctx);
     if (reread) {
       w.old = await lockRow(tx, w.entity, w.pk); // step 11
@@ -71,7 +71,7 @@ async function write(ctx: WriteContext, w: RecordWrite, reread: boolean, tree: T
     }
     await writeRecord(run, w);
     return run;
-  }, { write: true });
+  });
   await runAfterCommit(run);
 }
 

@@ -4,20 +4,20 @@
 import type { CompiledEntity } from '../compile/compiled-entity.js';
 import { errors } from '../errors.js';
 import { lockRow } from './lock.js';
-import { recordWrite, runAfterCommit, writeRecord, writeRun } from './record-write.js';
+import { inTransaction, recordWrite, runAfterCommit, writeRecord, writeRun } from './record-write.js';
 import type { WriteContext } from './write-context.js';
 
 /** Deletes the record with primary key `pk`; returns the PK in its output format. */
 export async function deleteRecord(ctx: WriteContext, entity: CompiledEntity, pk: unknown, label: string): Promise<unknown> {
   const notFound = () => errors.recordNotFound(entity.name, label);
-  const { run, w } = await ctx.db.transaction(async (tx) => {
+  const { run, w } = await inTransaction(ctx, async (tx) => {
     const run = writeRun(tx, ctx);
     const old = await lockRow(tx, entity, pk); // step 4
     if (!old) throw notFound();
     const w = recordWrite('delete', entity, { old, pk: old[entity.pk.name] });
     if (!(await writeRecord(run, w))) throw notFound();
     return { run, w };
-  }, { write: true });
+  });
   await runAfterCommit(run);
   return w.pk;
 }

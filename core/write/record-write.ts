@@ -12,6 +12,24 @@ import type { CompiledEntity } from '../compile/compiled-entity.js';
 import type { Queryable } from '../db/types.js';
 import type { RelationPlan } from './nested/plan.js';
 
+/**
+ * Runs `fn` in one write transaction, then — committed or rolled back — the writes that must stay
+ * outside it (`ctx.afterTransaction`: a synchronous webhook's log row survives its own veto).
+ */
+export async function inTransaction<T>(ctx: WriteContext, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  try {
+    return await ctx.db.transaction(fn, { write: true });
+  } finally {
+    for (const write of ctx.afterTransaction.splice(0)) {
+      try {
+        await write();
+      } catch (err) {
+        ctx.log?.error({ err }, 'a write outside the transaction failed');
+      }
+    }
+  }
+}
+
 export function writeRun(q: Queryable, ctx: WriteContext): WriteRun {
   return { q, ctx, deleted: new Set(), afterCommit: [], committed: ctx.events?.bus.has('records.committed') ? [] : undefined };
 }
@@ -59,10 +77,10 @@ export async function writeRecord(run: WriteRun, w: RecordWrite): Promise<boolea
 
 async function rowStatement(q: Queryable, w: RecordWrite): Promise<void> {
   if (w.kind === 'create') {
-    w.record = await insertRow(q, w.entity, w.values);
+    w.record = await insertRow(q, w.entity, w.values, w.companion);
     w.pk = w.record[w.entity.pk.name];
   } else {
-    w.record = (await updateRow(q, w.entity, w.pk, w.values)) ?? w.old;
+    w.record = (await updateRow(q, w.entity, w.pk, w.values, w.companion)) ?? w.old;
   }
 }
 

@@ -6,6 +6,21 @@ import type { Registry } from '../compile/registry.js';
 import { quoteIdent } from '../db/builder.js';
 import type { Queryable } from '../db/types.js';
 
+/**
+ * A second write that a step asks the row's statement to carry in the same round trip, as a
+ * data-modifying CTE (only where `dialect.cteJson` says the database has them): the row's audit
+ * entry (core/audit/cte.ts). The statement then names the written rows `r` (as RETURNING gives
+ * them) and, on an update, the row before the change `o` (read and locked by the same statement).
+ */
+export interface RowCompanion {
+  /** Tells SQL texts apart in the statement caches (with the entity and the column set). */
+  readonly key: string;
+  /** `name AS (…)` over `r` (and `o`) for these written columns; its placeholders start at `$first`. */
+  cte(first: number, columns: readonly string[]): string;
+  /** The CTE's parameters for a statement writing `rows` rows. */
+  params(rows: number): unknown[];
+}
+
 const insertCache = new WeakMap<CompiledEntity, Map<string, string>>();
 const updateCache = new WeakMap<CompiledEntity, Map<string, string>>();
 const insertManyCache = new WeakMap<CompiledEntity, Map<string, string>>();
@@ -21,55 +36,83 @@ function cached(cache: WeakMap<CompiledEntity, Map<string, string>>, entity: Com
   return sql;
 }
 
+const companionKey = (columns: string[], companion: RowCompanion | undefined) =>
+  companion ? `${companion.key}|${columns.join(',')}` : columns.join(',');
+const withParams = (params: unknown[], companion: RowCompanion | undefined, rows = 1) => (companion ? [...params, ...companion.params(rows)] : params);
+
 /** `INSERT … RETURNING <all columns>`, so the stored record comes back in the same round trip. */
-export function insertSql(entity: CompiledEntity, columns: string[]): string {
-  return cached(insertCache, entity, columns.join(','), () => {
+export function insertSql(entity: CompiledEntity, columns: string[], companion?: RowCompanion): string {
+  return cached(insertCache, entity, companionKey(columns, companion), () => {
     const cols = columns.map((c) => quoteIdent(c)).join(', ');
     const params = columns.map((_, i) => `$${i + 1}`).join(', ');
     const returning = entity.dialect.returning(entity.fields.map((f) => f.column).join(', '));
-    return columns.length === 0
+    const insert = columns.length === 0
       ? `INSERT INTO ${entity.quotedTable} DEFAULT VALUES${returning}`
       : `INSERT INTO ${entity.quotedTable} (${cols}) VALUES (${params})${returning}`;
+    return companion ? `WITH r AS (${insert}), ${companion.cte(columns.length + 1, columns)} SELECT * FROM r` : insert;
   });
 }
 
-/** `UPDATE … SET … WHERE pk = $n [AND live] RETURNING <all columns>`. */
-export function updateSql(entity: CompiledEntity, columns: string[]): string {
-  return cached(updateCache, entity, columns.join(','), () => {
+/**
+ * `UPDATE … SET … WHERE pk = $n [AND live] RETURNING <all columns>`. With a companion, the same
+ * statement first reads and locks the row as `o` and updates exactly that row as `r`.
+ */
+export function updateSql(entity: CompiledEntity, columns: string[], companion?: RowCompanion): string {
+  return cached(updateCache, entity, companionKey(columns, companion), () => {
     const sets = columns.map((c, i) => `${quoteIdent(c)} = $${i + 1}`).join(', ');
     const live = entity.sql.liveCondition ? ` AND ${entity.sql.liveCondition}` : '';
-    const returning = entity.dialect.returning(entity.fields.map((f) => f.column).join(', '));
-    return `UPDATE ${entity.quotedTable} SET ${sets} WHERE ${entity.pk.column} = $${columns.length + 1}${live}${returning}`;
+    const pkParam = `$${columns.length + 1}`;
+    if (!companion) {
+      const returning = entity.dialect.returning(entity.fields.map((f) => f.column).join(', '));
+      return `UPDATE ${entity.quotedTable} SET ${sets} WHERE ${entity.pk.column} = ${pkParam}${live}${returning}`;
+    }
+    // `FROM o` makes the update wait for o's lock and see the row o read, which is the row the
+    // change applies to (a concurrent writer has committed before either). The target is aliased,
+    // so a table that happens to be called `o` or `r` cannot clash with the statement's names.
+    const returning = entity.dialect.returning(entity.fields.map((f) => `t.${f.column}`).join(', '));
+    const o = `o AS (${entity.sql.selectFrom} WHERE ${entity.pk.column} = ${pkParam}${live}${entity.dialect.rowLockSuffix})`;
+    const r = `r AS (UPDATE ${entity.quotedTable} AS t SET ${sets} FROM o WHERE t.${entity.pk.column} = o.${entity.pk.column}${returning})`;
+    return `WITH ${o}, ${r}, ${companion.cte(columns.length + 2, columns)} SELECT * FROM r`;
   });
 }
 
 /** Step 20 of a create: INSERT … RETURNING, decoded to the stored record. */
-export async function insertRow(q: Queryable, entity: CompiledEntity, values: Record<string, unknown>): Promise<Record<string, unknown>> {
+export async function insertRow(
+  q: Queryable, entity: CompiledEntity, values: Record<string, unknown>, companion?: RowCompanion,
+): Promise<Record<string, unknown>> {
   const columns = Object.keys(values);
-  const [row] = await q.query<Record<string, unknown>>(insertSql(entity, columns), encodeValues(entity, values, columns));
+  const [row] = await q.query<Record<string, unknown>>(insertSql(entity, columns, companion), withParams(encodeValues(entity, values, columns), companion));
   return entity.decodeRow(row);
 }
 
 /** Step 20 of an update; undefined when there is nothing to set or the row is gone. */
-export async function updateRow(q: Queryable, entity: CompiledEntity, pk: unknown, values: Record<string, unknown>): Promise<Record<string, unknown> | undefined> {
+export async function updateRow(
+  q: Queryable, entity: CompiledEntity, pk: unknown, values: Record<string, unknown>, companion?: RowCompanion,
+): Promise<Record<string, unknown> | undefined> {
   const columns = Object.keys(values);
   if (columns.length === 0) return undefined;
-  const [row] = await q.query<Record<string, unknown>>(updateSql(entity, columns), [...encodeValues(entity, values, columns), entity.pk.encode(pk)]);
+  const params = [...encodeValues(entity, values, columns), entity.pk.encode(pk)];
+  const [row] = await q.query<Record<string, unknown>>(updateSql(entity, columns, companion), withParams(params, companion));
   return row ? entity.decodeRow(row) : undefined;
 }
 
-/** One multi-row INSERT (no RETURNING) of rows that share `columns`. */
-export async function insertRows(q: Queryable, entity: CompiledEntity, columns: string[], rows: Record<string, unknown>[]): Promise<void> {
+/** One multi-row INSERT (no RETURNING unless a companion reads the rows) of rows that share `columns`. */
+export async function insertRows(
+  q: Queryable, entity: CompiledEntity, columns: string[], rows: Record<string, unknown>[], companion?: RowCompanion,
+): Promise<void> {
   const params: unknown[] = [];
   for (const values of rows) for (const c of columns) params.push(entity.fieldMap.get(c)!.encode(values[c]));
-  await q.run(insertManySql(entity, columns, rows.length), params);
+  await q.run(insertManySql(entity, columns, rows.length, companion), withParams(params, companion, rows.length));
 }
 
-function insertManySql(entity: CompiledEntity, columns: string[], count: number): string {
-  return cached(insertManyCache, entity, `${count}:${columns.join(',')}`, () => {
+function insertManySql(entity: CompiledEntity, columns: string[], count: number, companion: RowCompanion | undefined): string {
+  return cached(insertManyCache, entity, `${count}:${companionKey(columns, companion)}`, () => {
     const tuples: string[] = [];
     for (let r = 0, n = 0; r < count; r++) tuples.push(`(${columns.map(() => `$${++n}`).join(', ')})`);
-    return `INSERT INTO ${entity.quotedTable} (${columns.map((c) => quoteIdent(c)).join(', ')}) VALUES ${tuples.join(', ')}`;
+    const insert = `INSERT INTO ${entity.quotedTable} (${columns.map((c) => quoteIdent(c)).join(', ')}) VALUES ${tuples.join(', ')}`;
+    if (!companion) return insert;
+    const returning = entity.dialect.returning(entity.fields.map((f) => f.column).join(', '));
+    return `WITH r AS (${insert}${returning}), ${companion.cte(count * columns.length + 1, columns)} SELECT 1 WHERE false`;
   });
 }
 

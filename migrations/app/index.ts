@@ -5,5 +5,7 @@ import { metadataVersion } from './002-metadata-version.js';
 import { rules } from './003-rules.js';
 import { stateMachines } from './004-state-machines.js';
 import { eventsAndEffects } from './005-events-and-effects.js';
+import { webhooks } from './006-webhooks.js';
+import { audit } from './007-audit.js';
 
-export const appMigrations: readonly Migration[] = [init, metadataVersion, rules, stateMachines, eventsAndEffects];
+export const appMigrations: readonly Migration[] = [init, metadataVersion, rules, stateMachines, eventsAndEffects, webhooks, audit];

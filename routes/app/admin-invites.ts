@@ -1,10 +1,11 @@
 // /api/:app/_admin/invites (auth.md §7); admin only. Accepting is public: routes/app/auth.ts.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { InviteService } from '../../core/auth/invites.js';
+import { lazyAuditActor } from '../../plugins/audit.js';
 
 export default async function adminInvitesRoutes(fastify: FastifyInstance): Promise<void> {
   const admin = { config: { admin: true } };
-  const service = (req: FastifyRequest) => new InviteService(req.app.db, req.app.sessions);
+  const service = (req: FastifyRequest) => new InviteService(req.app.db, req.app.sessions, lazyAuditActor(req, 'admin'));
   // An app user id, or a platform user id when a platform token was used (auth.md §7).
   const invitedBy = (req: FastifyRequest) => req.caller?.id ?? null;
 

@@ -1,10 +1,11 @@
 // /api/:app/_admin/users (auth.md §6); admin only.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { UsersAdmin } from '../../core/auth/users-admin.js';
+import { lazyAuditActor } from '../../plugins/audit.js';
 
 export default async function adminUsersRoutes(fastify: FastifyInstance): Promise<void> {
   const admin = { config: { admin: true } };
-  const service = (req: FastifyRequest) => new UsersAdmin(req.app.db, req.app.sessions);
+  const service = (req: FastifyRequest) => new UsersAdmin(req.app.db, req.app.sessions, lazyAuditActor(req, 'admin'));
   const id = (req: FastifyRequest) => (req.params as { id: string }).id;
 
   fastify.get('/_admin/users', admin, async (req) => ({ data: await service(req).list() }));

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { InviteService } from '../../core/auth/invites.js';
 import { authRateLimits } from '../../plugins/rate-limit.js';
 import { objectBody } from '../../core/input.js';
+import { lazyAuditActor } from '../../plugins/audit.js';
 
 export default async function appAuthRoutes(fastify: FastifyInstance): Promise<void> {
   const config = { public: true };
@@ -19,7 +20,8 @@ export default async function appAuthRoutes(fastify: FastifyInstance): Promise<v
     return { message: 'Logged out' };
   });
   fastify.post('/auth/accept-invite', { config, ...limits({ scope }) }, async (req, reply) => {
-    const accepted = await new InviteService(req.app.db, req.app.sessions).accept(req.body);
+    // §B2: accept-invite's entries carry source `api` (the invitee is not signed in: no user).
+    const accepted = await new InviteService(req.app.db, req.app.sessions, lazyAuditActor(req, 'api')).accept(req.body);
     return reply.code(201).send({ data: accepted });
   });
 }

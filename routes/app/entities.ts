@@ -12,6 +12,7 @@ import { getRecord, listRecords, type ReadContext } from '../../core/query/read.
 import { createRecord, updateRecord } from '../../core/write/create-update.js';
 import { deleteRecord } from '../../core/write/delete.js';
 import { writeContext, type WriteContext } from '../../core/write/write-context.js';
+import { requestAuditActor } from '../../plugins/audit.js';
 
 interface EntityParams {
   entity: string;
@@ -34,9 +35,10 @@ function readContext(req: FastifyRequest, registry: Registry): ReadContext {
   return { db: req.app.db, registry, caller: req.caller };
 }
 
-function writeCtx(req: FastifyRequest, registry: Registry): WriteContext {
+async function writeCtx(req: FastifyRequest, registry: Registry): Promise<WriteContext> {
   const platform = req.server.rocket;
-  return writeContext(req.app.db, registry, req.caller, req.log, { bus: platform.events, app: req.app.name }, platform.effects);
+  return writeContext(req.app.db, registry, req.caller, req.log, { bus: platform.events, app: req.app.name }, platform.effects, platform.webhooks,
+    await requestAuditActor(req));
 }
 
 /** The primary key a PUT/DELETE addresses: the id itself when it can only be a PK (no lookup). */
@@ -67,21 +69,21 @@ export default async function entityRoutes(fastify: FastifyInstance): Promise<vo
 
   fastify.post('/:entity', async (req: FastifyRequest, reply: FastifyReply) => {
     const { registry, entity } = resolveEntity(req);
-    const record = await createRecord(writeCtx(req, registry), entity, req.body);
+    const record = await createRecord(await writeCtx(req, registry), entity, req.body);
     return reply.code(201).type(JSON_TYPE).send(entity.serializeOne(record));
   });
 
   fastify.put('/:entity/:id', async (req: FastifyRequest, reply: FastifyReply) => {
     const { registry, entity, id } = resolveEntity(req);
     const pk = await targetPk(req, entity, id!);
-    const record = await updateRecord(writeCtx(req, registry), entity, pk, req.body, id!);
+    const record = await updateRecord(await writeCtx(req, registry), entity, pk, req.body, id!);
     return reply.type(JSON_TYPE).send(entity.serializeOne(record));
   });
 
   fastify.delete('/:entity/:id', async (req: FastifyRequest) => {
     const { registry, entity, id } = resolveEntity(req);
     const pk = await targetPk(req, entity, id!);
-    const deleted = await deleteRecord(writeCtx(req, registry), entity, pk, id!);
+    const deleted = await deleteRecord(await writeCtx(req, registry), entity, pk, id!);
     return { data: { id: deleted } };
   });
 }

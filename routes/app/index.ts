@@ -7,9 +7,13 @@ import adminMetadataRoutes from './admin-metadata.js';
 import adminPermissionsRoutes from './admin-permissions.js';
 import adminRulesRoutes from './admin-rules.js';
 import adminStateMachinesRoutes from './admin-state-machines.js';
+import adminWebhooksRoutes from './admin-webhooks.js';
+import adminWebhookLogsRoutes from './admin-webhook-logs.js';
 import adminUsersRoutes from './admin-users.js';
 import adminInvitesRoutes from './admin-invites.js';
+import auditRoutes from './audit.js';
 import entityRoutes from './entities.js';
+import fileRoutes from './files.js';
 import openApiRoutes from './openapi.js';
 
 export default async function appRoutes(fastify: FastifyInstance): Promise<void> {
@@ -19,8 +23,12 @@ export default async function appRoutes(fastify: FastifyInstance): Promise<void>
   await fastify.register(adminPermissionsRoutes);
   await fastify.register(adminRulesRoutes);
   await fastify.register(adminStateMachinesRoutes);
+  await fastify.register(adminWebhooksRoutes);
+  await fastify.register(adminWebhookLogsRoutes);
   await fastify.register(adminUsersRoutes);
   await fastify.register(adminInvitesRoutes);
+  await fastify.register(auditRoutes);
   await fastify.register(openApiRoutes);
+  await fastify.register(fileRoutes);
   await fastify.register(entityRoutes);
 }

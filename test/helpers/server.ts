@@ -148,8 +148,8 @@ export function userToken(rocket: TestRocket, app: string, roles: string[], user
  * Two instances on one PostgreSQL management database (for propagation and lifecycle tests).
  * Teardown closes both, deletes every app through the first, and drops the stores.
  */
-export async function startInstancePair(t: TapTest): Promise<[TestRocket, TestRocket]> {
-  const config = testConfig('postgres');
+export async function startInstancePair(t: TapTest, overrides: DeepPartial<RocketConfig> = {}): Promise<[TestRocket, TestRocket]> {
+  const config = testConfig('postgres', overrides);
   const a = await startRocket('postgres', {}, config);
   const b = await startRocket('postgres', {}, config);
   t.teardown(async () => {

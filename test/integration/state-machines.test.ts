@@ -3,10 +3,9 @@
 // roles and guards on update, every transition action for real (set_field, create_record,
 // send_event into _events, the webhook to a local receiver), machines on nested children, inactive
 // machines, and the recovery of effects whose process died between COMMIT and the effect.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import t from 'tap';
-import { PG_URL, eachDialect, startInstancePair, startRocket, testConfig, dropStores, dialects, userToken, type TapTest, type TestRocket } from '../helpers/server.js';
+import { receiver, until } from '../helpers/receiver.js';
+import { PG_URL, eachDialect, startInstancePair, startRocket, testConfig, dropStores, dialects, userToken, type TestRocket } from '../helpers/server.js';
 
 const intPk = { field: 'id', type: 'int', generated: true };
 const claim = {
@@ -28,34 +27,6 @@ const line = {
   name: 'line', table: 'lines', primary_key: intPk,
   fields: [{ name: 'id', type: 'int' }, { name: 'claim_id', type: 'int' }, { name: 'label', type: 'string' }, { name: 'stage', type: 'string' }],
 };
-
-interface Received { method: string; url: string; headers: IncomingMessage['headers']; body: any }
-
-async function receiver(t: TapTest): Promise<{ url: string; received: Received[]; status: { code: number } }> {
-  const received: Received[] = [];
-  const status = { code: 200 };
-  const server: Server = createServer((req, res) => {
-    let text = '';
-    req.on('data', (c) => (text += c));
-    req.on('end', () => {
-      received.push({ method: req.method!, url: req.url!, headers: req.headers, body: text ? JSON.parse(text) : undefined });
-      res.statusCode = status.code;
-      res.end('ok');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  t.teardown(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/claims`, received, status };
-}
-
-/** Polls until `fn` is true (effects run after the response); fails after a few seconds. */
-async function until(fn: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 500; i++) {
-    if (await fn()) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -165,7 +136,7 @@ eachDialect(t, 'update: valid, undefined and multi-from transitions; guards true
 
 eachDialect(t, 'roles: refused with 403 before the guard, matched case-insensitively, admin bypasses', async (t, r) => {
   const hook = await receiver(t);
-  const { ok, admin, user } = await setup(r, hook.url);
+  const { ok, admin, user } = await setup(r, hook.url('/hooks/claims'));
   for (const action of ['read', 'update']) await ok('POST', '/_admin/permissions', { entity: 'claim', action, roles: ['staff', 'finance'] });
   const c = await ok('POST', '/claim', { title: 'r1', amount: 3 });
   await ok('PUT', `/claim/${c.id}`, { status: 'submitted' });
@@ -205,7 +176,7 @@ eachDialect(t, 'several machines: details collected into one 422; a 403 wins ove
 
 eachDialect(t, 'create_record: created in the same transaction; validation details prefixed; a unique violation is 409; failures roll back', async (t, r) => {
   const hook = await receiver(t);
-  const { ok, admin, rows } = await setup(r, hook.url);
+  const { ok, admin, rows } = await setup(r, hook.url('/hooks/claims'));
   const c = await ok('POST', '/claim', { title: 'hotel', amount: 80 });
   await ok('PUT', `/claim/${c.id}`, { status: 'submitted' });
   const approved = await admin('PUT', `/claim/${c.id}`, { status: 'approved' });
@@ -239,7 +210,7 @@ eachDialect(t, 'send_event and the webhook action: after commit, bodies and head
   process.env.ROCKET_TEST_SM_KEY = 'secret-from-env';
   t.teardown(() => void delete process.env.ROCKET_TEST_SM_KEY);
   const hook = await receiver(t);
-  const { app, ok, user, rows } = await setup(r, hook.url);
+  const { app, ok, user, rows } = await setup(r, hook.url('/hooks/claims'));
   await ok('POST', '/_admin/permissions', { entity: 'claim', action: 'update', roles: ['finance'] });
   const c = await ok('POST', '/claim', { title: 'flight', amount: 420.5 });
   await ok('PUT', `/claim/${c.id}`, { status: 'submitted' });
@@ -325,7 +296,7 @@ for (const dialect of dialects) {
     let app: string;
     let claimId: number;
     try {
-      const s = await setup(first, hook.url);
+      const s = await setup(first, hook.url('/hooks/claims'));
       app = s.app.name;
       const c = await s.ok('POST', '/claim', { title: 'crash', amount: 7 });
       claimId = c.id;

@@ -96,3 +96,23 @@ t.test('webhooks.allow_private_networks: on in development, off in production, s
   const bad = t.throws(() => loadConfig({}, { webhooks: { allow_private_networks: 'yes' as unknown as boolean } }, { readFile: false })) as unknown as ConfigError;
   t.match(bad.message, /webhooks\.allow_private_networks must be boolean/);
 });
+
+t.test('storage: local by default, s3 from ROCKET_STORAGE_* (credentials never configured here)', async (t) => {
+  t.match(load({}).config.storage, { driver: 'local', local_path: './uploads', max_file_size: 10 * 1024 * 1024 });
+  t.notOk('s3' in load({}).config.storage, 'no s3 section unless given');
+  const s3 = load({
+    ROCKET_STORAGE_DRIVER: 's3', ROCKET_STORAGE_S3_BUCKET: 'uploads', ROCKET_STORAGE_S3_REGION: 'eu-west-1',
+    ROCKET_STORAGE_S3_ENDPOINT: 'http://minio:9000', ROCKET_STORAGE_S3_FORCE_PATH_STYLE: 'true', ROCKET_STORAGE_S3_PREFIX: 'rocket/',
+  }).config.storage;
+  t.same(s3, {
+    driver: 's3', local_path: './uploads', max_file_size: 10 * 1024 * 1024,
+    s3: { bucket: 'uploads', region: 'eu-west-1', endpoint: 'http://minio:9000', force_path_style: true, prefix: 'rocket/' },
+  });
+  const noBucket = t.throws(() => load({ ROCKET_STORAGE_DRIVER: 's3' })) as unknown as ConfigError;
+  t.match(noBucket.message, /storage\.s3\.bucket \(ROCKET_STORAGE_S3_BUCKET\) is required when storage\.driver is s3/);
+  const bad = t.throws(() => load({ ROCKET_STORAGE_DRIVER: 'ftp', ROCKET_STORAGE_S3_ENDPOINT: 'minio:9000' })) as unknown as ConfigError;
+  t.match(bad.message, /storage\.driver must be equal to one of the allowed values: local, s3/);
+  t.match(bad.message, /storage\.s3\.endpoint must match pattern/);
+  const unknown = t.throws(() => loadConfig({}, { storage: { s3: { bucket: 'b', access_key_id: 'x' } as never } }, { readFile: false })) as unknown as ConfigError;
+  t.match(unknown.message, /storage\.s3 must NOT have additional properties/, 'credentials are not a configuration key');
+});

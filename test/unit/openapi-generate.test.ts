@@ -156,6 +156,7 @@ t.test('component schemas: one record and one input schema per entity, plus shar
   t.same(Object.keys(schemas), [
     'Author', 'AuthorInput', 'Comment', 'CommentInput', 'Post', 'PostInput', 'Tag', 'TagInput',
     'Error', 'ListMeta', 'NestedWrite', 'RuleInput', 'Rule', 'StateMachineInput', 'StateMachine',
+    'WebhookInput', 'Webhook', 'WebhookLog', 'UploadedFile', 'FileListItem', 'AuditLogEntry', 'AuditLogPage',
   ]);
   t.same(schemas.Post, registry.entity('post')!.schemas.record, 'record schema is the compiled one');
   t.same(schemas.PostInput, registry.entity('post')!.schemas.input, 'input schema is the compiled one');
@@ -171,17 +172,27 @@ t.test('component schemas: one record and one input schema per entity, plus shar
 
 t.test('five operations per entity with unique operationIds', async (t) => {
   t.same(Object.keys(doc.paths), [
-    '/author', '/author/{id}', '/comment', '/comment/{id}', '/post', '/post/{id}', '/tag', '/tag/{id}',
+    '/author', '/author/{id}', '/author/{id}/history', '/comment', '/comment/{id}', '/comment/{id}/history',
+    '/post', '/post/{id}', '/post/{id}/history', '/tag', '/tag/{id}', '/tag/{id}/history',
     '/_admin/rules', '/_admin/rules/{id}', '/_admin/state-machines', '/_admin/state-machines/{id}',
+    '/_admin/webhooks', '/_admin/webhooks/{id}', '/_admin/webhook-logs', '/_admin/webhook-logs/{id}', '/_admin/webhook-logs/{id}/retry',
+    '/_files/upload', '/_files', '/_files/{id}', '/_admin/audit-logs', '/_admin/audit-logs/{id}',
   ]);
   const ids: string[] = [];
   for (const item of Object.values(doc.paths) as Json[]) {
     for (const method of ['get', 'post', 'put', 'delete']) if (item[method]) ids.push(item[method].operationId);
   }
-  t.equal(ids.length, 30, 'five per entity and five for each of the rules and state-machine admin APIs');
-  t.equal(new Set(ids).size, 30, 'unique');
-  t.same(ids.slice(20, 25), ['listRules', 'createRule', 'getRule', 'updateRule', 'deleteRule']);
-  t.same(ids.slice(25), ['listStateMachines', 'createStateMachine', 'getStateMachine', 'updateStateMachine', 'deleteStateMachine']);
+  t.equal(ids.length, 48, 'five per entity and its history, five for each of the rules, state-machine and webhook admin APIs, three for webhook logs, four for files, two for the audit log');
+  t.equal(new Set(ids).size, 48, 'unique');
+  t.same(ids.slice(0, 6), ['listAuthor', 'createAuthor', 'getAuthor', 'updateAuthor', 'deleteAuthor', 'historyAuthor']);
+  t.same(ids.slice(24, 29), ['listRules', 'createRule', 'getRule', 'updateRule', 'deleteRule']);
+  t.same(ids.slice(29, 34), ['listStateMachines', 'createStateMachine', 'getStateMachine', 'updateStateMachine', 'deleteStateMachine']);
+  t.same(ids.slice(34, 39), ['listWebhooks', 'createWebhook', 'getWebhook', 'updateWebhook', 'deleteWebhook']);
+  t.same(ids.slice(39, 42), ['listWebhookLogs', 'getWebhookLog', 'retryWebhookLog']);
+  t.same(ids.slice(42, 46), ['uploadFile', 'listFiles', 'getFile', 'deleteFile']);
+  t.same(ids.slice(46), ['listAuditLogs', 'getAuditLog']);
+  t.same(Object.keys(doc.paths['/_files/{id}']), ['parameters', 'get', 'head', 'delete'], 'HEAD of a download too');
+  t.same(Object.keys(doc.paths['/_files/upload'].post.requestBody.content), ['multipart/form-data']);
   t.same(Object.keys(doc.paths['/post']), ['get', 'post']);
   t.same(Object.keys(doc.paths['/post/{id}']), ['parameters', 'get', 'put', 'delete']);
   t.equal(doc.paths['/post'].get.operationId, 'listPost');
@@ -300,6 +311,7 @@ t.test('component and operation names for awkward entity names', async (t) => {
   t.same(Object.keys(oddDoc.components.schemas), [
     'Note2', 'Note2Input', 'Error2', 'Error2Input', 'Note', 'NoteInput', 'NoteInput2', 'NoteInput2Input',
     'Error', 'ListMeta', 'NestedWrite', 'RuleInput', 'Rule', 'StateMachineInput', 'StateMachine',
+    'WebhookInput', 'Webhook', 'WebhookLog', 'UploadedFile', 'FileListItem', 'AuditLogEntry', 'AuditLogPage',
   ]);
   t.equal(oddDoc.paths['/_note'].get.operationId, 'listNote2');
   t.same(oddDoc.paths['/_note/{id}'].parameters[0].schema, { type: 'integer' });

@@ -189,6 +189,17 @@ export const postgresDialect: Dialect = {
   tryLockSql: 'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked',
   returning: (columns) => ` RETURNING ${columns}`,
   batchInserts: true,
+  cteJson: (expr, storage) => {
+    switch (storage.kind) {
+      case 'decimal':
+      case 'int64':
+        return `(${expr})::text`;
+      case 'timestamp':
+        return `to_char(${expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+      default:
+        return expr; // text, numbers, booleans, uuid and date text, jsonb as it is
+    }
+  },
   // The wire protocol counts parameters in an Int16.
   maxParams: 65535,
 

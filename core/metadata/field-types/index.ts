@@ -38,6 +38,16 @@ export function registerFieldType(type: FieldType): void {
 
 for (const type of BUILT_IN) registerFieldType(type);
 
+const builtIn = new Set<FieldType>(BUILT_IN);
+
+/**
+ * Whether a type is one of the engine's own, whose API values are what their storage's standard
+ * decoding gives (so SQL can produce them, e.g. the audit entry written in the row's statement).
+ */
+export function isBuiltInFieldType(type: FieldType): boolean {
+  return builtIn.has(type);
+}
+
 /** Canonical type names, in registration order (aliases excluded). */
 export const fieldTypeNames: readonly string[] = names;
 

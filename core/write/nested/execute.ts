@@ -7,7 +7,7 @@ import type { CompiledEntity } from '../../compile/compiled-entity.js';
 import { quoteIdent } from '../../db/builder.js';
 import { errors } from '../../errors.js';
 import { recordWrite, writeRecord } from '../record-write.js';
-import { insertRow, insertRows } from '../row-sql.js';
+import { insertRow, insertRows, type RowCompanion } from '../row-sql.js';
 import { needsTransaction, runChecks } from '../steps/run-phases.js';
 import type { RecordWrite, WriteRun } from '../steps/types.js';
 import { childrenAfter, diffChildren, diffLinks } from './diff.js';
@@ -80,11 +80,13 @@ async function writeChildren(run: WriteRun, parent: Values, plan: ChildrenPlan, 
   }
   let batch: Values[] = [];
   let batchColumns = '';
+  // The same for every sibling (one entity, one request): their audit entries ride in the INSERT.
+  let batchCompanion: RowCompanion | undefined;
   const flush = async () => {
     if (batch.length === 0) return;
     const rows = batch;
     batch = [];
-    await insertBatch(run, target, rows);
+    await insertBatch(run, target, rows, batchCompanion);
   };
   for (const op of diff.writes) {
     const row = op.row;
@@ -102,6 +104,7 @@ async function writeChildren(run: WriteRun, parent: Values, plan: ChildrenPlan, 
       const columns = Object.keys(w.values).join(',');
       if (batch.length > 0 && columns !== batchColumns) await flush();
       batchColumns = columns;
+      batchCompanion = w.companion;
       batch.push(w.values);
       continue;
     }
@@ -116,14 +119,14 @@ function childWrite(kind: 'create' | 'update', plan: ChildrenPlan, row: ChildRow
 }
 
 /** Chunks that stay below half the dialect's placeholder limit (statement text stays modest too). */
-async function insertBatch(run: WriteRun, target: CompiledEntity, rows: Values[]): Promise<void> {
+async function insertBatch(run: WriteRun, target: CompiledEntity, rows: Values[], companion: RowCompanion | undefined): Promise<void> {
   const columns = Object.keys(rows[0]);
   const budget = Math.floor(target.dialect.maxParams / 2);
   const perStatement = Math.max(1, Math.floor(budget / Math.max(1, columns.length)));
   for (let start = 0; start < rows.length; start += perStatement) {
     const chunk = rows.slice(start, start + perStatement);
-    if (chunk.length === 1) await insertRow(run.q, target, chunk[0]);
-    else await insertRows(run.q, target, columns, chunk);
+    if (chunk.length === 1) await insertRow(run.q, target, chunk[0], companion);
+    else await insertRows(run.q, target, columns, chunk, companion);
   }
 }
 

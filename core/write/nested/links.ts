@@ -6,7 +6,7 @@
 // waits, or has committed and the link answers 422 `not_found`).
 import type { CompiledEntity } from '../../compile/compiled-entity.js';
 import { quoteIdent } from '../../db/builder.js';
-import type { Queryable } from '../../db/types.js';
+import { runDeferred, type Queryable } from '../../db/types.js';
 import type { ErrorDetail } from '../../errors.js';
 import type { RelationDef } from '../../metadata/types.js';
 import type { LinkRow, LinksPlan, TreePlan } from './plan.js';
@@ -98,7 +98,7 @@ export async function linkTargets(q: Queryable, relation: RelationDef, target: C
     const chunk = ids.slice(start, start + CHUNK);
     const params: unknown[] = [parentKey];
     for (const id of chunk) params.push(target.pk.encode(id));
-    await q.run(linkSql(relation, target, chunk.length), params);
+    await runDeferred(q, linkSql(relation, target, chunk.length), params); // nothing reads it back
   }
 }
 

@@ -22,6 +22,7 @@
 // position below.
 import type { CompiledEntity } from '../../compile/compiled-entity.js';
 import type { Registry } from '../../compile/registry.js';
+import { auditStep } from './audit.js';
 import { autoFieldsStep } from './auto-fields.js';
 import { filesStep } from './files.js';
 import { permissionStep } from './permission.js';
@@ -30,6 +31,7 @@ import { rulesStep } from './rules.js';
 import { slugStep } from './slug.js';
 import { stateMachineStep } from './state-machine.js';
 import { transitionActionsStep } from './transition-actions.js';
+import { webhooksStep } from './webhooks.js';
 import type { CompiledSteps, WriteKind, WriteStep } from './types.js';
 import { WRITE_KINDS } from './types.js';
 
@@ -42,7 +44,8 @@ export const WRITE_STEPS: readonly WriteStep[] = [
   slugStep, // 17
   filesStep, // 18
   autoFieldsStep, // 19
-  // 26 synchronous webhooks, 27 audit, 30 post-commit
+  webhooksStep, // 26 synchronous webhooks (§3 8); after_write / after_delete recorded for after COMMIT (30)
+  auditStep, // 27 one audit entry per record written (in the row's statement where the dialect allows)
 ];
 
 const orNull = <T>(list: T[]): readonly T[] | null => (list.length > 0 ? list : null);

@@ -6,6 +6,7 @@ import type { CompiledEntity } from '../../compile/compiled-entity.js';
 import type { Registry } from '../../compile/registry.js';
 import type { Queryable } from '../../db/types.js';
 import type { RelationPlan } from '../nested/plan.js';
+import type { RowCompanion } from '../row-sql.js';
 import type { CompiledMachine, CompiledTransition } from '../../state-machines/compile.js';
 import type { WriteContext } from '../write-context.js';
 
@@ -48,6 +49,11 @@ export interface RecordWrite {
    * statement retried (under a savepoint), or false to let the violation answer 409.
    */
   onUniqueViolation?: (err: unknown, run: WriteRun) => Promise<boolean>;
+  /**
+   * Set by a step's check phase: a second write the row's statement carries in the same round trip
+   * (a data-modifying CTE where the dialect has them: the audit entry, core/audit/cte.ts).
+   */
+  companion?: RowCompanion;
   /**
    * Transitions the state-machine step took for this record (step 16), whose remaining actions the
    * transition-actions step runs once the row is written (step 24 and after commit).

@@ -102,7 +102,7 @@ Object {
             },
           },
         },
-        "description": "PAYLOAD_TOO_LARGE: body over the configured limit.",
+        "description": "PAYLOAD_TOO_LARGE: body over the configured limit, or FILE_TOO_LARGE: upload over storage.max_file_size.",
       },
       "Unauthorized": Object {
         "content": Object {
@@ -126,6 +126,144 @@ Object {
       },
     },
     "schemas": Object {
+      "AuditLogEntry": Object {
+        "properties": Object {
+          "action": Object {
+            "enum": Array [
+              "create",
+              "update",
+              "delete",
+            ],
+            "type": "string",
+          },
+          "changed_fields": Object {
+            "description": "Fields whose value changed, in entity field order.",
+            "items": Object {
+              "type": "string",
+            },
+            "type": "array",
+          },
+          "changes": Object {
+            "additionalProperties": Object {
+              "properties": Object {
+                "new": Object {},
+                "old": Object {},
+              },
+              "required": Array [
+                "old",
+                "new",
+              ],
+              "type": "object",
+            },
+            "description": "Old and new value of each changed field (masked values as \\"***\\").",
+            "type": "object",
+          },
+          "created_at": Object {
+            "format": "date-time",
+            "type": "string",
+          },
+          "entity": Object {
+            "description": "Entity name, or _users, _invites, _permissions.",
+            "type": "string",
+          },
+          "id": Object {
+            "format": "uuid",
+            "type": "string",
+          },
+          "ip_address": Object {
+            "description": "Admins only; omitted for other callers.",
+            "type": Array [
+              "string",
+              "null",
+            ],
+          },
+          "new_data": Object {
+            "description": "The record after the change; null for delete.",
+            "type": Array [
+              "object",
+              "null",
+            ],
+          },
+          "old_data": Object {
+            "description": "The record before the change (masked, excluded fields left out); null for create.",
+            "type": Array [
+              "object",
+              "null",
+            ],
+          },
+          "record_id": Object {
+            "description": "The primary key of the record, as text.",
+            "type": "string",
+          },
+          "source": Object {
+            "enum": Array [
+              "api",
+              "nested",
+              "action",
+              "workflow",
+              "import",
+              "bulk",
+              "admin",
+              "system",
+            ],
+            "type": "string",
+          },
+          "trace_id": Object {
+            "format": "uuid",
+            "type": Array [
+              "string",
+              "null",
+            ],
+          },
+          "user_email": Object {
+            "type": Array [
+              "string",
+              "null",
+            ],
+          },
+          "user_id": Object {
+            "format": "uuid",
+            "type": Array [
+              "string",
+              "null",
+            ],
+          },
+        },
+        "required": Array [
+          "id",
+          "entity",
+          "record_id",
+          "action",
+          "source",
+          "old_data",
+          "new_data",
+          "changed_fields",
+          "changes",
+          "user_id",
+          "user_email",
+          "trace_id",
+          "created_at",
+        ],
+        "type": "object",
+      },
+      "AuditLogPage": Object {
+        "properties": Object {
+          "data": Object {
+            "items": Object {
+              "$ref": "#/components/schemas/AuditLogEntry",
+            },
+            "type": "array",
+          },
+          "meta": Object {
+            "$ref": "#/components/schemas/ListMeta",
+          },
+        },
+        "required": Array [
+          "data",
+          "meta",
+        ],
+        "type": "object",
+      },
       "Author": Object {
         "additionalProperties": true,
         "properties": Object {
@@ -418,6 +556,48 @@ Object {
         },
         "required": Array [
           "error",
+        ],
+        "type": "object",
+      },
+      "FileListItem": Object {
+        "properties": Object {
+          "created_at": Object {
+            "format": "date-time",
+            "type": "string",
+          },
+          "filename": Object {
+            "description": "The client's file name, sanitised: its last path component, no control characters, at most 255 bytes.",
+            "type": "string",
+          },
+          "id": Object {
+            "format": "uuid",
+            "type": "string",
+          },
+          "mime_type": Object {
+            "description": "The Content-Type declared for the part, or application/octet-stream; not sniffed.",
+            "type": "string",
+          },
+          "size": Object {
+            "description": "Bytes.",
+            "minimum": 0,
+            "type": "integer",
+          },
+          "uploaded_by": Object {
+            "description": "The uploading user (app or platform).",
+            "format": "uuid",
+            "type": Array [
+              "string",
+              "null",
+            ],
+          },
+        },
+        "required": Array [
+          "id",
+          "filename",
+          "mime_type",
+          "size",
+          "uploaded_by",
+          "created_at",
         ],
         "type": "object",
       },
@@ -1345,6 +1525,364 @@ Object {
         },
         "type": "object",
       },
+      "UploadedFile": Object {
+        "properties": Object {
+          "filename": Object {
+            "description": "The client's file name, sanitised: its last path component, no control characters, at most 255 bytes.",
+            "type": "string",
+          },
+          "id": Object {
+            "format": "uuid",
+            "type": "string",
+          },
+          "mime_type": Object {
+            "description": "The Content-Type declared for the part, or application/octet-stream; not sniffed.",
+            "type": "string",
+          },
+          "size": Object {
+            "description": "Bytes.",
+            "minimum": 0,
+            "type": "integer",
+          },
+          "url": Object {
+            "description": "Where the file is served: /api/<app>/_files/<id>.",
+            "type": "string",
+          },
+        },
+        "required": Array [
+          "id",
+          "filename",
+          "size",
+          "mime_type",
+          "url",
+        ],
+        "type": "object",
+      },
+      "Webhook": Object {
+        "properties": Object {
+          "active": Object {
+            "default": true,
+            "type": "boolean",
+          },
+          "async": Object {
+            "description": "Derived from the hook (false for before_*, true for after_*) whatever is sent.",
+            "type": "boolean",
+          },
+          "condition": Object {
+            "default": "",
+            "description": "The expression language of logic.md §2; empty = always.",
+            "type": "string",
+          },
+          "created_at": Object {
+            "format": "date-time",
+            "type": "string",
+          },
+          "entity": Object {
+            "description": "Entity name; not checked against the metadata.",
+            "minLength": 1,
+            "type": "string",
+          },
+          "has_secret": Object {
+            "description": "Whether a signing secret is set.",
+            "type": "boolean",
+          },
+          "headers": Object {
+            "additionalProperties": Object {
+              "type": "string",
+            },
+            "default": Object {},
+            "description": "\`{{env.NAME}}\` is resolved when sent.",
+            "type": "object",
+          },
+          "hook": Object {
+            "default": "after_write",
+            "description": "before_* are synchronous (a failure vetoes the write), after_* asynchronous.",
+            "enum": Array [
+              "after_write",
+              "before_write",
+              "after_delete",
+              "before_delete",
+            ],
+            "type": "string",
+          },
+          "id": Object {
+            "format": "uuid",
+            "type": "string",
+          },
+          "method": Object {
+            "default": "POST",
+            "enum": Array [
+              "POST",
+              "PUT",
+              "PATCH",
+              "GET",
+              "DELETE",
+            ],
+            "type": "string",
+          },
+          "retry": Object {
+            "properties": Object {
+              "backoff": Object {
+                "default": "exponential",
+                "description": "exponential: 30 s × 2^(n−1); linear: 30 s × n; at most 1 hour.",
+                "enum": Array [
+                  "exponential",
+                  "linear",
+                ],
+                "type": "string",
+              },
+              "max_attempts": Object {
+                "default": 3,
+                "description": "All attempts, the first included.",
+                "maximum": 20,
+                "minimum": 1,
+                "type": "integer",
+              },
+            },
+            "type": "object",
+          },
+          "updated_at": Object {
+            "format": "date-time",
+            "type": "string",
+          },
+          "url": Object {
+            "pattern": "^https?://",
+            "type": "string",
+          },
+        },
+        "required": Array [
+          "id",
+          "entity",
+          "hook",
+          "url",
+          "method",
+          "headers",
+          "condition",
+          "async",
+          "retry",
+          "active",
+          "has_secret",
+          "created_at",
+          "updated_at",
+        ],
+        "type": "object",
+      },
+      "WebhookInput": Object {
+        "properties": Object {
+          "active": Object {
+            "default": true,
+            "type": "boolean",
+          },
+          "async": Object {
+            "description": "Derived from the hook (false for before_*, true for after_*) whatever is sent.",
+            "type": "boolean",
+          },
+          "condition": Object {
+            "default": "",
+            "description": "The expression language of logic.md §2; empty = always.",
+            "type": "string",
+          },
+          "entity": Object {
+            "description": "Entity name; not checked against the metadata.",
+            "minLength": 1,
+            "type": "string",
+          },
+          "headers": Object {
+            "additionalProperties": Object {
+              "type": "string",
+            },
+            "default": Object {},
+            "description": "\`{{env.NAME}}\` is resolved when sent.",
+            "type": "object",
+          },
+          "hook": Object {
+            "default": "after_write",
+            "description": "before_* are synchronous (a failure vetoes the write), after_* asynchronous.",
+            "enum": Array [
+              "after_write",
+              "before_write",
+              "after_delete",
+              "before_delete",
+            ],
+            "type": "string",
+          },
+          "method": Object {
+            "default": "POST",
+            "enum": Array [
+              "POST",
+              "PUT",
+              "PATCH",
+              "GET",
+              "DELETE",
+            ],
+            "type": "string",
+          },
+          "retry": Object {
+            "default": Object {
+              "backoff": "exponential",
+              "max_attempts": 3,
+            },
+            "properties": Object {
+              "backoff": Object {
+                "default": "exponential",
+                "description": "exponential: 30 s × 2^(n−1); linear: 30 s × n; at most 1 hour.",
+                "enum": Array [
+                  "exponential",
+                  "linear",
+                ],
+                "type": "string",
+              },
+              "max_attempts": Object {
+                "default": 3,
+                "description": "All attempts, the first included.",
+                "maximum": 20,
+                "minimum": 1,
+                "type": "integer",
+              },
+            },
+            "type": "object",
+          },
+          "secret": Object {
+            "description": "Write-only: signs deliveries (Standard Webhooks headers). Omitted on create: none; omitted on replace: kept; null: removed.",
+            "maxLength": 1024,
+            "minLength": 16,
+            "type": Array [
+              "string",
+              "null",
+            ],
+            "writeOnly": true,
+          },
+          "url": Object {
+            "pattern": "^https?://",
+            "type": "string",
+          },
+        },
+        "required": Array [
+          "entity",
+          "url",
+        ],
+        "type": "object",
+      },
+      "WebhookLog": Object {
+        "properties": Object {
+          "attempt": Object {
+            "minimum": 0,
+            "type": "integer",
+          },
+          "created_at": Object {
+            "format": "date-time",
+            "type": "string",
+          },
+          "entity": Object {
+            "type": "string",
+          },
+          "error": Object {
+            "description": "The last error: \`HTTP <status>\` or a transport message.",
+            "type": "string",
+          },
+          "hook": Object {
+            "enum": Array [
+              "after_write",
+              "before_write",
+              "after_delete",
+              "before_delete",
+            ],
+            "type": "string",
+          },
+          "id": Object {
+            "format": "uuid",
+            "type": "string",
+          },
+          "idempotency_key": Object {
+            "description": "Also the Idempotency-Key header; the same for every attempt.",
+            "type": "string",
+          },
+          "max_attempts": Object {
+            "minimum": 1,
+            "type": "integer",
+          },
+          "method": Object {
+            "enum": Array [
+              "POST",
+              "PUT",
+              "PATCH",
+              "GET",
+              "DELETE",
+            ],
+            "type": "string",
+          },
+          "next_retry_at": Object {
+            "format": "date-time",
+            "type": Array [
+              "string",
+              "null",
+            ],
+          },
+          "request_body": Object {
+            "description": "The payload sent.",
+            "type": "object",
+          },
+          "request_headers": Object {
+            "additionalProperties": Object {
+              "type": "string",
+            },
+            "description": "As configured: templates unresolved.",
+            "type": "object",
+          },
+          "response_body": Object {
+            "description": "The last response body, at most 65 536 characters.",
+            "type": "string",
+          },
+          "response_status": Object {
+            "description": "The last HTTP status; 0 when no response was received.",
+            "type": Array [
+              "integer",
+              "null",
+            ],
+          },
+          "status": Object {
+            "enum": Array [
+              "pending",
+              "delivered",
+              "retrying",
+              "failed",
+            ],
+            "type": "string",
+          },
+          "updated_at": Object {
+            "format": "date-time",
+            "type": "string",
+          },
+          "url": Object {
+            "type": "string",
+          },
+          "webhook_id": Object {
+            "format": "uuid",
+            "type": "string",
+          },
+        },
+        "required": Array [
+          "id",
+          "webhook_id",
+          "entity",
+          "hook",
+          "url",
+          "method",
+          "request_headers",
+          "request_body",
+          "response_status",
+          "response_body",
+          "status",
+          "attempt",
+          "max_attempts",
+          "next_retry_at",
+          "error",
+          "idempotency_key",
+          "created_at",
+          "updated_at",
+        ],
+        "type": "object",
+      },
     },
     "securitySchemes": Object {
       "bearerAuth": Object {
@@ -1360,6 +1898,187 @@ Object {
   },
   "openapi": "3.1.0",
   "paths": Object {
+    "/_admin/audit-logs": Object {
+      "get": Object {
+        "operationId": "listAuditLogs",
+        "parameters": Array [
+          Object {
+            "description": "Exact match.",
+            "in": "query",
+            "name": "entity",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "Exact match.",
+            "in": "query",
+            "name": "record_id",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "Exact match.",
+            "in": "query",
+            "name": "action",
+            "required": false,
+            "schema": Object {
+              "enum": Array [
+                "create",
+                "update",
+                "delete",
+              ],
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "Exact match.",
+            "in": "query",
+            "name": "source",
+            "required": false,
+            "schema": Object {
+              "enum": Array [
+                "api",
+                "nested",
+                "action",
+                "workflow",
+                "import",
+                "bulk",
+                "admin",
+                "system",
+              ],
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "Exact match; a value that is no UUID matches nothing.",
+            "in": "query",
+            "name": "user_id",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "created_at >= from (ISO-8601; anything else is 422).",
+            "in": "query",
+            "name": "from",
+            "required": false,
+            "schema": Object {
+              "format": "date-time",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "created_at <= to (ISO-8601; anything else is 422).",
+            "in": "query",
+            "name": "to",
+            "required": false,
+            "schema": Object {
+              "format": "date-time",
+              "type": "string",
+            },
+          },
+          Object {
+            "$ref": "#/components/parameters/page",
+          },
+          Object {
+            "$ref": "#/components/parameters/per_page",
+          },
+          Object {
+            "description": "Newest (default) or oldest first.",
+            "in": "query",
+            "name": "sort",
+            "required": false,
+            "schema": Object {
+              "default": "-created_at",
+              "enum": Array [
+                "-created_at",
+                "created_at",
+              ],
+              "type": "string",
+            },
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/AuditLogPage",
+                },
+              },
+            },
+            "description": "A page of entries",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+        },
+        "summary": "Query the audit log (admin)",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+    },
+    "/_admin/audit-logs/{id}": Object {
+      "get": Object {
+        "operationId": "getAuditLog",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/AuditLogEntry",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The entry",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+        },
+        "summary": "Read one audit entry (admin)",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+      "parameters": Array [
+        Object {
+          "in": "path",
+          "name": "id",
+          "required": true,
+          "schema": Object {
+            "format": "uuid",
+            "type": "string",
+          },
+        },
+      ],
+    },
     "/_admin/rules": Object {
       "get": Object {
         "operationId": "listRules",
@@ -1857,6 +2576,768 @@ Object {
         "summary": "Replace a state machine (admin); absent active → true",
         "tags": Array [
           "_admin",
+        ],
+      },
+    },
+    "/_admin/webhook-logs": Object {
+      "get": Object {
+        "operationId": "listWebhookLogs",
+        "parameters": Array [
+          Object {
+            "description": "Only this webhook's deliveries (an id that is no UUID matches none).",
+            "in": "query",
+            "name": "webhook_id",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "Only deliveries in this status.",
+            "in": "query",
+            "name": "status",
+            "required": false,
+            "schema": Object {
+              "enum": Array [
+                "pending",
+                "delivered",
+                "retrying",
+                "failed",
+              ],
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "Only deliveries for this entity.",
+            "in": "query",
+            "name": "entity",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "items": Object {
+                        "$ref": "#/components/schemas/WebhookLog",
+                      },
+                      "type": "array",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The deliveries",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+        },
+        "summary": "List webhook deliveries (admin), newest first, at most 200",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+    },
+    "/_admin/webhook-logs/{id}": Object {
+      "get": Object {
+        "operationId": "getWebhookLog",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/WebhookLog",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The delivery",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+        },
+        "summary": "Read one webhook delivery (admin)",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+      "parameters": Array [
+        Object {
+          "in": "path",
+          "name": "id",
+          "required": true,
+          "schema": Object {
+            "format": "uuid",
+            "type": "string",
+          },
+        },
+      ],
+    },
+    "/_admin/webhook-logs/{id}/retry": Object {
+      "parameters": Array [
+        Object {
+          "in": "path",
+          "name": "id",
+          "required": true,
+          "schema": Object {
+            "format": "uuid",
+            "type": "string",
+          },
+        },
+      ],
+      "post": Object {
+        "operationId": "retryWebhookLog",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "properties": Object {
+                        "attempt": Object {
+                          "minimum": 0,
+                          "type": "integer",
+                        },
+                        "entity": Object {
+                          "type": "string",
+                        },
+                        "hook": Object {
+                          "enum": Array [
+                            "after_write",
+                            "before_write",
+                            "after_delete",
+                            "before_delete",
+                          ],
+                          "type": "string",
+                        },
+                        "id": Object {
+                          "format": "uuid",
+                          "type": "string",
+                        },
+                        "max_attempts": Object {
+                          "minimum": 1,
+                          "type": "integer",
+                        },
+                        "method": Object {
+                          "enum": Array [
+                            "POST",
+                            "PUT",
+                            "PATCH",
+                            "GET",
+                            "DELETE",
+                          ],
+                          "type": "string",
+                        },
+                        "next_retry_at": Object {
+                          "format": "date-time",
+                          "type": Array [
+                            "string",
+                            "null",
+                          ],
+                        },
+                        "status": Object {
+                          "enum": Array [
+                            "pending",
+                            "delivered",
+                            "retrying",
+                            "failed",
+                          ],
+                          "type": "string",
+                        },
+                        "updated_at": Object {
+                          "format": "date-time",
+                          "type": "string",
+                        },
+                        "url": Object {
+                          "type": "string",
+                        },
+                        "webhook_id": Object {
+                          "format": "uuid",
+                          "type": "string",
+                        },
+                      },
+                      "required": Array [
+                        "id",
+                        "webhook_id",
+                        "entity",
+                        "hook",
+                        "url",
+                        "method",
+                        "status",
+                        "attempt",
+                        "max_attempts",
+                        "next_retry_at",
+                        "updated_at",
+                      ],
+                      "type": "object",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The requeued delivery",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+        },
+        "summary": "Requeue a failed or retrying delivery for the next scheduler tick (admin); attempt is not reset",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+    },
+    "/_admin/webhooks": Object {
+      "get": Object {
+        "operationId": "listWebhooks",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "items": Object {
+                        "$ref": "#/components/schemas/Webhook",
+                      },
+                      "type": "array",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The webhooks",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+        },
+        "summary": "List webhooks (admin), by entity, hook, created_at",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+      "post": Object {
+        "operationId": "createWebhook",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/WebhookInput",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "201": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/Webhook",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The created webhook",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+        },
+        "summary": "Create a webhook (admin); applies to the next write",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+    },
+    "/_admin/webhooks/{id}": Object {
+      "delete": Object {
+        "operationId": "deleteWebhook",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "properties": Object {
+                        "deleted": Object {
+                          "const": true,
+                        },
+                        "id": Object {
+                          "type": "string",
+                        },
+                      },
+                      "required": Array [
+                        "id",
+                        "deleted",
+                      ],
+                      "type": "object",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The id of the deleted webhook",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+        },
+        "summary": "Delete a webhook and its logs (admin)",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+      "get": Object {
+        "operationId": "getWebhook",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/Webhook",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The webhook",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+        },
+        "summary": "Read one webhook (admin)",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+      "parameters": Array [
+        Object {
+          "in": "path",
+          "name": "id",
+          "required": true,
+          "schema": Object {
+            "format": "uuid",
+            "type": "string",
+          },
+        },
+      ],
+      "put": Object {
+        "operationId": "updateWebhook",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/WebhookInput",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/Webhook",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The updated webhook",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+        },
+        "summary": "Replace a webhook (admin); absent fields take their defaults, an absent secret is kept",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+    },
+    "/_files": Object {
+      "get": Object {
+        "operationId": "listFiles",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "items": Object {
+                        "$ref": "#/components/schemas/FileListItem",
+                      },
+                      "type": "array",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "Every file of the app",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+        },
+        "summary": "List files (admin), newest first",
+        "tags": Array [
+          "_files",
+        ],
+      },
+    },
+    "/_files/{id}": Object {
+      "delete": Object {
+        "operationId": "deleteFile",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "properties": Object {
+                        "deleted": Object {
+                          "const": true,
+                        },
+                      },
+                      "required": Array [
+                        "deleted",
+                      ],
+                      "type": "object",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "Deleted",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+        },
+        "summary": "Delete a file and its blob (admin); records referencing it keep their stored metadata",
+        "tags": Array [
+          "_files",
+        ],
+      },
+      "get": Object {
+        "operationId": "getFile",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "*/*": Object {
+                "schema": Object {
+                  "contentMediaType": "application/octet-stream",
+                  "type": "string",
+                },
+              },
+            },
+            "description": "The file's bytes",
+            "headers": Object {
+              "Cache-Control": Object {
+                "description": "private, no-cache",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+              "Content-Disposition": Object {
+                "description": "inline; filename=\\"<name>\\" (non-ASCII names: an ASCII fallback and filename*=UTF-8''<encoded>).",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+              "Content-Length": Object {
+                "description": "The stored size.",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+              "Content-Security-Policy": Object {
+                "description": "sandbox",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+              "Content-Type": Object {
+                "description": "The stored mime_type.",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+              "X-Content-Type-Options": Object {
+                "description": "nosniff",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+            },
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+        },
+        "summary": "Download a file (any authenticated caller); the full body, no ranges",
+        "tags": Array [
+          "_files",
+        ],
+      },
+      "head": Object {
+        "operationId": "headFile",
+        "responses": Object {
+          "200": Object {
+            "description": "The file exists",
+            "headers": Object {
+              "Cache-Control": Object {
+                "description": "private, no-cache",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+              "Content-Disposition": Object {
+                "description": "inline; filename=\\"<name>\\" (non-ASCII names: an ASCII fallback and filename*=UTF-8''<encoded>).",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+              "Content-Length": Object {
+                "description": "The stored size.",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+              "Content-Security-Policy": Object {
+                "description": "sandbox",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+              "Content-Type": Object {
+                "description": "The stored mime_type.",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+              "X-Content-Type-Options": Object {
+                "description": "nosniff",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+            },
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+        },
+        "summary": "The headers of a download, without the body",
+        "tags": Array [
+          "_files",
+        ],
+      },
+      "parameters": Array [
+        Object {
+          "description": "The file id (a UUID; anything else is not found).",
+          "in": "path",
+          "name": "id",
+          "required": true,
+          "schema": Object {
+            "type": "string",
+          },
+        },
+      ],
+    },
+    "/_files/upload": Object {
+      "post": Object {
+        "operationId": "uploadFile",
+        "requestBody": Object {
+          "content": Object {
+            "multipart/form-data": Object {
+              "schema": Object {
+                "properties": Object {
+                  "file": Object {
+                    "contentMediaType": "application/octet-stream",
+                    "description": "The file; other parts are ignored, the first part named file wins.",
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "file",
+                ],
+                "type": "object",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "201": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/UploadedFile",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The stored file",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "413": Object {
+            "$ref": "#/components/responses/PayloadTooLarge",
+          },
+          "500": Object {
+            "$ref": "#/components/responses/InternalError",
+          },
+        },
+        "summary": "Upload a file (any authenticated caller); streamed to storage, at most storage.max_file_size bytes",
+        "tags": Array [
+          "_files",
         ],
       },
     },
@@ -3082,6 +4563,56 @@ Object {
           "author",
         ],
       },
+    },
+    "/author/{id}/history": Object {
+      "get": Object {
+        "operationId": "historyAuthor",
+        "parameters": Array [
+          Object {
+            "$ref": "#/components/parameters/page",
+          },
+          Object {
+            "$ref": "#/components/parameters/per_page",
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/AuditLogPage",
+                },
+              },
+            },
+            "description": "A page of entries",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+        },
+        "summary": "Audit history of one author record, newest first (read permission; admins also see deleted records and ip_address)",
+        "tags": Array [
+          "author",
+        ],
+      },
+      "parameters": Array [
+        Object {
+          "description": "Primary key (id, uuid).",
+          "in": "path",
+          "name": "id",
+          "required": true,
+          "schema": Object {
+            "format": "uuid",
+            "type": "string",
+          },
+        },
+      ],
     },
     "/comment": Object {
       "get": Object {
@@ -4491,6 +6022,56 @@ Object {
           "comment",
         ],
       },
+    },
+    "/comment/{id}/history": Object {
+      "get": Object {
+        "operationId": "historyComment",
+        "parameters": Array [
+          Object {
+            "$ref": "#/components/parameters/page",
+          },
+          Object {
+            "$ref": "#/components/parameters/per_page",
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/AuditLogPage",
+                },
+              },
+            },
+            "description": "A page of entries",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+        },
+        "summary": "Audit history of one comment record, newest first (read permission; admins also see deleted records and ip_address)",
+        "tags": Array [
+          "comment",
+        ],
+      },
+      "parameters": Array [
+        Object {
+          "description": "Primary key (id, uuid).",
+          "in": "path",
+          "name": "id",
+          "required": true,
+          "schema": Object {
+            "format": "uuid",
+            "type": "string",
+          },
+        },
+      ],
     },
     "/post": Object {
       "get": Object {
@@ -6574,6 +8155,55 @@ Object {
         ],
       },
     },
+    "/post/{id}/history": Object {
+      "get": Object {
+        "operationId": "historyPost",
+        "parameters": Array [
+          Object {
+            "$ref": "#/components/parameters/page",
+          },
+          Object {
+            "$ref": "#/components/parameters/per_page",
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/AuditLogPage",
+                },
+              },
+            },
+            "description": "A page of entries",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+        },
+        "summary": "Audit history of one post record, newest first (read permission; admins also see deleted records and ip_address)",
+        "tags": Array [
+          "post",
+        ],
+      },
+      "parameters": Array [
+        Object {
+          "description": "Primary key (id, uuid) or slug (slug).",
+          "in": "path",
+          "name": "id",
+          "required": true,
+          "schema": Object {
+            "type": "string",
+          },
+        },
+      ],
+    },
     "/tag": Object {
       "get": Object {
         "operationId": "listTag",
@@ -7448,6 +9078,55 @@ Object {
         ],
       },
     },
+    "/tag/{id}/history": Object {
+      "get": Object {
+        "operationId": "historyTag",
+        "parameters": Array [
+          Object {
+            "$ref": "#/components/parameters/page",
+          },
+          Object {
+            "$ref": "#/components/parameters/per_page",
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/AuditLogPage",
+                },
+              },
+            },
+            "description": "A page of entries",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+        },
+        "summary": "Audit history of one tag record, newest first (read permission; admins also see deleted records and ip_address)",
+        "tags": Array [
+          "tag",
+        ],
+      },
+      "parameters": Array [
+        Object {
+          "description": "Primary key (id, uuid) or slug (slug).",
+          "in": "path",
+          "name": "id",
+          "required": true,
+          "schema": Object {
+            "type": "string",
+          },
+        },
+      ],
+    },
   },
   "security": Array [
     Object {
@@ -7475,6 +9154,10 @@ Object {
     Object {
       "description": "Admin APIs (role admin)",
       "name": "_admin",
+    },
+    Object {
+      "description": "Uploaded files",
+      "name": "_files",
     },
   ],
 }
