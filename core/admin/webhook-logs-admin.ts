@@ -6,14 +6,12 @@ import type { Database } from '../db/types.js';
 import { errors } from '../errors.js';
 import { isUuid } from '../ids.js';
 import { textProblem } from '../text.js';
+import { WEBHOOK_LOG_COLUMNS } from '../webhooks/outbox.js';
 import type { LogStatus } from '../webhooks/types.js';
 
 type Row = Record<string, unknown>;
 
 export const LOG_LIST_LIMIT = 200;
-
-export const WEBHOOK_LOG_COLUMNS = 'id, webhook_id, entity, hook, url, method, request_headers, request_body, response_status, ' +
-  'response_body, status, attempt, max_attempts, next_retry_at, error, idempotency_key, created_at, updated_at';
 
 /** What a retry answers (§A10): the delivery's identity and its new schedule. */
 const RETRY_COLUMNS = 'id, webhook_id, entity, hook, url, method, status, attempt, max_attempts, next_retry_at, updated_at';

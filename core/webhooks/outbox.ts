@@ -7,8 +7,9 @@ import { backoffDelay } from '../jobs/queue.js';
 import type { DeliveryOutcome } from './delivery.js';
 import type { Backoff } from './types.js';
 
-const COLUMNS = 'id, webhook_id, entity, hook, url, method, request_headers, request_body, response_status, response_body, ' +
-  'status, attempt, max_attempts, next_retry_at, error, idempotency_key, created_at, updated_at';
+/** Every column of `_webhook_logs` (§A1), in table order. */
+export const WEBHOOK_LOG_COLUMNS = 'id, webhook_id, entity, hook, url, method, request_headers, request_body, response_status, ' +
+  'response_body, status, attempt, max_attempts, next_retry_at, error, idempotency_key, created_at, updated_at';
 
 export interface LogRow {
   id: string;
@@ -42,7 +43,7 @@ export async function insertLogs(q: Queryable, dialect: Dialect, rows: readonly 
     params.push(...values);
     return `(${values.map((_, i) => `$${start + i}`).join(', ')}, $1, $1)`;
   });
-  await runDeferred(q, `INSERT INTO _webhook_logs (${COLUMNS}) VALUES ${tuples.join(', ')}`, params);
+  await runDeferred(q, `INSERT INTO _webhook_logs (${WEBHOOK_LOG_COLUMNS}) VALUES ${tuples.join(', ')}`, params);
 }
 
 const SETTLE_SQL =

@@ -2,24 +2,10 @@
 // killed with SIGKILL. On the same database afterwards, every committed write has exactly its
 // audit entries (one create per record, one update per committed counter step) and no entry
 // describes a write that was not committed. Both databases.
-import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import t from 'tap';
+import { startChildServer } from '../helpers/child-server.js';
 import { until } from '../helpers/receiver.js';
 import { dialects, dropStores, startRocket, testConfig } from '../helpers/server.js';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 const counter = {
   name: 'counter', table: 'counters', primary_key: { field: 'id', type: 'uuid', generated: true },
@@ -35,27 +21,9 @@ for (const dialect of dialects) {
     t.equal((await setup.request('POST', `/api/${app.name}/_admin/entities`, { token: app.token, body: counter })).status, 201);
     await setup.server.close();
 
-    const port = await freePort();
-    const dir = config.database!.data_dir!;
-    writeFileSync(join(dir, 'none.yaml'), '{}\n');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
-      cwd: join(import.meta.dirname, '..', '..'),
-      env: {
-        ...process.env, NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', ROCKET_LOG_LEVEL: 'silent',
-        ROCKET_CONFIG: join(dir, 'none.yaml'), ROCKET_DATA_DIR: dir, ROCKET_DB_DRIVER: dialect,
-        ...(dialect === 'postgres' ? { DATABASE_URL: config.database!.url!, ROCKET_DB_POOL_SIZE: '2' } : {}),
-        ROCKET_PLATFORM_JWT_SECRET: config.platform_jwt_secret!, ROCKET_STORAGE_PATH: config.storage!.local_path!,
-      },
-      stdio: 'ignore',
-    });
-    let exited = false;
-    child.on('exit', () => { exited = true; });
-    t.teardown(() => { if (!exited) child.kill('SIGKILL'); });
-    const base = `http://127.0.0.1:${port}`;
-    await until(async () => (await fetch(`${base}/health`).catch(() => undefined))?.ok ?? false, 'the child server');
-    const login = await (await fetch(`${base}/api/${app.name}/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@localhost', password: 'changeme' }),
-    })).json() as { data: { access_token: string } };
+    const child = await startChildServer(t, dialect, config);
+    const base = child.base;
+    const login = { data: { access_token: await child.adminToken(app.name) } };
     const send = (method: 'POST' | 'PUT', path: string, body: unknown) => fetch(`${base}/api/${app.name}${path}`, {
       method, headers: { 'content-type': 'application/json', authorization: `Bearer ${login.data.access_token}` }, body: JSON.stringify(body),
     }).catch(() => undefined);
@@ -70,17 +38,17 @@ for (const dialect of dialects) {
       if (first?.status !== 201) return;
       const own = (await first.json() as { data: { id: string } }).data.id;
       created.add(`w${w}`);
-      for (let k = 1; !exited; k++) {
+      for (let k = 1; !child.exited(); k++) {
         const [create, step] = await Promise.all([send('POST', '/counter', { label: `w${w}-${k}` }), send('PUT', `/counter/${own}`, { n: k })]);
         if (create?.status === 201) created.add(`w${w}-${k}`);
         if (step?.status === 200) stepped.set(own, k);
         acknowledged += (create?.status === 201 ? 1 : 0) + (step?.status === 200 ? 1 : 0);
-        if (acknowledged >= 150 && !exited) child.kill('SIGKILL');
+        if (acknowledged >= 150 && !child.exited()) child.kill();
         if (step?.status !== 200) break;
       }
     };
     await Promise.all(Array.from({ length: 6 }, (_, w) => writer(w)));
-    await until(() => exited, 'the kill');
+    await until(() => child.exited(), 'the kill');
     t.ok(acknowledged >= 150, `${acknowledged} writes acknowledged before the kill`);
 
     const next = await startRocket(dialect, {}, config);

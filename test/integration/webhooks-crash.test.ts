@@ -2,24 +2,10 @@
 // webhook, a server process is killed with SIGKILL. A new server on the same database then
 // delivers every acknowledged write at least once, repeats carry the same idempotency key, and no
 // delivery arrives for a write that was not committed. Both databases.
-import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import t from 'tap';
+import { startChildServer } from '../helpers/child-server.js';
 import { receiver, until } from '../helpers/receiver.js';
 import { dialects, dropStores, startRocket, testConfig } from '../helpers/server.js';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 const invoice = {
   name: 'invoice', table: 'invoices', primary_key: { field: 'id', type: 'int', generated: true },
@@ -40,45 +26,26 @@ for (const dialect of dialects) {
     t.equal((await call('POST', '/_admin/webhooks', { entity: 'invoice', url: rx.url('/inv') })).status, 201);
     await setup.server.close();
 
-    const port = await freePort();
-    const dir = config.database!.data_dir!;
-    writeFileSync(join(dir, 'none.yaml'), '{}\n');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
-      cwd: join(import.meta.dirname, '..', '..'),
-      env: {
-        ...process.env, NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', ROCKET_LOG_LEVEL: 'silent',
-        ROCKET_CONFIG: join(dir, 'none.yaml'), ROCKET_DATA_DIR: dir, ROCKET_DB_DRIVER: dialect,
-        ...(dialect === 'postgres' ? { DATABASE_URL: config.database!.url!, ROCKET_DB_POOL_SIZE: '2' } : {}),
-        ROCKET_PLATFORM_JWT_SECRET: config.platform_jwt_secret!, ROCKET_STORAGE_PATH: config.storage!.local_path!,
-        ROCKET_WEBHOOKS_PENDING_LEASE_MS: '400',
-      },
-      stdio: 'ignore',
-    });
-    let exited = false;
-    child.on('exit', () => { exited = true; });
-    t.teardown(() => { if (!exited) child.kill('SIGKILL'); });
-    const base = `http://127.0.0.1:${port}`;
-    await until(async () => (await fetch(`${base}/health`).catch(() => undefined))?.ok ?? false, 'the child server');
-    const login = await (await fetch(`${base}/api/${app.name}/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@localhost', password: 'changeme' }),
-    })).json() as { data: { access_token: string } };
+    const child = await startChildServer(t, dialect, config, { ROCKET_WEBHOOKS_PENDING_LEASE_MS: '400' });
+    const base = child.base;
+    const login = { data: { access_token: await child.adminToken(app.name) } };
     const token = login.data.access_token;
 
     // Eight writers; the kill comes once 120 writes are acknowledged, with more in flight.
     const acknowledged = new Set<string>();
     let n = 0;
     const writer = async () => {
-      while (!exited) {
+      while (!child.exited()) {
         const number = `N-${n++}`;
         const res = await fetch(`${base}/api/${app.name}/invoice`, {
           method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ number }),
         }).catch(() => undefined);
         if (res?.status === 201) acknowledged.add(number);
-        if (acknowledged.size >= 120 && !exited) child.kill('SIGKILL');
+        if (acknowledged.size >= 120 && !child.exited()) child.kill();
       }
     };
     await Promise.all(Array.from({ length: 8 }, writer));
-    await until(() => exited, 'the kill');
+    await until(() => child.exited(), 'the kill');
     t.ok(acknowledged.size >= 120, `${acknowledged.size} writes acknowledged before the kill`);
 
     const next = await startRocket(dialect, {}, config);
