@@ -12,6 +12,7 @@ import { recordEffects } from '../../effects/record.js';
 import { finishEffects } from '../../effects/finish.js';
 import type { Effect } from '../../effects/types.js';
 import { typedRecord } from '../../rules/values.js';
+import { apiRecord } from '../../webhooks/payload.js';
 import type { CompiledCreateRecord, CompiledData } from '../../state-machines/compile.js';
 import { writeEnv } from '../expression-env.js';
 import { recordWrite, writeRecord } from '../record-write.js';
@@ -60,9 +61,6 @@ async function createRecordAction(run: WriteRun, action: CompiledCreateRecord, e
   await writeRecord(run, child); // a unique violation answers 409 with the prefixed path
 }
 
-/** The API form of the persisted record, for the webhook body. */
-const apiRecord = (w: RecordWrite): Record<string, unknown> => JSON.parse(w.entity.serializeOne(w.record!)).data;
-
 /** §3.7 and §6: what a taken transition owes after COMMIT, decided now (templates see this transaction's record). */
 function effectsOf(w: RecordWrite, run: WriteRun, taken: TakenTransition, env: ExprEnv): Effect[] {
   const { ctx } = run;
@@ -73,7 +71,7 @@ function effectsOf(w: RecordWrite, run: WriteRun, taken: TakenTransition, env: E
   for (const hook of t.webhooks) {
     const id = newId();
     const body: Record<string, unknown> = {
-      event: 'state_transition', entity: w.entity.name, record_id: w.pk, field: machine.field.name, from, to, record: apiRecord(w),
+      event: 'state_transition', entity: w.entity.name, record_id: w.pk, field: machine.field.name, from, to, record: apiRecord(w.entity, w.record!),
     };
     if (caller) body.user = { id: caller.id, roles: [...caller.roles] };
     body.timestamp = ctx.now.toISOString();
