@@ -13,6 +13,7 @@ import platformPlugin from './plugins/platform.js';
 import metadataPlugin from './plugins/metadata.js';
 import effectsPlugin from './plugins/effects.js';
 import webhooksPlugin from './plugins/webhooks.js';
+import workflowsPlugin from './plugins/workflows.js';
 import auditPlugin from './plugins/audit.js';
 import idlePoolsPlugin from './plugins/idle-pools.js';
 import healthRoutes from './routes/health.js';
@@ -62,6 +63,7 @@ export default async function rocket(fastify: FastifyInstance, opts: RocketOptio
   await fastify.register(idlePoolsPlugin);
   await fastify.register(effectsPlugin);
   await fastify.register(webhooksPlugin);
+  await fastify.register(workflowsPlugin);
   await fastify.register(auditPlugin);
   opts.onPlatform?.(fastify.rocket);
   await fastify.register(healthRoutes);

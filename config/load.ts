@@ -25,7 +25,7 @@ export interface LoadedConfig {
 const KNOWN_DEFAULT_SECRETS = new Set(['changeme', 'changeme-secret', 'changeme-platform-secret', 'secret']);
 
 /** Environment variable → config path and how to convert its text. */
-const ENV_MAP: Array<[string, string, 'string' | 'int' | 'bool' | 'list']> = [
+const ENV_MAP: Array<[string, string, 'string' | 'int' | 'number' | 'bool' | 'list']> = [
   ['PORT', 'server.port', 'int'],
   ['HOST', 'server.host', 'string'],
   ['ROCKET_TRUST_PROXY', 'server.trust_proxy', 'bool'],
@@ -75,10 +75,18 @@ const ENV_MAP: Array<[string, string, 'string' | 'int' | 'bool' | 'list']> = [
   ['ROCKET_WEBHOOKS_PENDING_LEASE_MS', 'webhooks.pending_lease_ms', 'int'],
   ['ROCKET_EFFECTS_RECOVERY_DELAY_MS', 'effects.recovery_delay_ms', 'int'],
   ['ROCKET_EFFECTS_INTERVAL_MS', 'effects.interval_ms', 'int'],
+  ['ROCKET_WORKFLOWS_TIMEOUT_INTERVAL_MS', 'workflows.timeout_interval_ms', 'int'],
   ['ROCKET_AUDIT_ENABLED', 'audit.enabled', 'bool'],
   ['ROCKET_AUDIT_DEFAULT', 'audit.default', 'bool'],
   ['ROCKET_AUDIT_RETENTION_DAYS', 'audit.retention_days', 'int'],
   ['ROCKET_AUDIT_MASK_PATTERNS', 'audit.mask_patterns', 'list'],
+  ['ROCKET_INSTRUMENTATION_ENABLED', 'instrumentation.enabled', 'bool'],
+  ['ROCKET_INSTRUMENTATION_SAMPLING_RATE', 'instrumentation.sampling_rate', 'number'],
+  ['ROCKET_INSTRUMENTATION_BUFFER_SIZE', 'instrumentation.buffer_size', 'int'],
+  ['ROCKET_INSTRUMENTATION_FLUSH_INTERVAL_MS', 'instrumentation.flush_interval_ms', 'int'],
+  ['ROCKET_INSTRUMENTATION_RETENTION_DAYS', 'instrumentation.retention_days', 'number'],
+  ['ROCKET_INSTRUMENTATION_DB_QUERIES', 'instrumentation.db_queries', 'bool'],
+  ['ROCKET_INSTRUMENTATION_OTLP_ENDPOINT', 'instrumentation.otlp_endpoint', 'string'],
   ['ROCKET_LOG_LEVEL', 'log_level', 'string'],
   ['ROCKET_LOG_ACCESS', 'log_access', 'bool'],
   ['ROCKET_LOG_SLOW_MS', 'log_slow_ms', 'int'],
@@ -100,7 +108,8 @@ function defaults(env: 'development' | 'production'): Record<string, unknown> {
     app_admin: { email: 'admin@localhost' },
     storage: { driver: 'local', local_path: './uploads', max_file_size: 10 * 1024 * 1024 },
     cors: {},
-    instrumentation: {},
+    // §A6. Spans are buffered per app and written in batches off the request path (core/tracing/).
+    instrumentation: { enabled: true, sampling_rate: 1, buffer_size: 500, flush_interval_ms: 100, retention_days: 7, db_queries: false },
     audit: { enabled: true, default: true, retention_days: 0, mask_patterns: ['password', 'secret', 'token', 'api_key'] },
     rate_limit: { enabled: false, max: 600, window_ms: 60_000, auth_max: 20 },
     ai: {},
@@ -118,6 +127,8 @@ function defaults(env: 'development' | 'production'): Record<string, unknown> {
     // Post-commit effects (core/effects/): the writer finishes them at once; one still unfinished a
     // minute after COMMIT (its process died) is taken over by the effects job.
     effects: { recovery_delay_ms: 60_000, interval_ms: 10_000 },
+    // logic.md §4.9: approval deadlines are checked every minute and once at start.
+    workflows: { timeout_interval_ms: 60_000 },
     log_level: 'info',
     log_access: false,
     log_slow_ms: 1000,
@@ -149,6 +160,11 @@ function setPath(obj: Record<string, unknown>, path: string, value: unknown): vo
 function convertEnv(name: string, text: string, kind: string, problems: string[]): unknown {
   if (kind === 'int') {
     if (!/^\d+$/.test(text.trim())) problems.push(`${name} must be a whole number (got "${text}")`);
+    return Number(text.trim());
+  }
+  if (kind === 'number') {
+    // Any decimal, signed (a sampling rate of 0.25, a retention of -1 days).
+    if (!/^-?\d+(\.\d+)?$/.test(text.trim())) problems.push(`${name} must be a number (got "${text}")`);
     return Number(text.trim());
   }
   if (kind === 'bool') {
@@ -214,6 +230,9 @@ export function loadConfig(
     }
   }
   const config = merged as unknown as RocketConfig;
+  // §A6: a sampling rate outside 0–1 is clamped, not refused.
+  const rate = config.instrumentation?.sampling_rate;
+  if (typeof rate === 'number') config.instrumentation.sampling_rate = Math.min(1, Math.max(0, rate));
   const pg = config.database;
   if (problems.length === 0 && pg.driver === 'postgres' && pg.max_connections < pg.pool_size + 2) {
     problems.push(`database.max_connections (${pg.max_connections}) must be at least database.pool_size + 2 `

@@ -43,7 +43,23 @@ export interface RocketConfig {
     s3?: { bucket: string; region?: string; endpoint?: string; force_path_style?: boolean; prefix?: string };
   };
   cors: { origins?: string[] };
-  instrumentation: Record<string, unknown>;
+  /** Tracing and the events log (observability-and-audit.md §A6; core/tracing/). */
+  instrumentation: {
+    /** Master switch of system spans and event retention; the events API and business events work either way. */
+    enabled: boolean;
+    /** Share of requests whose spans are recorded, 0–1 (clamped when loaded). */
+    sampling_rate: number;
+    /** Events per app buffered before a flush. */
+    buffer_size: number;
+    /** Longest time an event waits in the buffer. */
+    flush_interval_ms: number;
+    /** Events older than this many days are deleted hourly; 0 or less keeps them. */
+    retention_days: number;
+    /** Record a `query.execute` span per SQL statement (costly; off by default). */
+    db_queries: boolean;
+    /** OTLP/HTTP collector (e.g. http://localhost:4318): spans are exported there too. Unset: no export. */
+    otlp_endpoint?: string;
+  };
   /** The audit log (observability-and-audit.md §B5, §B8). */
   audit: {
     /** Global switch: when false nothing is written (the read API keeps working). */
@@ -85,6 +101,10 @@ export interface RocketConfig {
     recovery_delay_ms: number;
     /** How often the effects job looks for abandoned effects. */
     interval_ms: number;
+  };
+  workflows: {
+    /** How often the timeout scheduler looks for expired approval deadlines (logic.md §4.9: 60 s). */
+    timeout_interval_ms: number;
   };
   log_level: string;
   /** One info line per request (method, url, status, ms), written asynchronously; off by default. */
@@ -168,7 +188,14 @@ export const configSchema = {
       type: 'object',
       properties: { origins: { type: 'array', items: { type: 'string', minLength: 1 } } },
     },
-    instrumentation: { type: 'object' },
+    instrumentation: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        enabled: { type: 'boolean' }, sampling_rate: { type: 'number' }, buffer_size: positiveInt, flush_interval_ms: positiveInt,
+        retention_days: { type: 'integer' }, db_queries: { type: 'boolean' }, otlp_endpoint: { type: 'string', pattern: '^https?://' },
+      },
+    },
     audit: {
       type: 'object',
       additionalProperties: false,
@@ -194,6 +221,11 @@ export const configSchema = {
       type: 'object',
       additionalProperties: false,
       properties: { recovery_delay_ms: { type: 'integer', minimum: 0 }, interval_ms: positiveInt },
+    },
+    workflows: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { timeout_interval_ms: positiveInt },
     },
     log_level: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] },
     log_access: { type: 'boolean' },

@@ -230,6 +230,38 @@ export const errors = {
   webhookLogNotFound: (id: string) => notFound(`Webhook log not found: ${id}`),
   webhookLogNotRetryable: () => invalid('Can only retry failed or retrying webhook logs'),
 
+  // Workflows: the admin payload (logic.md §4.10, first failing check wins) and the runtime endpoints (§4.8).
+  workflowNotFound: (id: string) => notFound(`Workflow not found: ${id}`),
+  workflowExists: (name: string) => conflict(`Workflow already exists: ${name}`),
+  workflowNameRequired: () => invalid('workflow name is required'),
+  workflowTriggerTypeRequired: () => invalid('trigger type is required'),
+  workflowTriggerUnsupported: (type: string) => invalid(`unsupported trigger type: ${type}`),
+  /** `entity`, `field`, `to` of a state_change trigger; `event` of an event trigger. */
+  workflowTriggerPropertyRequired: (property: string) => invalid(`trigger ${property} is required`),
+  /** Beyond the spec: the optional `entity` of an event trigger that is given but no name. */
+  workflowTriggerEntityInvalid: () => invalid('trigger entity must be a non-empty string'),
+  workflowContextNotObject: () => invalid('context must be an object'),
+  workflowStepsRequired: () => invalid('at least one step is required'),
+  workflowStepIdRequired: () => invalid('step id is required'),
+  workflowDuplicateStepId: (id: string) => invalid(`duplicate step id: ${id}`),
+  workflowStepTypeInvalid: (type: string) => invalid(`invalid step type: ${type}`),
+  workflowGotoUnknown: (target: string) => invalid(`goto target '${target}' references unknown step`),
+  workflowExpressionInvalid: (step: string, reason: string) => invalid(`invalid expression in step ${step}: ${reason}`),
+  workflowTimeoutInvalid: (step: string, timeout: string) => invalid(`invalid timeout in step ${step}: ${timeout}`),
+  workflowAssigneeInvalid: (step: string) => invalid(`invalid assignee in step ${step}`),
+  workflowActionInvalid: (step: string, reason: string) => invalid(`invalid action in step ${step}: ${reason}`),
+  workflowInstanceNotFound: (id: string) => notFound(`Workflow instance not found: ${id}`),
+  workflowNotRunning: (status: string) => new AppError('INVALID_STATE', `workflow instance is not running (status: ${status})`),
+  workflowNotAtApproval: () => new AppError('INVALID_STATE', 'current step is not an approval step'),
+  notAnAssignee: () => new AppError('FORBIDDEN', 'Not an assignee of this approval step'),
+
+  // Events (observability-and-audit.md §A7): the business-event body and the trace waterfall.
+  eventEntityNotString: () => invalid('entity must be a string'),
+  eventRecordIdInvalid: () => invalid('record_id must be a string'),
+  eventMetadataNotObject: () => invalid('metadata must be an object'),
+  /** `traceId` as the client sent it (also a value that is no UUID). */
+  traceNotFound: (traceId: string) => notFound(`Trace not found: ${traceId}`),
+
   // Audit log (observability-and-audit.md §0, §B7).
   auditLogNotFound: (id: string) => notFound(`Audit log not found: ${id}`),
   /** A `from` / `to` query parameter that is no ISO-8601 timestamp (§0). */

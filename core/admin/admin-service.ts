@@ -20,6 +20,19 @@ export abstract class AdminService {
     return this.ctx.db;
   }
 
+  /**
+   * Runs a write whose uniqueness a query has already checked; a unique violation (a concurrent
+   * write got there between that query and this write) becomes the same `conflict`.
+   */
+  protected async unlessTaken<T>(conflict: () => Error, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (err) {
+      if (this.db.dialect.isUniqueViolation(err)) throw conflict();
+      throw err;
+    }
+  }
+
   /** Call after a successful write of the service's table. */
   protected async changed(): Promise<void> {
     await bumpMetadataVersion(this.db);

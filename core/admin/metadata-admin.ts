@@ -15,6 +15,7 @@ import type { AppContext } from '../platform/app-context.js';
 import { decodePermissionRow, permissionsSql } from '../permissions/stored-row.js';
 import { decodeRuleRow, rulesSql } from '../rules/stored-row.js';
 import { decodeStateMachineRow, stateMachinesSql } from '../state-machines/stored-row.js';
+import { decodeWorkflowRow, workflowsSql } from '../workflows/stored-row.js';
 import { decodeWebhookRow, webhooksSql } from '../webhooks/stored-row.js';
 import { bumpMetadataVersion, readMetadataVersion } from './fresh-registry.js';
 
@@ -43,8 +44,9 @@ export async function reloadRegistry(ctx: AppContext, log: Logger): Promise<void
   const rules = (await db.query<Record<string, unknown>>(rulesSql(d, false))).map((r) => decodeRuleRow(d, r));
   const stateMachines = (await db.query<Record<string, unknown>>(stateMachinesSql(d, false))).map((r) => decodeStateMachineRow(d, r));
   const webhooks = (await db.query<Record<string, unknown>>(webhooksSql(d))).map((r) => decodeWebhookRow(d, r));
+  const workflows = (await db.query<Record<string, unknown>>(workflowsSql(d))).map((r) => decodeWorkflowRow(d, r));
   if (version < ctx.registry.version) return;
-  ctx.registry = compileRegistry(d, { entities, relations, permissions, rules, stateMachines, webhooks }, version, log);
+  ctx.registry = compileRegistry(d, { entities, relations, permissions, rules, stateMachines, webhooks, workflows }, version, log);
   ctx.metadataVersion = stored;
 }
 

@@ -35,13 +35,8 @@ export class StateMachinesAdmin extends AdminService {
   }
 
   /** Runs a write; a unique violation (a concurrent write took the pair) becomes the same 409. */
-  private async guardUnique(input: StateMachineInput, write: () => Promise<Row[]>): Promise<Row[]> {
-    try {
-      return await write();
-    } catch (err) {
-      if (this.db.dialect.isUniqueViolation(err)) throw errors.stateMachineExists(input.entity, input.field);
-      throw err;
-    }
+  private guardUnique(input: StateMachineInput, write: () => Promise<Row[]>): Promise<Row[]> {
+    return this.unlessTaken(() => errors.stateMachineExists(input.entity, input.field), write);
   }
 
   /** Every machine, or one entity's (`?entity=`), by entity, created_at. */

@@ -12,6 +12,8 @@ import { compileStateMachines, initialStates, type CompiledMachine } from '../st
 import type { StoredStateMachine } from '../state-machines/types.js';
 import { compileWebhooks, type EntityWebhooks } from '../webhooks/compile.js';
 import type { StoredWebhook } from '../webhooks/types.js';
+import { compileWorkflows, NO_WORKFLOWS, type AppWorkflows } from '../workflows/compile.js';
+import type { StoredWorkflow } from '../workflows/types.js';
 import { compileWriteSteps } from '../write/steps/index.js';
 import { compileEntity, type CompiledEntity } from './compiled-entity.js';
 
@@ -42,6 +44,8 @@ export class Registry {
   readonly webhooks: ReadonlyMap<string, EntityWebhooks> = new Map();
   /** Whether the app has any webhook row, active or not (the retry scheduler skips apps without). */
   readonly hasWebhookRows: boolean = false;
+  /** The compiled workflows (logic.md §4): all by id, the active ones by trigger; set like `rules`. */
+  readonly workflows: AppWorkflows = NO_WORKFLOWS;
 
   constructor(
     readonly dialect: Dialect,
@@ -105,6 +109,7 @@ export function compileRegistry(
   stored: {
     entities: StoredEntity[]; relations: StoredRelation[]; permissions?: readonly StoredPermission[]; rules?: readonly StoredRule[];
     stateMachines?: readonly StoredStateMachine[]; webhooks?: readonly StoredWebhook[];
+    workflows?: readonly StoredWorkflow[];
   },
   version: number,
   log: Logger,
@@ -131,6 +136,7 @@ export function compileRegistry(
   (registry as { rules: Registry['rules'] }).rules = compileRules(stored.rules ?? [], registry, log);
   (registry as { webhooks: Registry['webhooks'] }).webhooks = compileWebhooks(stored.webhooks ?? [], log);
   (registry as { hasWebhookRows: boolean }).hasWebhookRows = (stored.webhooks?.length ?? 0) > 0;
+  (registry as { workflows: AppWorkflows }).workflows = compileWorkflows(stored.workflows ?? [], log);
   const machines = compileStateMachines(stored.stateMachines ?? [], registry, log);
   (registry as { stateMachines: Registry['stateMachines'] }).stateMachines = machines;
   for (const entity of entities.values()) {

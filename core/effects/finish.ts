@@ -1,5 +1,6 @@
 // The writer's side, after COMMIT (write-pipeline.md §2.2 step 30, in its order): transition
-// webhooks start asynchronously, then business events are written before the response. Each
+// webhooks start asynchronously, then business events are written and workflow instances started
+// before the response. Each
 // outcome is written fenced by the writer's lease (`next_retry_at` as recorded): if the effects job
 // took the effect over meanwhile, the writer's outcome is dropped and the job's stands.
 import type { Database } from '../db/types.js';
@@ -12,7 +13,7 @@ const SETTLE_SQL =
 async function performAndSettle(db: Database, services: EffectServices, effect: Effect, leaseUntil: string, app: string): Promise<void> {
   let error: string | null = null;
   try {
-    await performEffect(db, services.sender, effect);
+    await performEffect(db, services, effect, app);
   } catch (err) {
     error = err instanceof Error ? err.message : String(err);
     services.log.warn({ app, effect: effect.id, kind: effect.kind, error }, 'post-commit effect failed');
@@ -33,7 +34,9 @@ export async function finishEffects(db: Database, services: EffectServices, effe
     const sending = performAndSettle(db, services, effect, leaseUntil, app).finally(() => services.inflight.delete(sending));
     services.inflight.add(sending);
   }
-  for (const effect of effects) if (effect.kind === 'send_event') await performAndSettle(db, services, effect, leaseUntil, app);
+  // Business events and workflow starts in their recorded order: an event is stored before the
+  // workflows it triggers start (logic.md §3.7), and all of them before the response (§4.6).
+  for (const effect of effects) if (effect.kind !== 'transition_webhook') await performAndSettle(db, services, effect, leaseUntil, app);
 }
 
 /** Resolves once every transition webhook under way has settled (shutdown, tests). */

@@ -1,12 +1,13 @@
 // The admin endpoints in the OpenAPI document: the rules API (logic.md §1.8), the state-machine
-// API (§3.8) and the webhook and webhook-log APIs (webhooks-and-files.md §A9, §A10), tagged
-// `_admin`, so typed clients can manage them as well as records. Later admin APIs add their paths
-// here.
+// API (§3.8), the workflow API (§4.10) and the webhook and webhook-log APIs (webhooks-and-files.md
+// §A9, §A10), tagged `_admin`, so typed clients can manage them as well as records. Later admin
+// APIs add their paths here.
 import { ERROR_RESPONSE_NAME, ref } from './schemas.js';
 import { FIELD_OPERATORS, RULE_HOOKS, RULE_TYPES } from '../rules/types.js';
 import { WEBHOOK_METHODS } from '../state-machines/types.js';
 import { BACKOFFS, DEFAULT_RETRY, DELIVERY_METHODS, LOG_STATUSES, WEBHOOK_HOOKS } from '../webhooks/types.js';
 import { MAX_ATTEMPTS_LIMIT, SECRET_MAX_LENGTH, SECRET_MIN_LENGTH } from '../webhooks/validate.js';
+import { END } from '../workflows/types.js';
 
 type Schema = Record<string, unknown>;
 
@@ -31,10 +32,11 @@ const stamped = (input: Schema, required: string[]): Schema => ({
 
 /**
  * `Rule` and `RuleInput` (logic.md §1.1, §1.3–§1.6), `StateMachine` and `StateMachineInput` (§3.1, §3.5),
- * `WebhookInput`, `Webhook` and `WebhookLog` (webhooks-and-files.md §A2, §A10).
+ * `WebhookInput`, `Webhook` and `WebhookLog` (webhooks-and-files.md §A2, §A10), `WorkflowInput` and
+ * `Workflow` (§4.1–§4.5).
  */
 export function adminSchemas(): Record<string, Schema> {
-  return { ...ruleSchemas(), ...stateMachineSchemas(), ...webhookSchemas() };
+  return { ...ruleSchemas(), ...stateMachineSchemas(), ...webhookSchemas(), ...workflowSchemas() };
 }
 
 function ruleSchemas(): Record<string, Schema> {
@@ -118,6 +120,75 @@ function stateMachineSchemas(): Record<string, Schema> {
   return {
     StateMachineInput: object(properties(false), ['entity', 'field', 'definition']),
     StateMachine: stamped(object(properties(true)), ['entity', 'field', 'definition', 'active']),
+  };
+}
+
+/** A workflow as accepted (gotos as a string or an object, defaults optional) or as stored (§4.4). */
+function workflowProperties(stored: boolean): Schema {
+  const name = { type: 'string', minLength: 1 };
+  const gotoObject = object({ goto: { type: 'string', description: `\`${END}\` or a step id.` } }, ['goto']);
+  const goto = stored ? gotoObject : { oneOf: [{ type: 'string' }, gotoObject] };
+  /** `required`: what every stored step of the type has; `always`: what a request must give too. */
+  const step = (type: string, properties: Schema, required: string[], always: string[] = []): Schema =>
+    object({ id: name, type: { const: type }, ...properties }, ['id', 'type', ...(stored ? required : always)]);
+  const assignee = {
+    oneOf: [
+      object({ type: { const: 'role' }, role: name }, ['type', 'role']),
+      object({ type: { const: 'fixed' }, user: { ...name, description: 'A user id.' } }, ['type', 'user']),
+      object({ type: { const: 'relation' }, path: { ...name, description: 'A context path holding the user id.' } }, ['type', 'path']),
+    ],
+  };
+  const templated = { type: 'object', description: 'A string value `{{ … }}` is an expression in the workflow environment; anything else a literal.' };
+  const action = {
+    oneOf: [
+      object({
+        type: { const: 'set_field' }, entity: name, field: name,
+        record_id: { anyOf: [{ type: 'string' }, { type: 'number' }], description: 'A context path (`context.x`), a `{{ … }}` template or a literal id.' },
+        value: { description: 'A literal, "now", or a `{{ … }}` template.' },
+      }, ['type', 'entity', 'record_id', 'field', 'value']),
+      object({
+        type: { const: 'webhook' }, url: name,
+        method: { type: 'string', enum: [...WEBHOOK_METHODS], default: 'POST' },
+        headers: { type: 'object', additionalProperties: { type: 'string' }, default: {} },
+      }, stored ? ['type', 'url', 'method', 'headers'] : ['type', 'url']),
+      object({ type: { const: 'create_record' }, entity: name, data: templated }, ['type', 'entity', 'data']),
+      object({ type: { const: 'send_event' }, event: name, data: templated }, ['type', 'event']),
+    ],
+  };
+  const endByDefault = { ...goto, description: 'Missing: end.' };
+  return {
+    name: { ...name, description: 'Unique per app.' },
+    trigger: {
+      oneOf: [
+        object({ type: { const: 'state_change' }, entity: name, field: name, to: name }, ['type', 'entity', 'field', 'to']),
+        object({ type: { const: 'event' }, event: name, entity: name }, ['type', 'event']),
+      ],
+    },
+    context: { type: 'object', default: {}, description: 'Resolved when an instance starts: `record`, `record_id`, `trigger.…`, `record.…` are paths, anything else a literal.' },
+    steps: {
+      type: 'array', minItems: 1, description: 'The first step is the entry point.',
+      items: {
+        oneOf: [
+          step('action', { actions: { type: 'array', items: action, default: [] }, then: endByDefault }, ['actions', 'then']),
+          step('condition', { expression: { type: 'string', description: 'The expression language of logic.md §2.' }, on_true: endByDefault, on_false: endByDefault },
+            ['expression', 'on_true', 'on_false'], ['expression']),
+          step('approval', {
+            assignee,
+            timeout: { type: 'string', pattern: '^\\d+(s|m|h|d)$' },
+            on_approve: endByDefault, on_reject: endByDefault,
+            on_timeout: { ...goto, description: 'Missing: the instance fails at timeout.' },
+          }, ['on_approve', 'on_reject']),
+        ],
+      },
+    },
+    active: { type: 'boolean', default: true, description: 'Inactive workflows start no instances; running ones continue.' },
+  };
+}
+
+function workflowSchemas(): Record<string, Schema> {
+  return {
+    WorkflowInput: object(workflowProperties(false), ['name', 'trigger', 'steps']),
+    Workflow: stamped(object(workflowProperties(true)), ['name', 'trigger', 'context', 'steps', 'active']),
   };
 }
 
@@ -281,6 +352,17 @@ export function adminPaths(): Record<string, Schema> {
       updateErrors: ['400', '401', '403', '404', '422'],
     }),
     ...webhookLogPaths(),
+    ...crudPaths({
+      path: '/_admin/workflows', schema: 'Workflow', input: 'WorkflowInput', listParameters: [],
+      one: 'Workflow', many: 'Workflows', noun: 'workflow', nouns: 'workflows',
+      list: 'List workflows (admin), by name',
+      create: 'Create a workflow (admin); names are unique; applies to the next write',
+      get: 'Read one workflow (admin)',
+      update: 'Replace a workflow (admin); the name may change; absent context → {}, active → true',
+      remove: 'Delete a workflow and its instances (admin)',
+      createErrors: ['400', '401', '403', '409', '422'],
+      updateErrors: ['400', '401', '403', '404', '409', '422'],
+    }),
   };
 }
 

@@ -6,6 +6,7 @@ import type { Registry } from '../compile/registry.js';
 import { adminPaths, adminSchemas } from './admin-paths.js';
 import { auditPaths, auditSchemas, historyPath } from './audit-paths.js';
 import { filePaths, fileSchemas } from './file-paths.js';
+import { workflowInstanceSchemas, workflowPaths } from './workflow-paths.js';
 import { assignPascalNames } from './names.js';
 import {
   filterParameters, idParameter, includeParameter, sharedParameters, sortParameter,
@@ -146,8 +147,8 @@ export function generateOpenApi(registry: Registry, opts: OpenApiOptions): Recor
     paths[`/${entity.name}/{id}`] = itemPath(registry, entity, pascal);
     paths[`/${entity.name}/{id}/history`] = historyPath(entity, pascal, idParameter(entity));
   }
-  Object.assign(schemas, sharedSchemas(), adminSchemas(), fileSchemas(), auditSchemas());
-  Object.assign(paths, adminPaths(), filePaths(), auditPaths());
+  Object.assign(schemas, sharedSchemas(), adminSchemas(), fileSchemas(), auditSchemas(), workflowInstanceSchemas());
+  Object.assign(paths, adminPaths(), filePaths(), auditPaths(), workflowPaths());
   return {
     openapi: '3.1.0',
     info: {
@@ -156,7 +157,7 @@ export function generateOpenApi(registry: Registry, opts: OpenApiOptions): Recor
     },
     servers: [{ url: opts.basePath ?? `/api/${opts.app}` }],
     security: [{ bearerAuth: [] }],
-    tags: [...entities.map((e) => ({ name: e.name })), { name: '_admin', description: 'Admin APIs (role admin)' }, { name: '_files', description: 'Uploaded files' }],
+    tags: [...entities.map((e) => ({ name: e.name })), { name: '_admin', description: 'Admin APIs (role admin)' }, { name: '_files', description: 'Uploaded files' }, { name: '_workflows', description: 'Workflow instances and approvals' }],
     paths,
     components: {
       schemas,

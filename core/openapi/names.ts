@@ -3,7 +3,7 @@
 
 /** Component schema names owned by the document itself; entities never take them. */
 export const SHARED_SCHEMA_NAMES: readonly string[] = ['Error', 'ListMeta', 'NestedWrite', 'Rule', 'RuleInput', 'StateMachine', 'StateMachineInput',
-  'Webhook', 'WebhookInput', 'WebhookLog'];
+  'Webhook', 'WebhookInput', 'WebhookLog', 'Workflow', 'WorkflowInput', 'WorkflowInstance', 'WorkflowInstancePage'];
 
 /** `blog_post` → `BlogPost`; `_audit` → `Audit`; names without a letter-led part get `Entity`. */
 export function pascalCase(name: string): string {

@@ -12,6 +12,8 @@ import { TokenIssuer } from '../auth/tokens.js';
 import { EventBus } from '../events/bus.js';
 import { createBlobStorage, type BlobStorage } from '../files/storage.js';
 import type { Logger } from '../logger.js';
+import { auditSettings } from '../audit/settings.js';
+import { WorkflowEngine } from '../workflows/engine.js';
 import { createOutboundClient, type OutboundClient } from '../outbound/http-client.js';
 import { effectsIdle } from '../effects/finish.js';
 import type { EffectServices } from '../effects/types.js';
@@ -37,6 +39,8 @@ export class Platform {
   readonly effects: EffectServices;
   /** Entity webhooks: the client for synchronous sends and the dispatcher of asynchronous ones. */
   readonly webhooks: WebhookServices;
+  /** Workflow instances: starts (the `workflow_start` effect), approvals, timeouts (core/workflows/). */
+  readonly workflows: WorkflowEngine;
   private notifier?: Notifier;
 
   private constructor(
@@ -61,6 +65,10 @@ export class Platform {
         client: this.outbound, log, concurrency: w.concurrency, appConcurrency: w.app_concurrency, maxQueued: w.queue_size, retryBaseMs: w.retry_base_ms,
       }),
     };
+    this.workflows = new WorkflowEngine(this.apps, {
+      log, effects: this.effects, webhooks: this.webhooks, bus: this.events, audit: auditSettings(config.audit),
+    });
+    this.effects.workflows = this.workflows;
   }
 
   static async start(config: RocketConfig, log: Logger): Promise<Platform> {

@@ -16,7 +16,7 @@ import { objectBody, removedKeys } from '../input.js';
 import { isPlainObject } from '../metadata/names.js';
 import { jsonTextProblem } from '../text.js';
 import { literalValue, nowValue, NOW } from './set-field.js';
-import { compileTemplate } from './templates.js';
+import { dataTemplateProblem } from './templates.js';
 import {
   ACTION_TYPES, WEBHOOK_METHODS,
   type ActionType, type CreateRecordAction, type MachineDefinition, type SendEventAction, type SetFieldAction,
@@ -132,7 +132,7 @@ function createRecord(a: Record<string, unknown>, registry: Registry): CreateRec
   for (const key of [...(removedKeys(a.data) ?? []), ...Object.keys(a.data)]) {
     if (!target.fieldMap.has(key)) throw errors.invalidCreateRecord(`field ${key} not found on entity ${target.name}`);
   }
-  const problem = templateProblem(a.data);
+  const problem = dataTemplateProblem(a.data);
   if (problem) throw errors.invalidCreateRecord(problem);
   return { type: 'create_record', entity: a.entity, data: { ...a.data } };
 }
@@ -141,22 +141,9 @@ function sendEvent(a: Record<string, unknown>): SendEventAction {
   if (!nonEmptyString(a.event)) throw errors.sendEventRequiresEvent();
   if (absent(a.data)) return { type: 'send_event', event: a.event };
   if (!isPlainObject(a.data)) throw errors.invalidSendEvent('data must be an object');
-  const problem = templateProblem(a.data);
+  const problem = dataTemplateProblem(a.data);
   if (problem) throw errors.invalidSendEvent(problem);
   return { type: 'send_event', event: a.event, data: { ...a.data } };
-}
-
-/** The first `data` value that is a `{{ … }}` template and does not compile (§3.6), or undefined. */
-function templateProblem(data: Record<string, unknown>): string | undefined {
-  for (const [key, value] of Object.entries(data)) {
-    try {
-      compileTemplate(value);
-    } catch (err) {
-      if (err instanceof ExprCompileError) return `invalid template in data.${key}: ${err.reason}`;
-      throw err;
-    }
-  }
-  return undefined;
 }
 
 function webhook(a: Record<string, unknown>): WebhookAction {

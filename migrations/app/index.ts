@@ -7,5 +7,6 @@ import { stateMachines } from './004-state-machines.js';
 import { eventsAndEffects } from './005-events-and-effects.js';
 import { webhooks } from './006-webhooks.js';
 import { audit } from './007-audit.js';
+import { workflows } from './008-workflows.js';
 
-export const appMigrations: readonly Migration[] = [init, metadataVersion, rules, stateMachines, eventsAndEffects, webhooks, audit];
+export const appMigrations: readonly Migration[] = [init, metadataVersion, rules, stateMachines, eventsAndEffects, webhooks, audit, workflows];

@@ -7,6 +7,7 @@ import adminMetadataRoutes from './admin-metadata.js';
 import adminPermissionsRoutes from './admin-permissions.js';
 import adminRulesRoutes from './admin-rules.js';
 import adminStateMachinesRoutes from './admin-state-machines.js';
+import adminWorkflowsRoutes from './admin-workflows.js';
 import adminWebhooksRoutes from './admin-webhooks.js';
 import adminWebhookLogsRoutes from './admin-webhook-logs.js';
 import adminUsersRoutes from './admin-users.js';
@@ -15,6 +16,7 @@ import auditRoutes from './audit.js';
 import entityRoutes from './entities.js';
 import fileRoutes from './files.js';
 import openApiRoutes from './openapi.js';
+import workflowRoutes from './workflows.js';
 
 export default async function appRoutes(fastify: FastifyInstance): Promise<void> {
   await fastify.register(appScope);
@@ -23,6 +25,7 @@ export default async function appRoutes(fastify: FastifyInstance): Promise<void>
   await fastify.register(adminPermissionsRoutes);
   await fastify.register(adminRulesRoutes);
   await fastify.register(adminStateMachinesRoutes);
+  await fastify.register(adminWorkflowsRoutes);
   await fastify.register(adminWebhooksRoutes);
   await fastify.register(adminWebhookLogsRoutes);
   await fastify.register(adminUsersRoutes);
@@ -30,5 +33,6 @@ export default async function appRoutes(fastify: FastifyInstance): Promise<void>
   await fastify.register(auditRoutes);
   await fastify.register(openApiRoutes);
   await fastify.register(fileRoutes);
+  await fastify.register(workflowRoutes);
   await fastify.register(entityRoutes);
 }

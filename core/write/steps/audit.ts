@@ -17,8 +17,11 @@ import type { CompiledEntity } from '../../compile/compiled-entity.js';
 import type { WriteContext } from '../write-context.js';
 import type { RecordWrite, WriteRun, WriteStep } from './types.js';
 
-/** §B2: children of a nested write are `nested`, create_record records `action`. */
-const sourceOf = (w: RecordWrite, actor: AuditActor): AuditSource => (w.trusted ? 'action' : w.nested ? 'nested' : actor.source);
+/**
+ * §B2: children of a nested write are `nested`, a transition's create_record records `action`; the
+ * record a write addresses (a workflow's create_record included) takes the actor's source.
+ */
+const sourceOf = (w: RecordWrite, actor: AuditActor): AuditSource => (!w.nested ? actor.source : w.trusted ? 'action' : 'nested');
 
 /** The plan when this write is audited (an actor is known, auditing is on, the entity takes part). */
 function planOf(entity: CompiledEntity, ctx: WriteContext): AuditPlan | null {

@@ -13,13 +13,12 @@
 //                 16 transitions (update), 17 slug, 18 files
 //   row           20 INSERT / UPDATE … RETURNING            6 on_delete policies, 7 delete
 //   children      21–23 nested relation writes (each child runs this whole list)
-//   afterWrite    24 transition actions, 25 after_write      (26 sync webhooks, 27 audit)
-//                 rules, (26 sync webhooks, 27 audit)
+//   afterWrite    24 transition actions, 25 after_write      26 sync webhooks, 27 audit
+//                 rules, 26 sync webhooks, §7 workflow
+//                 triggers, 27 audit
 //   (COMMIT)
-//   afterCommit   30 transition effects (queued by step 24), (after_write webhooks)
-//
-// Steps in parentheses are to come (webhooks, audit); each will be a file here, listed at its
-// position below.
+//   afterCommit   30 transition effects (queued by step 24), after_write webhooks, workflow
+//                 starts (§7, recorded in the transaction by the workflow-triggers step)
 import type { CompiledEntity } from '../../compile/compiled-entity.js';
 import type { Registry } from '../../compile/registry.js';
 import { auditStep } from './audit.js';
@@ -32,6 +31,7 @@ import { slugStep } from './slug.js';
 import { stateMachineStep } from './state-machine.js';
 import { transitionActionsStep } from './transition-actions.js';
 import { webhooksStep } from './webhooks.js';
+import { workflowTriggersStep } from './workflow-triggers.js';
 import type { CompiledSteps, WriteKind, WriteStep } from './types.js';
 import { WRITE_KINDS } from './types.js';
 
@@ -45,6 +45,7 @@ export const WRITE_STEPS: readonly WriteStep[] = [
   filesStep, // 18
   autoFieldsStep, // 19
   webhooksStep, // 26 synchronous webhooks (§3 8); after_write / after_delete recorded for after COMMIT (30)
+  workflowTriggersStep, // §7 workflow starts recorded in the transaction, started after COMMIT (30)
   auditStep, // 27 one audit entry per record written (in the row's statement where the dialect allows)
 ];
 

@@ -2,7 +2,8 @@
 // actions of the transitions the state-machine step took, once the row and its children are
 // written. `create_record` creates its record here, in the same transaction, through the full
 // create pipeline of its entity. `send_event` and `webhook` are recorded in `_effects` in the same
-// transaction and performed after COMMIT (core/effects/), so a crash in between loses neither.
+// transaction and performed after COMMIT (core/effects/), so a crash in between loses neither; so
+// are the starts of the workflows a `send_event` triggers (logic.md §3.7).
 // Listed before the rules step, so after_write rules see the records create_record made.
 import { errors, type ErrorDetail } from '../../errors.js';
 import { ExprRuntimeError, type ExprEnv } from '../../expr/index.js';
@@ -14,6 +15,8 @@ import type { Effect } from '../../effects/types.js';
 import { typedRecord } from '../../rules/values.js';
 import { apiRecord } from '../../webhooks/payload.js';
 import type { CompiledCreateRecord, CompiledData } from '../../state-machines/compile.js';
+import { jsonValue } from '../../state-machines/templates.js';
+import { eventWorkflows } from '../../workflows/compile.js';
 import { writeEnv } from '../expression-env.js';
 import { recordWrite, writeRecord } from '../record-write.js';
 import { machinesOf, touchesState } from './state-machine.js';
@@ -21,14 +24,6 @@ import { runChecks } from './run-phases.js';
 import type { RecordWrite, TakenTransition, WriteRun, WriteStep } from './types.js';
 
 const NO_RELATED: Readonly<Record<string, unknown>> = Object.freeze({});
-
-/** Expression results as JSON values: dates become ISO-8601 text. */
-function jsonValue(v: unknown): unknown {
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString();
-  if (Array.isArray(v)) return v.map(jsonValue);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, jsonValue(x)]));
-  return v;
-}
 
 /** The data of an action with its templates evaluated; failures as details under `prefix`. */
 function evaluateData(data: CompiledData, env: ExprEnv, prefix: string): { values: Record<string, unknown>; details: ErrorDetail[] } {
@@ -81,14 +76,27 @@ function effectsOf(w: RecordWrite, run: WriteRun, taken: TakenTransition, env: E
   for (const event of t.events) {
     const data = event.data ? evaluateData(event.data, env, `send_event.${event.event}.`) : undefined;
     if (data && data.details.length > 0) throw errors.validationFailed(data.details);
+    const values = data ? data.values : {};
     out.push({
       id: newId(), kind: 'send_event', payload: {
         action: event.event, entity: w.entity.name, record_id: recordId,
         user_id: caller && isUuid(caller.id) ? caller.id : null,
-        metadata: { source: 'state_machine', field: machine.field.name, from, to, data: data ? data.values : {} },
+        metadata: { source: 'state_machine', field: machine.field.name, from, to, data: values },
         created_at: ctx.now.toISOString(),
       },
     });
+    // §3.7 step 2: the event workflows it starts, recorded with it, started right after it.
+    const workflows = eventWorkflows(ctx.registry.workflows.byEvent.get(event.event), w.entity.name);
+    if (workflows.length === 0) continue;
+    const record = apiRecord(w.entity, w.record!);
+    for (const wf of workflows) {
+      out.push({
+        id: newId(), kind: 'workflow_start', payload: {
+          workflow_id: wf.id,
+          trigger: { record_id: recordId, record, entity: w.entity.name, field: machine.field.name, from, to, event: event.event, data: values },
+        },
+      });
+    }
   }
   return out;
 }

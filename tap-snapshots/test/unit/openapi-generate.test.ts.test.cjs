@@ -1883,6 +1883,978 @@ Object {
         ],
         "type": "object",
       },
+      "Workflow": Object {
+        "properties": Object {
+          "active": Object {
+            "default": true,
+            "description": "Inactive workflows start no instances; running ones continue.",
+            "type": "boolean",
+          },
+          "context": Object {
+            "default": Object {},
+            "description": "Resolved when an instance starts: \`record\`, \`record_id\`, \`trigger.…\`, \`record.…\` are paths, anything else a literal.",
+            "type": "object",
+          },
+          "created_at": Object {
+            "format": "date-time",
+            "type": "string",
+          },
+          "id": Object {
+            "format": "uuid",
+            "type": "string",
+          },
+          "name": Object {
+            "description": "Unique per app.",
+            "minLength": 1,
+            "type": "string",
+          },
+          "steps": Object {
+            "description": "The first step is the entry point.",
+            "items": Object {
+              "oneOf": Array [
+                Object {
+                  "properties": Object {
+                    "actions": Object {
+                      "default": Array [],
+                      "items": Object {
+                        "oneOf": Array [
+                          Object {
+                            "properties": Object {
+                              "entity": Object {
+                                "minLength": 1,
+                                "type": "string",
+                              },
+                              "field": Object {
+                                "minLength": 1,
+                                "type": "string",
+                              },
+                              "record_id": Object {
+                                "anyOf": Array [
+                                  Object {
+                                    "type": "string",
+                                  },
+                                  Object {
+                                    "type": "number",
+                                  },
+                                ],
+                                "description": "A context path (\`context.x\`), a \`{{ … }}\` template or a literal id.",
+                              },
+                              "type": Object {
+                                "const": "set_field",
+                              },
+                              "value": Object {
+                                "description": "A literal, \\"now\\", or a \`{{ … }}\` template.",
+                              },
+                            },
+                            "required": Array [
+                              "type",
+                              "entity",
+                              "record_id",
+                              "field",
+                              "value",
+                            ],
+                            "type": "object",
+                          },
+                          Object {
+                            "properties": Object {
+                              "headers": Object {
+                                "additionalProperties": Object {
+                                  "type": "string",
+                                },
+                                "default": Object {},
+                                "type": "object",
+                              },
+                              "method": Object {
+                                "default": "POST",
+                                "enum": Array [
+                                  "POST",
+                                  "PUT",
+                                  "PATCH",
+                                  "GET",
+                                  "DELETE",
+                                ],
+                                "type": "string",
+                              },
+                              "type": Object {
+                                "const": "webhook",
+                              },
+                              "url": Object {
+                                "minLength": 1,
+                                "type": "string",
+                              },
+                            },
+                            "required": Array [
+                              "type",
+                              "url",
+                              "method",
+                              "headers",
+                            ],
+                            "type": "object",
+                          },
+                          Object {
+                            "properties": Object {
+                              "data": Object {
+                                "description": "A string value \`{{ … }}\` is an expression in the workflow environment; anything else a literal.",
+                                "type": "object",
+                              },
+                              "entity": Object {
+                                "minLength": 1,
+                                "type": "string",
+                              },
+                              "type": Object {
+                                "const": "create_record",
+                              },
+                            },
+                            "required": Array [
+                              "type",
+                              "entity",
+                              "data",
+                            ],
+                            "type": "object",
+                          },
+                          Object {
+                            "properties": Object {
+                              "data": Object {
+                                "description": "A string value \`{{ … }}\` is an expression in the workflow environment; anything else a literal.",
+                                "type": "object",
+                              },
+                              "event": Object {
+                                "minLength": 1,
+                                "type": "string",
+                              },
+                              "type": Object {
+                                "const": "send_event",
+                              },
+                            },
+                            "required": Array [
+                              "type",
+                              "event",
+                            ],
+                            "type": "object",
+                          },
+                        ],
+                      },
+                      "type": "array",
+                    },
+                    "id": Object {
+                      "minLength": 1,
+                      "type": "string",
+                    },
+                    "then": Object {
+                      "description": "Missing: end.",
+                      "properties": Object {
+                        "goto": Object {
+                          "description": "\`end\` or a step id.",
+                          "type": "string",
+                        },
+                      },
+                      "required": Array [
+                        "goto",
+                      ],
+                      "type": "object",
+                    },
+                    "type": Object {
+                      "const": "action",
+                    },
+                  },
+                  "required": Array [
+                    "id",
+                    "type",
+                    "actions",
+                    "then",
+                  ],
+                  "type": "object",
+                },
+                Object {
+                  "properties": Object {
+                    "expression": Object {
+                      "description": "The expression language of logic.md §2.",
+                      "type": "string",
+                    },
+                    "id": Object {
+                      "minLength": 1,
+                      "type": "string",
+                    },
+                    "on_false": Object {
+                      "description": "Missing: end.",
+                      "properties": Object {
+                        "goto": Object {
+                          "description": "\`end\` or a step id.",
+                          "type": "string",
+                        },
+                      },
+                      "required": Array [
+                        "goto",
+                      ],
+                      "type": "object",
+                    },
+                    "on_true": Object {
+                      "description": "Missing: end.",
+                      "properties": Object {
+                        "goto": Object {
+                          "description": "\`end\` or a step id.",
+                          "type": "string",
+                        },
+                      },
+                      "required": Array [
+                        "goto",
+                      ],
+                      "type": "object",
+                    },
+                    "type": Object {
+                      "const": "condition",
+                    },
+                  },
+                  "required": Array [
+                    "id",
+                    "type",
+                    "expression",
+                    "on_true",
+                    "on_false",
+                  ],
+                  "type": "object",
+                },
+                Object {
+                  "properties": Object {
+                    "assignee": Object {
+                      "oneOf": Array [
+                        Object {
+                          "properties": Object {
+                            "role": Object {
+                              "minLength": 1,
+                              "type": "string",
+                            },
+                            "type": Object {
+                              "const": "role",
+                            },
+                          },
+                          "required": Array [
+                            "type",
+                            "role",
+                          ],
+                          "type": "object",
+                        },
+                        Object {
+                          "properties": Object {
+                            "type": Object {
+                              "const": "fixed",
+                            },
+                            "user": Object {
+                              "description": "A user id.",
+                              "minLength": 1,
+                              "type": "string",
+                            },
+                          },
+                          "required": Array [
+                            "type",
+                            "user",
+                          ],
+                          "type": "object",
+                        },
+                        Object {
+                          "properties": Object {
+                            "path": Object {
+                              "description": "A context path holding the user id.",
+                              "minLength": 1,
+                              "type": "string",
+                            },
+                            "type": Object {
+                              "const": "relation",
+                            },
+                          },
+                          "required": Array [
+                            "type",
+                            "path",
+                          ],
+                          "type": "object",
+                        },
+                      ],
+                    },
+                    "id": Object {
+                      "minLength": 1,
+                      "type": "string",
+                    },
+                    "on_approve": Object {
+                      "description": "Missing: end.",
+                      "properties": Object {
+                        "goto": Object {
+                          "description": "\`end\` or a step id.",
+                          "type": "string",
+                        },
+                      },
+                      "required": Array [
+                        "goto",
+                      ],
+                      "type": "object",
+                    },
+                    "on_reject": Object {
+                      "description": "Missing: end.",
+                      "properties": Object {
+                        "goto": Object {
+                          "description": "\`end\` or a step id.",
+                          "type": "string",
+                        },
+                      },
+                      "required": Array [
+                        "goto",
+                      ],
+                      "type": "object",
+                    },
+                    "on_timeout": Object {
+                      "description": "Missing: the instance fails at timeout.",
+                      "properties": Object {
+                        "goto": Object {
+                          "description": "\`end\` or a step id.",
+                          "type": "string",
+                        },
+                      },
+                      "required": Array [
+                        "goto",
+                      ],
+                      "type": "object",
+                    },
+                    "timeout": Object {
+                      "pattern": "^\\\\d+(s|m|h|d)$",
+                      "type": "string",
+                    },
+                    "type": Object {
+                      "const": "approval",
+                    },
+                  },
+                  "required": Array [
+                    "id",
+                    "type",
+                    "on_approve",
+                    "on_reject",
+                  ],
+                  "type": "object",
+                },
+              ],
+            },
+            "minItems": 1,
+            "type": "array",
+          },
+          "trigger": Object {
+            "oneOf": Array [
+              Object {
+                "properties": Object {
+                  "entity": Object {
+                    "minLength": 1,
+                    "type": "string",
+                  },
+                  "field": Object {
+                    "minLength": 1,
+                    "type": "string",
+                  },
+                  "to": Object {
+                    "minLength": 1,
+                    "type": "string",
+                  },
+                  "type": Object {
+                    "const": "state_change",
+                  },
+                },
+                "required": Array [
+                  "type",
+                  "entity",
+                  "field",
+                  "to",
+                ],
+                "type": "object",
+              },
+              Object {
+                "properties": Object {
+                  "entity": Object {
+                    "minLength": 1,
+                    "type": "string",
+                  },
+                  "event": Object {
+                    "minLength": 1,
+                    "type": "string",
+                  },
+                  "type": Object {
+                    "const": "event",
+                  },
+                },
+                "required": Array [
+                  "type",
+                  "event",
+                ],
+                "type": "object",
+              },
+            ],
+          },
+          "updated_at": Object {
+            "format": "date-time",
+            "type": "string",
+          },
+        },
+        "required": Array [
+          "id",
+          "name",
+          "trigger",
+          "context",
+          "steps",
+          "active",
+          "created_at",
+          "updated_at",
+        ],
+        "type": "object",
+      },
+      "WorkflowInput": Object {
+        "properties": Object {
+          "active": Object {
+            "default": true,
+            "description": "Inactive workflows start no instances; running ones continue.",
+            "type": "boolean",
+          },
+          "context": Object {
+            "default": Object {},
+            "description": "Resolved when an instance starts: \`record\`, \`record_id\`, \`trigger.…\`, \`record.…\` are paths, anything else a literal.",
+            "type": "object",
+          },
+          "name": Object {
+            "description": "Unique per app.",
+            "minLength": 1,
+            "type": "string",
+          },
+          "steps": Object {
+            "description": "The first step is the entry point.",
+            "items": Object {
+              "oneOf": Array [
+                Object {
+                  "properties": Object {
+                    "actions": Object {
+                      "default": Array [],
+                      "items": Object {
+                        "oneOf": Array [
+                          Object {
+                            "properties": Object {
+                              "entity": Object {
+                                "minLength": 1,
+                                "type": "string",
+                              },
+                              "field": Object {
+                                "minLength": 1,
+                                "type": "string",
+                              },
+                              "record_id": Object {
+                                "anyOf": Array [
+                                  Object {
+                                    "type": "string",
+                                  },
+                                  Object {
+                                    "type": "number",
+                                  },
+                                ],
+                                "description": "A context path (\`context.x\`), a \`{{ … }}\` template or a literal id.",
+                              },
+                              "type": Object {
+                                "const": "set_field",
+                              },
+                              "value": Object {
+                                "description": "A literal, \\"now\\", or a \`{{ … }}\` template.",
+                              },
+                            },
+                            "required": Array [
+                              "type",
+                              "entity",
+                              "record_id",
+                              "field",
+                              "value",
+                            ],
+                            "type": "object",
+                          },
+                          Object {
+                            "properties": Object {
+                              "headers": Object {
+                                "additionalProperties": Object {
+                                  "type": "string",
+                                },
+                                "default": Object {},
+                                "type": "object",
+                              },
+                              "method": Object {
+                                "default": "POST",
+                                "enum": Array [
+                                  "POST",
+                                  "PUT",
+                                  "PATCH",
+                                  "GET",
+                                  "DELETE",
+                                ],
+                                "type": "string",
+                              },
+                              "type": Object {
+                                "const": "webhook",
+                              },
+                              "url": Object {
+                                "minLength": 1,
+                                "type": "string",
+                              },
+                            },
+                            "required": Array [
+                              "type",
+                              "url",
+                            ],
+                            "type": "object",
+                          },
+                          Object {
+                            "properties": Object {
+                              "data": Object {
+                                "description": "A string value \`{{ … }}\` is an expression in the workflow environment; anything else a literal.",
+                                "type": "object",
+                              },
+                              "entity": Object {
+                                "minLength": 1,
+                                "type": "string",
+                              },
+                              "type": Object {
+                                "const": "create_record",
+                              },
+                            },
+                            "required": Array [
+                              "type",
+                              "entity",
+                              "data",
+                            ],
+                            "type": "object",
+                          },
+                          Object {
+                            "properties": Object {
+                              "data": Object {
+                                "description": "A string value \`{{ … }}\` is an expression in the workflow environment; anything else a literal.",
+                                "type": "object",
+                              },
+                              "event": Object {
+                                "minLength": 1,
+                                "type": "string",
+                              },
+                              "type": Object {
+                                "const": "send_event",
+                              },
+                            },
+                            "required": Array [
+                              "type",
+                              "event",
+                            ],
+                            "type": "object",
+                          },
+                        ],
+                      },
+                      "type": "array",
+                    },
+                    "id": Object {
+                      "minLength": 1,
+                      "type": "string",
+                    },
+                    "then": Object {
+                      "description": "Missing: end.",
+                      "oneOf": Array [
+                        Object {
+                          "type": "string",
+                        },
+                        Object {
+                          "properties": Object {
+                            "goto": Object {
+                              "description": "\`end\` or a step id.",
+                              "type": "string",
+                            },
+                          },
+                          "required": Array [
+                            "goto",
+                          ],
+                          "type": "object",
+                        },
+                      ],
+                    },
+                    "type": Object {
+                      "const": "action",
+                    },
+                  },
+                  "required": Array [
+                    "id",
+                    "type",
+                  ],
+                  "type": "object",
+                },
+                Object {
+                  "properties": Object {
+                    "expression": Object {
+                      "description": "The expression language of logic.md §2.",
+                      "type": "string",
+                    },
+                    "id": Object {
+                      "minLength": 1,
+                      "type": "string",
+                    },
+                    "on_false": Object {
+                      "description": "Missing: end.",
+                      "oneOf": Array [
+                        Object {
+                          "type": "string",
+                        },
+                        Object {
+                          "properties": Object {
+                            "goto": Object {
+                              "description": "\`end\` or a step id.",
+                              "type": "string",
+                            },
+                          },
+                          "required": Array [
+                            "goto",
+                          ],
+                          "type": "object",
+                        },
+                      ],
+                    },
+                    "on_true": Object {
+                      "description": "Missing: end.",
+                      "oneOf": Array [
+                        Object {
+                          "type": "string",
+                        },
+                        Object {
+                          "properties": Object {
+                            "goto": Object {
+                              "description": "\`end\` or a step id.",
+                              "type": "string",
+                            },
+                          },
+                          "required": Array [
+                            "goto",
+                          ],
+                          "type": "object",
+                        },
+                      ],
+                    },
+                    "type": Object {
+                      "const": "condition",
+                    },
+                  },
+                  "required": Array [
+                    "id",
+                    "type",
+                    "expression",
+                  ],
+                  "type": "object",
+                },
+                Object {
+                  "properties": Object {
+                    "assignee": Object {
+                      "oneOf": Array [
+                        Object {
+                          "properties": Object {
+                            "role": Object {
+                              "minLength": 1,
+                              "type": "string",
+                            },
+                            "type": Object {
+                              "const": "role",
+                            },
+                          },
+                          "required": Array [
+                            "type",
+                            "role",
+                          ],
+                          "type": "object",
+                        },
+                        Object {
+                          "properties": Object {
+                            "type": Object {
+                              "const": "fixed",
+                            },
+                            "user": Object {
+                              "description": "A user id.",
+                              "minLength": 1,
+                              "type": "string",
+                            },
+                          },
+                          "required": Array [
+                            "type",
+                            "user",
+                          ],
+                          "type": "object",
+                        },
+                        Object {
+                          "properties": Object {
+                            "path": Object {
+                              "description": "A context path holding the user id.",
+                              "minLength": 1,
+                              "type": "string",
+                            },
+                            "type": Object {
+                              "const": "relation",
+                            },
+                          },
+                          "required": Array [
+                            "type",
+                            "path",
+                          ],
+                          "type": "object",
+                        },
+                      ],
+                    },
+                    "id": Object {
+                      "minLength": 1,
+                      "type": "string",
+                    },
+                    "on_approve": Object {
+                      "description": "Missing: end.",
+                      "oneOf": Array [
+                        Object {
+                          "type": "string",
+                        },
+                        Object {
+                          "properties": Object {
+                            "goto": Object {
+                              "description": "\`end\` or a step id.",
+                              "type": "string",
+                            },
+                          },
+                          "required": Array [
+                            "goto",
+                          ],
+                          "type": "object",
+                        },
+                      ],
+                    },
+                    "on_reject": Object {
+                      "description": "Missing: end.",
+                      "oneOf": Array [
+                        Object {
+                          "type": "string",
+                        },
+                        Object {
+                          "properties": Object {
+                            "goto": Object {
+                              "description": "\`end\` or a step id.",
+                              "type": "string",
+                            },
+                          },
+                          "required": Array [
+                            "goto",
+                          ],
+                          "type": "object",
+                        },
+                      ],
+                    },
+                    "on_timeout": Object {
+                      "description": "Missing: the instance fails at timeout.",
+                      "oneOf": Array [
+                        Object {
+                          "type": "string",
+                        },
+                        Object {
+                          "properties": Object {
+                            "goto": Object {
+                              "description": "\`end\` or a step id.",
+                              "type": "string",
+                            },
+                          },
+                          "required": Array [
+                            "goto",
+                          ],
+                          "type": "object",
+                        },
+                      ],
+                    },
+                    "timeout": Object {
+                      "pattern": "^\\\\d+(s|m|h|d)$",
+                      "type": "string",
+                    },
+                    "type": Object {
+                      "const": "approval",
+                    },
+                  },
+                  "required": Array [
+                    "id",
+                    "type",
+                  ],
+                  "type": "object",
+                },
+              ],
+            },
+            "minItems": 1,
+            "type": "array",
+          },
+          "trigger": Object {
+            "oneOf": Array [
+              Object {
+                "properties": Object {
+                  "entity": Object {
+                    "minLength": 1,
+                    "type": "string",
+                  },
+                  "field": Object {
+                    "minLength": 1,
+                    "type": "string",
+                  },
+                  "to": Object {
+                    "minLength": 1,
+                    "type": "string",
+                  },
+                  "type": Object {
+                    "const": "state_change",
+                  },
+                },
+                "required": Array [
+                  "type",
+                  "entity",
+                  "field",
+                  "to",
+                ],
+                "type": "object",
+              },
+              Object {
+                "properties": Object {
+                  "entity": Object {
+                    "minLength": 1,
+                    "type": "string",
+                  },
+                  "event": Object {
+                    "minLength": 1,
+                    "type": "string",
+                  },
+                  "type": Object {
+                    "const": "event",
+                  },
+                },
+                "required": Array [
+                  "type",
+                  "event",
+                ],
+                "type": "object",
+              },
+            ],
+          },
+        },
+        "required": Array [
+          "name",
+          "trigger",
+          "steps",
+        ],
+        "type": "object",
+      },
+      "WorkflowInstance": Object {
+        "properties": Object {
+          "context": Object {
+            "description": "The context mapping, resolved when the instance started.",
+            "type": "object",
+          },
+          "created_at": Object {
+            "format": "date-time",
+            "type": "string",
+          },
+          "current_step": Object {
+            "description": "\\"\\" when the instance has finished.",
+            "type": "string",
+          },
+          "current_step_deadline": Object {
+            "description": "When the current approval step times out.",
+            "format": "date-time",
+            "type": Array [
+              "string",
+              "null",
+            ],
+          },
+          "history": Object {
+            "items": Object {
+              "properties": Object {
+                "at": Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                "by": Object {
+                  "description": "Who approved or rejected.",
+                  "type": "string",
+                },
+                "error": Object {
+                  "description": "Why the step failed.",
+                  "type": "string",
+                },
+                "status": Object {
+                  "enum": Array [
+                    "completed",
+                    "on_true",
+                    "on_false",
+                    "approved",
+                    "rejected",
+                    "timed_out",
+                    "failed",
+                  ],
+                  "type": "string",
+                },
+                "step": Object {
+                  "type": "string",
+                },
+              },
+              "required": Array [
+                "step",
+                "status",
+                "at",
+              ],
+              "type": "object",
+            },
+            "type": "array",
+          },
+          "id": Object {
+            "format": "uuid",
+            "type": "string",
+          },
+          "status": Object {
+            "enum": Array [
+              "running",
+              "completed",
+              "failed",
+            ],
+            "type": "string",
+          },
+          "updated_at": Object {
+            "format": "date-time",
+            "type": "string",
+          },
+          "workflow_id": Object {
+            "format": "uuid",
+            "type": "string",
+          },
+          "workflow_name": Object {
+            "description": "The name when the instance started.",
+            "type": "string",
+          },
+        },
+        "required": Array [
+          "id",
+          "workflow_id",
+          "workflow_name",
+          "status",
+          "current_step",
+          "current_step_deadline",
+          "context",
+          "history",
+          "created_at",
+          "updated_at",
+        ],
+        "type": "object",
+      },
+      "WorkflowInstancePage": Object {
+        "properties": Object {
+          "data": Object {
+            "items": Object {
+              "$ref": "#/components/schemas/WorkflowInstance",
+            },
+            "type": "array",
+          },
+          "meta": Object {
+            "$ref": "#/components/schemas/ListMeta",
+          },
+        },
+        "required": Array [
+          "data",
+          "meta",
+        ],
+        "type": "object",
+      },
     },
     "securitySchemes": Object {
       "bearerAuth": Object {
@@ -3065,6 +4037,248 @@ Object {
         ],
       },
     },
+    "/_admin/workflows": Object {
+      "get": Object {
+        "operationId": "listWorkflows",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "items": Object {
+                        "$ref": "#/components/schemas/Workflow",
+                      },
+                      "type": "array",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The workflows",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+        },
+        "summary": "List workflows (admin), by name",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+      "post": Object {
+        "operationId": "createWorkflow",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/WorkflowInput",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "201": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/Workflow",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The created workflow",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "409": Object {
+            "$ref": "#/components/responses/Conflict",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+        },
+        "summary": "Create a workflow (admin); names are unique; applies to the next write",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+    },
+    "/_admin/workflows/{id}": Object {
+      "delete": Object {
+        "operationId": "deleteWorkflow",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "properties": Object {
+                        "deleted": Object {
+                          "const": true,
+                        },
+                        "id": Object {
+                          "type": "string",
+                        },
+                      },
+                      "required": Array [
+                        "id",
+                        "deleted",
+                      ],
+                      "type": "object",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The id of the deleted workflow",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+        },
+        "summary": "Delete a workflow and its instances (admin)",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+      "get": Object {
+        "operationId": "getWorkflow",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/Workflow",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The workflow",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+        },
+        "summary": "Read one workflow (admin)",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+      "parameters": Array [
+        Object {
+          "in": "path",
+          "name": "id",
+          "required": true,
+          "schema": Object {
+            "format": "uuid",
+            "type": "string",
+          },
+        },
+      ],
+      "put": Object {
+        "operationId": "updateWorkflow",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/WorkflowInput",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/Workflow",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The updated workflow",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+          "409": Object {
+            "$ref": "#/components/responses/Conflict",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+        },
+        "summary": "Replace a workflow (admin); the name may change; absent context → {}, active → true",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+    },
     "/_files": Object {
       "get": Object {
         "operationId": "listFiles",
@@ -3338,6 +4552,321 @@ Object {
         "summary": "Upload a file (any authenticated caller); streamed to storage, at most storage.max_file_size bytes",
         "tags": Array [
           "_files",
+        ],
+      },
+    },
+    "/_workflows": Object {
+      "get": Object {
+        "operationId": "listWorkflowInstances",
+        "parameters": Array [
+          Object {
+            "description": "A workflow id or name.",
+            "in": "query",
+            "name": "workflow",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "Exact match.",
+            "in": "query",
+            "name": "status",
+            "required": false,
+            "schema": Object {
+              "enum": Array [
+                "running",
+                "completed",
+                "failed",
+              ],
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "The id of the record whose change started the instance.",
+            "in": "query",
+            "name": "record_id",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "$ref": "#/components/parameters/page",
+          },
+          Object {
+            "$ref": "#/components/parameters/per_page",
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/WorkflowInstancePage",
+                },
+              },
+            },
+            "description": "A page of instances",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+        },
+        "summary": "Query workflow instances (admin), newest first",
+        "tags": Array [
+          "_workflows",
+        ],
+      },
+    },
+    "/_workflows/{id}": Object {
+      "delete": Object {
+        "operationId": "deleteWorkflowInstance",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "properties": Object {
+                        "deleted": Object {
+                          "const": true,
+                        },
+                      },
+                      "required": Array [
+                        "deleted",
+                      ],
+                      "type": "object",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "Deleted",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+        },
+        "summary": "Delete one workflow instance",
+        "tags": Array [
+          "_workflows",
+        ],
+      },
+      "get": Object {
+        "operationId": "getWorkflowInstance",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/WorkflowInstance",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The instance",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+        },
+        "summary": "Read one workflow instance",
+        "tags": Array [
+          "_workflows",
+        ],
+      },
+      "parameters": Array [
+        Object {
+          "in": "path",
+          "name": "id",
+          "required": true,
+          "schema": Object {
+            "format": "uuid",
+            "type": "string",
+          },
+        },
+      ],
+    },
+    "/_workflows/{id}/approve": Object {
+      "parameters": Array [
+        Object {
+          "in": "path",
+          "name": "id",
+          "required": true,
+          "schema": Object {
+            "format": "uuid",
+            "type": "string",
+          },
+        },
+      ],
+      "post": Object {
+        "operationId": "approveWorkflowInstance",
+        "parameters": Array [
+          Object {
+            "description": "Admins only: the actor recorded as \`by\`.",
+            "in": "header",
+            "name": "X-User-ID",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/WorkflowInstance",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The instance after advancing",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+        },
+        "summary": "Approve the current approval step, then advance (assignees and admins)",
+        "tags": Array [
+          "_workflows",
+        ],
+      },
+    },
+    "/_workflows/{id}/reject": Object {
+      "parameters": Array [
+        Object {
+          "in": "path",
+          "name": "id",
+          "required": true,
+          "schema": Object {
+            "format": "uuid",
+            "type": "string",
+          },
+        },
+      ],
+      "post": Object {
+        "operationId": "rejectWorkflowInstance",
+        "parameters": Array [
+          Object {
+            "description": "Admins only: the actor recorded as \`by\`.",
+            "in": "header",
+            "name": "X-User-ID",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/WorkflowInstance",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The instance after advancing",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+        },
+        "summary": "Reject the current approval step, then advance (assignees and admins)",
+        "tags": Array [
+          "_workflows",
+        ],
+      },
+    },
+    "/_workflows/pending": Object {
+      "get": Object {
+        "operationId": "listPendingWorkflowInstances",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "items": Object {
+                        "$ref": "#/components/schemas/WorkflowInstance",
+                      },
+                      "type": "array",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "Newest first",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+        },
+        "summary": "Running instances waiting at a step; non-admins see only the approvals they may resolve",
+        "tags": Array [
+          "_workflows",
         ],
       },
     },
@@ -9158,6 +10687,10 @@ Object {
     Object {
       "description": "Uploaded files",
       "name": "_files",
+    },
+    Object {
+      "description": "Workflow instances and approvals",
+      "name": "_workflows",
     },
   ],
 }

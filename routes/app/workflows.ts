@@ -1,0 +1,41 @@
+// /api/:app/_workflows (logic.md §4.8): workflow instances for any authenticated caller — pending
+// approvals, one instance, approve, reject, delete — and, beyond the spec, the admin's filtered
+// and paginated list (`?workflow=&status=&record_id=`).
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { errors } from '../../core/errors.js';
+import { isAdmin } from '../../core/permissions/authorize.js';
+import { deleteInstance, listInstances, readInstance } from '../../core/workflows/instances.js';
+
+const idOf = (req: FastifyRequest) => (req.params as { id: string }).id;
+
+/** §4.8: the caller's id; an admin may name another actor with `X-User-ID`. */
+function actorId(req: FastifyRequest): string {
+  const header = req.headers['x-user-id'];
+  if (isAdmin(req.caller) && typeof header === 'string' && header.trim() !== '') return header.trim();
+  return req.caller!.id;
+}
+
+export default async function workflowRoutes(fastify: FastifyInstance): Promise<void> {
+  const engine = fastify.rocket.workflows;
+
+  fastify.get('/_workflows', { config: { admin: true } }, async (req) => listInstances(req.app.db, req.query as Record<string, unknown>));
+
+  fastify.get('/_workflows/pending', async (req) => ({ data: await engine.pending(req.app, req.caller!) }));
+
+  fastify.get('/_workflows/:id', async (req) => {
+    const row = await readInstance(req.app.db, idOf(req));
+    if (!row) throw errors.workflowInstanceNotFound(idOf(req));
+    return { data: row.instance };
+  });
+
+  for (const [path, decision] of [['approve', 'approved'], ['reject', 'rejected']] as const) {
+    fastify.post(`/_workflows/:id/${path}`, async (req) => ({
+      data: await engine.resolve(req.app, idOf(req), req.caller!, actorId(req), decision),
+    }));
+  }
+
+  fastify.delete('/_workflows/:id', async (req) => {
+    if (!(await deleteInstance(req.app.db, idOf(req)))) throw errors.workflowInstanceNotFound(idOf(req));
+    return { data: { deleted: true } };
+  });
+}
