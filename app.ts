@@ -15,6 +15,7 @@ import effectsPlugin from './plugins/effects.js';
 import webhooksPlugin from './plugins/webhooks.js';
 import workflowsPlugin from './plugins/workflows.js';
 import auditPlugin from './plugins/audit.js';
+import tracingPlugin from './plugins/tracing.js';
 import idlePoolsPlugin from './plugins/idle-pools.js';
 import healthRoutes from './routes/health.js';
 import platformRoutes from './routes/platform/index.js';
@@ -50,8 +51,8 @@ export default async function rocket(fastify: FastifyInstance, opts: RocketOptio
   await fastify.register(cors, {
     origin: config.cors.origins ?? (config.env === 'production' ? false : true),
     methods: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'],
-    allowedHeaders: ['Authorization', 'Content-Type', 'X-Trace-ID'],
-    exposedHeaders: ['X-Trace-ID', 'Content-Disposition', 'Content-Length'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'X-Trace-ID', 'traceparent'],
+    exposedHeaders: ['X-Trace-ID', 'traceparent', 'Content-Disposition', 'Content-Length'],
     credentials: false,
     maxAge: 600,
     // An OPTIONS request without Origin / Access-Control-Request-Method is not a preflight; it gets
@@ -65,6 +66,7 @@ export default async function rocket(fastify: FastifyInstance, opts: RocketOptio
   await fastify.register(webhooksPlugin);
   await fastify.register(workflowsPlugin);
   await fastify.register(auditPlugin);
+  await fastify.register(tracingPlugin);
   opts.onPlatform?.(fastify.rocket);
   await fastify.register(healthRoutes);
   await fastify.register(platformRoutes, { prefix: '/api/_platform' });

@@ -13,8 +13,10 @@ async function auditPlugin(fastify: FastifyInstance): Promise<void> {
   if (retentionDays > 0) startJobs(fastify, [auditRetentionJob(retentionDays)]);
 }
 
-/** The request's trace id, when the client sent a valid one (the tracing of §A2 may supply its own). */
+/** The request's trace id (§B1: it joins the entry to the request's `_events`): the one tracing
+ * identified (plugins/tracing.ts, also when instrumentation is disabled), else a valid X-Trace-ID. */
 function traceId(req: FastifyRequest): string | undefined {
+  if (req.trace) return req.trace.traceId;
   const header = req.headers['x-trace-id'];
   return typeof header === 'string' ? header : undefined;
 }

@@ -5,7 +5,7 @@ import { errors } from '../core/errors.js';
 
 const RESERVED = ['auth', '_admin', '_ui', '_workflows', '_files', '_events', '_public', '_dashboards', '_reports', '_audit'];
 /** Methods a reserved segment answers itself at its own path (`GET /_files`: the file list). */
-const OWN_METHODS: Record<string, string[]> = { _files: ['GET', 'HEAD'], _workflows: ['GET', 'HEAD'] };
+const OWN_METHODS: Record<string, string[]> = { _files: ['GET', 'HEAD'], _workflows: ['GET', 'HEAD'], _events: ['GET', 'HEAD', 'POST'] };
 
 export default async function notFoundRoutes(fastify: FastifyInstance): Promise<void> {
   const notFound = async () => {

@@ -134,6 +134,9 @@ export interface Dialect {
     readonly defaults: MigrationDefaults;
     /** Statement taking a transaction-scoped lock named by `$1`, serialising concurrent migrators; undefined when writers are already serialised. */
     readonly lockSql: string | undefined;
+    /** Keyword before TABLE of a table whose writes skip the write-ahead log (PostgreSQL UNLOGGED:
+     * cheaper inserts, emptied after a crash), for best-effort telemetry; undefined where there is none. */
+    readonly unlogged: string | undefined;
   };
 
   // Query fragments (rest-api.md §5); `n` is the placeholder number, `col` a quoted column expression.
@@ -181,6 +184,20 @@ export interface Dialect {
   readonly cteJson?: (expr: string, storage: Storage) => string;
   /** Most placeholders one statement may carry. */
   readonly maxParams: number;
+  /**
+   * Present where one parameter can carry many rows: the FROM item that expands JSON array
+   * parameter `$n` (objects keyed by column name) into typed rows aliased `r` (PostgreSQL
+   * `json_to_recordset`), so a batch of any size is one short statement with one parameter and the
+   * driver encodes one string instead of a parameter per value (core/tracing/store.ts). Undefined:
+   * multi-row VALUES within `maxParams` (SQLite, in-process, binds natively).
+   */
+  readonly jsonRecordset?: (n: number, columns: ReadonlyArray<readonly [name: string, kind: StorageKind]>) => string;
+  /** The timestamp of `expr`, a number of milliseconds since the epoch (fractions kept as far as the type can). */
+  fromEpochMs(expr: string): string;
+  /** Statement that lets the current transaction commit without waiting for its WAL flush
+   * (PostgreSQL `SET LOCAL synchronous_commit = off`): for best-effort writes only; undefined where
+   * a commit does not wait anyway. */
+  readonly asyncCommitSql: string | undefined;
 
   // Errors
   isUniqueViolation(err: unknown): boolean;

@@ -9,6 +9,7 @@ import { isUuid, newId } from '../ids.js';
 import { ByteLimit } from './byte-limit.js';
 import { contentDisposition, sanitiseFilename, storedMimeType } from './names.js';
 import { blobPath, type BlobStorage } from './storage.js';
+import { SPANS, withSpan, type ActiveSpan } from '../tracing/index.js';
 
 /** Multipart framing allowed on top of storage.max_file_size before a declared length is refused. */
 export const MULTIPART_OVERHEAD = 1024 * 1024;
@@ -80,10 +81,15 @@ export class FilesService {
    * (the store has removed the partial blob). A part that breaks off (the client went away, the
    * multipart body is truncated): 400.
    */
-  async upload(part: UploadPart, caller: Caller | undefined): Promise<UploadedFile> {
+  upload(part: UploadPart, caller: Caller | undefined): Promise<UploadedFile> {
+    return withSpan(SPANS.fileUpload, null, null, (span) => this.uploadTraced(part, caller, span));
+  }
+
+  private async uploadTraced(part: UploadPart, caller: Caller | undefined, span: ActiveSpan): Promise<UploadedFile> {
     const id = newId();
     const filename = sanitiseFilename(part.filename);
     const mimeType = storedMimeType(part.mimeType);
+    span.set('file_id', id).set('filename', filename).set('mime_type', mimeType);
     const path = blobPath(this.app, id, filename);
     const counter = new ByteLimit(this.maxFileSize);
     // pipeline() passes a failure either way: the limit or a failing store destroys the part (the
@@ -104,6 +110,7 @@ export class FilesService {
       throw err;
     }
     const size = counter.bytes;
+    span.set('size', size);
     try {
       await this.db.run(
         `INSERT INTO _files (id, filename, storage_path, mime_type, size, uploaded_by, created_at)
@@ -117,10 +124,17 @@ export class FilesService {
     return { id, filename, size, mime_type: mimeType, url: `${this.filesUrl}/${id}` };
   }
 
-  /** §B3: headers and body of a file; `head` checks the blob without reading it. */
-  async serve(id: string, head: boolean): Promise<ServedFile> {
+  /** §B3: headers and body of a file; `head` checks the blob without reading it. The span covers
+   * finding and opening it (the body streams out after). */
+  serve(id: string, head: boolean): Promise<ServedFile> {
+    return withSpan(SPANS.fileServe, null, null, (span) => this.serveTraced(id, head, span));
+  }
+
+  private async serveTraced(id: string, head: boolean, span: ActiveSpan): Promise<ServedFile> {
+    span.set('file_id', id);
     const row = await this.find(id);
     if (!row) throw errors.fileNotFound(id);
+    span.set('filename', row.filename).set('size', Number(row.size)).set('mime_type', row.mime_type);
     let body: Readable | undefined;
     if (head) {
       if (!(await this.blobs.exists(row.storage_path))) throw errors.fileNotOnDisk(id);
@@ -156,9 +170,15 @@ export class FilesService {
   }
 
   /** §B5: the blob (a missing one is fine) and its directory, then the row. */
-  async delete(id: string): Promise<{ deleted: true }> {
+  delete(id: string): Promise<{ deleted: true }> {
+    return withSpan(SPANS.fileDelete, null, null, (span) => this.deleteTraced(id, span));
+  }
+
+  private async deleteTraced(id: string, span: ActiveSpan): Promise<{ deleted: true }> {
+    span.set('file_id', id);
     const row = await this.find(id);
     if (!row) throw errors.fileNotFound(id);
+    span.set('filename', row.filename).set('size', Number(row.size)).set('mime_type', row.mime_type);
     await this.blobs.delete(row.storage_path);
     await this.db.run('DELETE FROM _files WHERE id = $1', [row.id]);
     return { deleted: true };

@@ -6,6 +6,7 @@ import type { Registry } from '../compile/registry.js';
 import { adminPaths, adminSchemas } from './admin-paths.js';
 import { auditPaths, auditSchemas, historyPath } from './audit-paths.js';
 import { filePaths, fileSchemas } from './file-paths.js';
+import { eventPaths, eventSchemas } from './events-paths.js';
 import { workflowInstanceSchemas, workflowPaths } from './workflow-paths.js';
 import { assignPascalNames } from './names.js';
 import {
@@ -147,8 +148,8 @@ export function generateOpenApi(registry: Registry, opts: OpenApiOptions): Recor
     paths[`/${entity.name}/{id}`] = itemPath(registry, entity, pascal);
     paths[`/${entity.name}/{id}/history`] = historyPath(entity, pascal, idParameter(entity));
   }
-  Object.assign(schemas, sharedSchemas(), adminSchemas(), fileSchemas(), auditSchemas(), workflowInstanceSchemas());
-  Object.assign(paths, adminPaths(), filePaths(), auditPaths(), workflowPaths());
+  Object.assign(schemas, sharedSchemas(), adminSchemas(), fileSchemas(), auditSchemas(), workflowInstanceSchemas(), eventSchemas());
+  Object.assign(paths, adminPaths(), filePaths(), auditPaths(), workflowPaths(), eventPaths());
   return {
     openapi: '3.1.0',
     info: {
@@ -157,7 +158,7 @@ export function generateOpenApi(registry: Registry, opts: OpenApiOptions): Recor
     },
     servers: [{ url: opts.basePath ?? `/api/${opts.app}` }],
     security: [{ bearerAuth: [] }],
-    tags: [...entities.map((e) => ({ name: e.name })), { name: '_admin', description: 'Admin APIs (role admin)' }, { name: '_files', description: 'Uploaded files' }, { name: '_workflows', description: 'Workflow instances and approvals' }],
+    tags: [...entities.map((e) => ({ name: e.name })), { name: '_admin', description: 'Admin APIs (role admin)' }, { name: '_files', description: 'Uploaded files' }, { name: '_workflows', description: 'Workflow instances and approvals' }, { name: '_events', description: 'Business events, traces and their aggregates' }],
     paths,
     components: {
       schemas,

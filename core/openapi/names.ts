@@ -3,7 +3,8 @@
 
 /** Component schema names owned by the document itself; entities never take them. */
 export const SHARED_SCHEMA_NAMES: readonly string[] = ['Error', 'ListMeta', 'NestedWrite', 'Rule', 'RuleInput', 'StateMachine', 'StateMachineInput',
-  'Webhook', 'WebhookInput', 'WebhookLog', 'Workflow', 'WorkflowInput', 'WorkflowInstance', 'WorkflowInstancePage'];
+  'Webhook', 'WebhookInput', 'WebhookLog', 'Workflow', 'WorkflowInput', 'WorkflowInstance', 'WorkflowInstancePage',
+  'Event', 'EventPage', 'EventStats', 'TraceSpan', 'TraceWaterfall'];
 
 /** `blog_post` → `BlogPost`; `_audit` → `Audit`; names without a letter-led part get `Entity`. */
 export function pascalCase(name: string): string {

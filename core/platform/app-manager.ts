@@ -24,6 +24,7 @@ import type { Logger } from '../logger.js';
 import { assertAppName, couldBeAppName, dbNameFor } from './app-names.js';
 import { AppContext, type AppInfo, type AppRow } from './app-context.js';
 import { seedAppAdmin } from './seed.js';
+import { instrumentDatabase } from '../tracing/db.js';
 
 export interface CreateAppInput {
   name?: unknown;
@@ -130,7 +131,10 @@ export class AppManager {
     let ctx: AppContext | undefined = undefined;
     const onConnectionError = (err: unknown) => this.connectionLost(ctx!, err);
     const onReopen = () => this.enforceOpenHandles(ctx!);
-    ctx = new AppContext(info, jwt_secret, () => storage.open(app.db_name, { onConnectionError, onReopen }), (c) => this.enforceOpenHandles(c));
+    const open = () => storage.open(app.db_name, { onConnectionError, onReopen });
+    // `instrumentation.db_queries`: every statement a query.execute span; otherwise the database as it is.
+    const traced = this.config.instrumentation.enabled && this.config.instrumentation.db_queries;
+    ctx = new AppContext(info, jwt_secret, traced ? () => instrumentDatabase(open()) : open, (c) => this.enforceOpenHandles(c));
     return ctx;
   }
 

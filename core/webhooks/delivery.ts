@@ -5,6 +5,7 @@
 import type { OutboundClient } from '../outbound/http-client.js';
 import { deliveryHeaders, resolveHeaderTemplates } from '../outbound/header-templates.js';
 import { signatureHeaders } from './signature.js';
+import type { ActiveSpan } from '../tracing/index.js';
 
 export const SYNC_TIMEOUT_MS = 10_000;
 export const ASYNC_TIMEOUT_MS = 30_000;
@@ -44,4 +45,13 @@ export async function deliver(client: OutboundClient, req: DeliveryRequest, now 
   } catch (err) {
     return { ok: false, responseStatus: 0, responseBody: '', error: err instanceof Error ? err.message : String(err) };
   }
+}
+
+/** Ends an attempt's `webhook.dispatch` / `webhook.retry` span (observability-and-audit.md §A3):
+ * `status_code` when a response came, `error` when the attempt failed. */
+export function endDeliverySpan(span: ActiveSpan, outcome: DeliveryOutcome): void {
+  if (!span.recording) return;
+  if (outcome.responseStatus > 0) span.set('status_code', outcome.responseStatus);
+  if (outcome.ok) span.end('ok');
+  else span.fail(outcome.error);
 }

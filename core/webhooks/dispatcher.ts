@@ -8,13 +8,18 @@ import type { Database } from '../db/types.js';
 import { Fifo } from '../db/fifo.js';
 import type { Logger } from '../logger.js';
 import type { OutboundClient } from '../outbound/http-client.js';
-import { deliver, type DeliveryRequest } from './delivery.js';
+import { deliver, endDeliverySpan, type DeliveryRequest } from './delivery.js';
 import { settleAttempt, type AttemptState } from './outbox.js';
+import { runPlanned, type ActiveSpan, type PlannedSpan } from '../tracing/index.js';
 
 export interface DeliveryJob extends AttemptState {
   app: string;
   db: Database;
   request: DeliveryRequest;
+  /** The attempt's span (observability-and-audit.md §A2, §A3): `webhook.dispatch` in the writing
+   * request's trace for a first attempt, `webhook.retry` as the root of its own trace for a
+   * scheduled one. Without it the attempt runs outside any trace. */
+  span?: PlannedSpan;
 }
 
 export interface DispatcherOptions {
@@ -124,9 +129,15 @@ export class WebhookDispatcher {
     });
   }
 
-  private async attempt(job: DeliveryJob): Promise<void> {
+  /** In the job's own trace (or none): it started in whatever context freed the slot. */
+  private attempt(job: DeliveryJob): Promise<void> {
+    return runPlanned(job.span, (span) => this.attemptTraced(job, span));
+  }
+
+  private async attemptTraced(job: DeliveryJob, span: ActiveSpan): Promise<void> {
     try {
       const outcome = await deliver(this.opts.client, job.request);
+      endDeliverySpan(span, outcome);
       if (!outcome.ok) this.opts.log.warn({ app: job.app, log: job.logId, url: job.request.url, error: outcome.error }, 'webhook delivery failed');
       const owned = await settleAttempt(job.db, job, outcome, this.now(), this.opts.retryBaseMs);
       if (!owned) this.opts.log.warn({ app: job.app, log: job.logId }, 'webhook lease ran out before the attempt finished; outcome dropped');

@@ -10,6 +10,7 @@ import type { AppJob } from '../jobs/runner.js';
 import { ASYNC_TIMEOUT_MS } from './delivery.js';
 import type { WebhookDispatcher } from './dispatcher.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './types.js';
+import { SPANS, appSink, planRootSpan } from '../tracing/index.js';
 
 export const CLAIM_BATCH = 50;
 
@@ -42,6 +43,8 @@ export function webhookRetryJob(dispatcher: WebhookDispatcher, opts: { intervalM
       const db = ctx.app.db;
       const d = db.dialect;
       const started = ctx.now();
+      // Each claimed delivery is a work item of its own trace, rooted in its webhook.retry span (§A2).
+      const sink = appSink(ctx.app);
       while (!ctx.signal.aborted && ctx.now() - started < opts.budgetMs) {
         // Claim the next batch once the previous one is mostly under way (and the queue has room).
         await dispatcher.waitUntilQueuedAtMost(CLAIM_BATCH);
@@ -71,6 +74,9 @@ export function webhookRetryJob(dispatcher: WebhookDispatcher, opts: { intervalM
               body: JSON.stringify(d.decodeJson(row.request_body)), idempotencyKey: row.idempotency_key,
               secret: hook.secret ? String(hook.secret) : null, timeoutMs: ASYNC_TIMEOUT_MS,
             },
+            span: planRootSpan(sink, SPANS.webhookRetry, typeof row.entity === 'string' ? row.entity : null, null, {
+              log_id: String(row.id), webhook_id: String(row.webhook_id), attempt: Number(row.attempt) + 1,
+            }),
           });
         }
         if (rows.length < CLAIM_BATCH) return;

@@ -15,6 +15,7 @@ import { needsTransaction, runChecks } from './steps/run-phases.js';
 import { authorizeRecord } from './steps/permission.js';
 import type { RecordWrite, Values } from './steps/types.js';
 import type { WriteContext } from './write-context.js';
+import { SPANS, withSpan } from '../tracing/index.js';
 
 /**
  * Steps 4–9: key classification, defaults, field validation, then the nested-write tree (structure,
@@ -46,6 +47,15 @@ async function checkLinksInTransaction(tx: Queryable, tree: TreePlan | undefined
   if (!tree || tree.links.length === 0) return;
   await checkLinkTargets(tx, tree, true);
   if (tree.details.length > 0) throw errors.validationFailed(tree.details);
+}
+
+/** The write plan's execution as its `nested_write.execute` span (observability-and-audit.md §A3). */
+function execute(ctx: WriteContext, w: RecordWrite, reread: boolean, tree: TreePlan | undefined): Promise<void> {
+  return withSpan(SPANS.nestedWrite, w.entity.name, w.pk, async (span) => {
+    span.set('operation', w.kind);
+    await write(ctx, w, reread, tree);
+    span.setRecordId(w.pk);
+  });
 }
 
 /** Runs `w` on the pool as one statement when no step needs the transaction, else in one. */
@@ -90,7 +100,7 @@ export async function createRecord(ctx: WriteContext, entity: CompiledEntity, bo
   }
   const w = recordWrite('create', entity, { values: checked.values, relations: checked.tree?.relations, trusted });
   runChecks(w, ctx);
-  await write(ctx, w, false, checked.tree);
+  await execute(ctx, w, false, checked.tree);
   return w.record!;
 }
 
@@ -111,7 +121,7 @@ export async function updateRecord(
   }
   const w = recordWrite('update', entity, { values: checked.values, pk, relations: checked.tree?.relations });
   runChecks(w, ctx);
-  await write(ctx, w, true, checked.tree);
+  await execute(ctx, w, true, checked.tree);
   if (!w.record) throw notFound();
   return w.record;
 }

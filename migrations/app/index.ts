@@ -8,5 +8,6 @@ import { eventsAndEffects } from './005-events-and-effects.js';
 import { webhooks } from './006-webhooks.js';
 import { audit } from './007-audit.js';
 import { workflows } from './008-workflows.js';
+import { spans } from './009-spans.js';
 
-export const appMigrations: readonly Migration[] = [init, metadataVersion, rules, stateMachines, eventsAndEffects, webhooks, audit, workflows];
+export const appMigrations: readonly Migration[] = [init, metadataVersion, rules, stateMachines, eventsAndEffects, webhooks, audit, workflows, spans];

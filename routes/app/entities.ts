@@ -1,6 +1,6 @@
 // The five entity endpoints (rest-api.md): resolve the entity in the request's registry snapshot,
 // call the read facade (core/query/read.ts) or the write pipeline (core/write/), and reply through
-// the entity's serializer.
+// the entity's serializer. Each operation is its `record.*` span (observability-and-audit.md §A3).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CompiledEntity } from '../../core/compile/compiled-entity.js';
 import type { Registry } from '../../core/compile/registry.js';
@@ -13,6 +13,7 @@ import { createRecord, updateRecord } from '../../core/write/create-update.js';
 import { deleteRecord } from '../../core/write/delete.js';
 import { writeContext, type WriteContext } from '../../core/write/write-context.js';
 import { requestAuditActor } from '../../plugins/audit.js';
+import { SPANS, withSpan } from '../../core/tracing/index.js';
 
 interface EntityParams {
   entity: string;
@@ -56,34 +57,50 @@ async function targetPk(req: FastifyRequest, entity: CompiledEntity, id: string)
 export default async function entityRoutes(fastify: FastifyInstance): Promise<void> {
   fastify.get('/:entity', async (req: FastifyRequest, reply: FastifyReply) => {
     const { registry, entity } = resolveEntity(req);
-    const page = await listRecords(readContext(req, registry), entity, req.query as QueryInput);
+    const page = await withSpan(SPANS.recordList, entity.name, null, async (span) => {
+      const result = await listRecords(readContext(req, registry), entity, req.query as QueryInput);
+      span.set('count', result.records.length);
+      return result;
+    });
     return reply.type(JSON_TYPE).send(entity.serializeList(page.records, page.meta));
   });
 
   fastify.get('/:entity/:id', async (req: FastifyRequest, reply: FastifyReply) => {
     const { registry, entity, id } = resolveEntity(req);
-    const record = await getRecord(readContext(req, registry), entity, id!, (req.query as QueryInput).include);
-    if (!record) throw errors.recordNotFound(entity.name, id!);
+    const record = await withSpan(SPANS.recordGet, entity.name, id, async () => {
+      const found = await getRecord(readContext(req, registry), entity, id!, (req.query as QueryInput).include);
+      if (!found) throw errors.recordNotFound(entity.name, id!);
+      return found;
+    });
     return reply.type(JSON_TYPE).send(entity.serializeOne(record));
   });
 
   fastify.post('/:entity', async (req: FastifyRequest, reply: FastifyReply) => {
     const { registry, entity } = resolveEntity(req);
-    const record = await createRecord(await writeCtx(req, registry), entity, req.body);
+    const record = await withSpan(SPANS.recordCreate, entity.name, null, async (span) => {
+      const created = await createRecord(await writeCtx(req, registry), entity, req.body);
+      const pk = created[entity.pk.name];
+      span.setRecordId(pk).set('record_id', pk);
+      return created;
+    });
     return reply.code(201).type(JSON_TYPE).send(entity.serializeOne(record));
   });
 
   fastify.put('/:entity/:id', async (req: FastifyRequest, reply: FastifyReply) => {
     const { registry, entity, id } = resolveEntity(req);
-    const pk = await targetPk(req, entity, id!);
-    const record = await updateRecord(await writeCtx(req, registry), entity, pk, req.body, id!);
+    const record = await withSpan(SPANS.recordUpdate, entity.name, id, async () => {
+      const pk = await targetPk(req, entity, id!);
+      return updateRecord(await writeCtx(req, registry), entity, pk, req.body, id!);
+    });
     return reply.type(JSON_TYPE).send(entity.serializeOne(record));
   });
 
   fastify.delete('/:entity/:id', async (req: FastifyRequest) => {
     const { registry, entity, id } = resolveEntity(req);
-    const pk = await targetPk(req, entity, id!);
-    const deleted = await deleteRecord(await writeCtx(req, registry), entity, pk, id!);
+    const deleted = await withSpan(SPANS.recordDelete, entity.name, id, async () => {
+      const pk = await targetPk(req, entity, id!);
+      return deleteRecord(await writeCtx(req, registry), entity, pk, id!);
+    });
     return { data: { id: deleted } };
   });
 }

@@ -14,6 +14,7 @@ import adminUsersRoutes from './admin-users.js';
 import adminInvitesRoutes from './admin-invites.js';
 import auditRoutes from './audit.js';
 import entityRoutes from './entities.js';
+import eventRoutes from './events.js';
 import fileRoutes from './files.js';
 import openApiRoutes from './openapi.js';
 import workflowRoutes from './workflows.js';
@@ -33,6 +34,7 @@ export default async function appRoutes(fastify: FastifyInstance): Promise<void>
   await fastify.register(auditRoutes);
   await fastify.register(openApiRoutes);
   await fastify.register(fileRoutes);
+  await fastify.register(eventRoutes);
   await fastify.register(workflowRoutes);
   await fastify.register(entityRoutes);
 }

@@ -157,7 +157,7 @@ t.test('component schemas: one record and one input schema per entity, plus shar
     'Author', 'AuthorInput', 'Comment', 'CommentInput', 'Post', 'PostInput', 'Tag', 'TagInput',
     'Error', 'ListMeta', 'NestedWrite', 'RuleInput', 'Rule', 'StateMachineInput', 'StateMachine',
     'WebhookInput', 'Webhook', 'WebhookLog', 'WorkflowInput', 'Workflow', 'UploadedFile', 'FileListItem', 'AuditLogEntry', 'AuditLogPage',
-    'WorkflowInstance', 'WorkflowInstancePage',
+    'WorkflowInstance', 'WorkflowInstancePage', 'Event', 'EventPage', 'TraceSpan', 'TraceWaterfall', 'EventStats',
   ]);
   t.same(schemas.Post, registry.entity('post')!.schemas.record, 'record schema is the compiled one');
   t.same(schemas.PostInput, registry.entity('post')!.schemas.input, 'input schema is the compiled one');
@@ -179,13 +179,14 @@ t.test('five operations per entity with unique operationIds', async (t) => {
     '/_admin/webhooks', '/_admin/webhooks/{id}', '/_admin/webhook-logs', '/_admin/webhook-logs/{id}', '/_admin/webhook-logs/{id}/retry',
     '/_admin/workflows', '/_admin/workflows/{id}', '/_files/upload', '/_files', '/_files/{id}', '/_admin/audit-logs', '/_admin/audit-logs/{id}',
     '/_workflows', '/_workflows/pending', '/_workflows/{id}', '/_workflows/{id}/approve', '/_workflows/{id}/reject',
+    '/_events', '/_events/trace/{trace_id}', '/_events/stats',
   ]);
   const ids: string[] = [];
   for (const item of Object.values(doc.paths) as Json[]) {
     for (const method of ['get', 'post', 'put', 'delete']) if (item[method]) ids.push(item[method].operationId);
   }
-  t.equal(ids.length, 59, 'five per entity and its history, five for each of the rules, state-machine, webhook and workflow admin APIs, three for webhook logs, four for files, two for the audit log, six for workflow instances');
-  t.equal(new Set(ids).size, 59, 'unique');
+  t.equal(ids.length, 63, 'five per entity and its history, five for each of the rules, state-machine, webhook and workflow admin APIs, three for webhook logs, four for files, two for the audit log, six for workflow instances, four for events');
+  t.equal(new Set(ids).size, 63, 'unique');
   t.same(ids.slice(0, 6), ['listAuthor', 'createAuthor', 'getAuthor', 'updateAuthor', 'deleteAuthor', 'historyAuthor']);
   t.same(ids.slice(24, 29), ['listRules', 'createRule', 'getRule', 'updateRule', 'deleteRule']);
   t.same(ids.slice(29, 34), ['listStateMachines', 'createStateMachine', 'getStateMachine', 'updateStateMachine', 'deleteStateMachine']);
@@ -194,7 +195,8 @@ t.test('five operations per entity with unique operationIds', async (t) => {
   t.same(ids.slice(42, 47), ['listWorkflows', 'createWorkflow', 'getWorkflow', 'updateWorkflow', 'deleteWorkflow']);
   t.same(ids.slice(47, 51), ['uploadFile', 'listFiles', 'getFile', 'deleteFile']);
   t.same(ids.slice(51, 53), ['listAuditLogs', 'getAuditLog']);
-  t.same(ids.slice(53), ['listWorkflowInstances', 'listPendingWorkflowInstances', 'getWorkflowInstance', 'deleteWorkflowInstance', 'approveWorkflowInstance', 'rejectWorkflowInstance']);
+  t.same(ids.slice(53, 59), ['listWorkflowInstances', 'listPendingWorkflowInstances', 'getWorkflowInstance', 'deleteWorkflowInstance', 'approveWorkflowInstance', 'rejectWorkflowInstance']);
+  t.same(ids.slice(59), ['queryEvents', 'emitEvent', 'traceWaterfall', 'eventStats']);
   t.same(Object.keys(doc.paths['/_files/{id}']), ['parameters', 'get', 'head', 'delete'], 'HEAD of a download too');
   t.same(Object.keys(doc.paths['/_files/upload'].post.requestBody.content), ['multipart/form-data']);
   t.same(Object.keys(doc.paths['/post']), ['get', 'post']);
@@ -301,6 +303,7 @@ t.test('component and operation names for awkward entity names', async (t) => {
   });
   t.same(Object.fromEntries(assignPascalNames(['workflow', 'workflow_input'])), { workflow: 'Workflow2', workflow_input: 'WorkflowInput2' },
     'the workflow admin schemas are taken');
+  t.same(Object.fromEntries(assignPascalNames(['event', 'event_stats'])), { event: 'Event2', event_stats: 'EventStats2' }, 'and the events API\'s');
   const entity = (name: string, pkType: string, extra: Json[] = []): Json => ({
     name, table: `t${name}`, primary_key: { field: 'id', type: pkType, generated: pkType !== 'string' },
     fields: [{ name: 'id', type: pkType === 'string' ? 'string' : pkType }, ...extra],
@@ -318,7 +321,7 @@ t.test('component and operation names for awkward entity names', async (t) => {
     'Note2', 'Note2Input', 'Error2', 'Error2Input', 'Note', 'NoteInput', 'NoteInput2', 'NoteInput2Input',
     'Error', 'ListMeta', 'NestedWrite', 'RuleInput', 'Rule', 'StateMachineInput', 'StateMachine',
     'WebhookInput', 'Webhook', 'WebhookLog', 'WorkflowInput', 'Workflow', 'UploadedFile', 'FileListItem', 'AuditLogEntry', 'AuditLogPage',
-    'WorkflowInstance', 'WorkflowInstancePage',
+    'WorkflowInstance', 'WorkflowInstancePage', 'Event', 'EventPage', 'TraceSpan', 'TraceWaterfall', 'EventStats',
   ]);
   t.equal(oddDoc.paths['/_note'].get.operationId, 'listNote2');
   t.same(oddDoc.paths['/_note/{id}'].parameters[0].schema, { type: 'integer' });

@@ -166,6 +166,7 @@ export const postgresDialect: Dialect = {
     },
     // Instances starting at the same time would otherwise both apply a migration.
     lockSql: 'SELECT pg_advisory_xact_lock(hashtext($1))',
+    unlogged: 'unlogged',
   },
 
   // A comparison with an untyped text parameter would compare NUMERIC inexactly or fail.
@@ -202,6 +203,10 @@ export const postgresDialect: Dialect = {
   },
   // The wire protocol counts parameters in an Int16.
   maxParams: 65535,
+  jsonRecordset: (n, columns) => `json_to_recordset($${n}::json) AS r(${columns.map(([c, k]) => `${quoteIdent(c)} ${COLUMN_TYPES[k]}`).join(', ')})`,
+  // Microseconds survive (timestamptz's precision).
+  fromEpochMs: (expr) => `to_timestamp((${expr}) / 1000.0)`,
+  asyncCommitSql: 'SET LOCAL synchronous_commit = off',
 
   isUniqueViolation: (err) => pgCode(err) === '23505',
   isForeignKeyViolation: (err) => pgCode(err) === '23503',

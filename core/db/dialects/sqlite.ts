@@ -82,6 +82,7 @@ export const sqliteDialect: Dialect = {
     },
     // BEGIN IMMEDIATE already serialises writers on the one database file.
     lockSql: undefined,
+    unlogged: undefined,
   },
 
   compareParam: (n) => `$${n}`,
@@ -107,6 +108,11 @@ export const sqliteDialect: Dialect = {
   batchInserts: false,
   // SQLITE_MAX_VARIABLE_NUMBER of the bundled SQLite.
   maxParams: 32766,
+  // The stored text form of every timestamp (migration default `now`), milliseconds.
+  fromEpochMs: (expr) => `strftime('%Y-%m-%dT%H:%M:%fZ', (${expr}) / 1000.0, 'unixepoch')`,
+  // A commit of the in-process database waits for no network and, with synchronous = NORMAL in
+  // WAL mode, for no fsync.
+  asyncCommitSql: undefined,
 
   isUniqueViolation: (err) => ['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'].includes(sqliteCode(err)),
   isForeignKeyViolation: (err) => sqliteCode(err) === 'SQLITE_CONSTRAINT_FOREIGNKEY',

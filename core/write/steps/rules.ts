@@ -14,8 +14,22 @@ import { typedRecord } from '../../rules/values.js';
 import { prospective, writeEnv as env } from '../expression-env.js';
 import type { WriteContext } from '../write-context.js';
 import type { RecordWrite, StepPhases, Values, WriteRun, WriteStep } from './types.js';
+import { SPANS, errorCount, withSpan, type ActiveSpan } from '../../tracing/index.js';
 
 const NO_RELATED: Readonly<Record<string, unknown>> = Object.freeze({});
+
+const countErrors = (span: ActiveSpan, err: unknown) => span.set('error_count', errorCount(err));
+
+/**
+ * One hook's evaluation (its related loads included) as a `rules.evaluate` span
+ * (observability-and-audit.md §A3): `hook`, `rule_count`, `error_count` (the 422's details).
+ */
+function evaluated<T>(w: RecordWrite, hook: string, rules: HookRules, fn: () => T): T {
+  return withSpan(SPANS.rulesEvaluate, w.entity.name, null, (span) => {
+    span.set('hook', hook).set('rule_count', rules.field.length + rules.expression.length + rules.computed.length).set('error_count', 0);
+    return fn();
+  }, countErrors);
+}
 
 /** Step 12: the hook's `related_load` relations of `record`, in the write's transaction. */
 async function related(run: WriteRun, registry: Registry, entity: CompiledEntity, rules: HookRules, record: Values) {
@@ -52,22 +66,25 @@ export const rulesStep: WriteStep = {
     if (kind === 'delete') {
       const hook = rules.before_delete;
       if (!hook) return null;
-      phases.beforeWrite = async (w, run) => storedChecks(w, run.ctx, hook, w.old!, await related(run, registry, entity, hook, w.old!));
+      phases.beforeWrite = (w, run) => evaluated(w, 'before_delete', hook,
+        async () => storedChecks(w, run.ctx, hook, w.old!, await related(run, registry, entity, hook, w.old!)));
       return phases;
     }
     const before = rules.before_write;
     if (before) {
-      if (kind === 'create' && before.loads.length === 0) phases.check = (w, ctx) => beforeWrite(w, ctx, before, w.values, NO_RELATED);
-      else {
-        phases.beforeWrite = async (w, run) => {
+      if (kind === 'create' && before.loads.length === 0) {
+        phases.check = (w, ctx) => evaluated(w, 'before_write', before, () => beforeWrite(w, ctx, before, w.values, NO_RELATED));
+      } else {
+        phases.beforeWrite = (w, run) => evaluated(w, 'before_write', before, async () => {
           const merged = prospective(w);
           beforeWrite(w, run.ctx, before, merged, await related(run, registry, entity, before, merged)); // step 12 first
-        };
+        });
       }
     }
     const after = rules.after_write;
     if (after) {
-      phases.afterWrite = async (w, run) => storedChecks(w, run.ctx, after, w.record!, await related(run, registry, entity, after, w.record!));
+      phases.afterWrite = (w, run) => evaluated(w, 'after_write', after,
+        async () => storedChecks(w, run.ctx, after, w.record!, await related(run, registry, entity, after, w.record!)));
     }
     return phases.check || phases.beforeWrite || phases.afterWrite ? phases : null;
   },

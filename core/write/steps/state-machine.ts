@@ -14,6 +14,7 @@ import { nowValue } from '../../state-machines/set-field.js';
 import { prospective, writeEnv } from '../expression-env.js';
 import type { WriteContext } from '../write-context.js';
 import type { RecordWrite, WriteStep } from './types.js';
+import { SPANS, errorCount, withSpan, type ActiveSpan } from '../../tracing/index.js';
 
 const NO_RELATED: Readonly<Record<string, unknown>> = Object.freeze({});
 const hasOwn = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
@@ -91,6 +92,17 @@ function enforceTransitions(w: RecordWrite, ctx: WriteContext, machines: readonl
   if (details.length > 0) throw errors.validationFailed(details);
 }
 
+const countErrors = (span: ActiveSpan, err: unknown) => span.set('error_count', errorCount(err));
+
+/** The machines' evaluation as a `state.transition` span (observability-and-audit.md §A3):
+ * `machine_count`, `error_count` (the 422's details; 1 for a refused role). */
+function evaluated(w: RecordWrite, machines: readonly CompiledMachine[], fn: () => void): void {
+  withSpan(SPANS.stateTransition, w.entity.name, w.pk, (span) => {
+    span.set('machine_count', machines.length).set('error_count', 0);
+    fn();
+  }, countErrors);
+}
+
 /** Whether the payload carries the state field of one of `machines`. */
 export function touchesState(w: RecordWrite, machines: readonly CompiledMachine[]): boolean {
   for (const m of machines) if (hasOwn(w.values, m.field.name)) return true;
@@ -109,11 +121,12 @@ export const stateMachineStep: WriteStep = {
     if (!machines) return null;
     if (kind === 'create') {
       // No database work: the check phase, so a create keeps its single statement.
-      return machines.some((m) => m.initial !== undefined) ? { check: (w) => checkInitial(w, machines) } : null;
+      return machines.some((m) => m.initial !== undefined) ? { check: (w) => evaluated(w, machines, () => checkInitial(w, machines)) } : null;
     }
     if (kind !== 'update') return null;
     return {
-      beforeWrite: (w, run) => enforceTransitions(w, run.ctx, machines),
+      // Only a payload with a state field is evaluated (and traced); enforceTransitions skips the others.
+      beforeWrite: (w, run) => (touchesState(w, machines) ? evaluated(w, machines, () => enforceTransitions(w, run.ctx, machines)) : undefined),
       needsTransaction: (w) => touchesState(w, machines),
     };
   },

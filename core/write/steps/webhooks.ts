@@ -12,7 +12,8 @@ import { errors } from '../../errors.js';
 import { ExprRuntimeError, truthy } from '../../expr/index.js';
 import { newId } from '../../ids.js';
 import type { CompiledWebhook } from '../../webhooks/compile.js';
-import { deliver, SYNC_TIMEOUT_MS, ASYNC_TIMEOUT_MS } from '../../webhooks/delivery.js';
+import { deliver, endDeliverySpan, SYNC_TIMEOUT_MS, ASYNC_TIMEOUT_MS } from '../../webhooks/delivery.js';
+import { SPANS, planSpan, startSpan } from '../../tracing/index.js';
 import type { DeliveryJob } from '../../webhooks/dispatcher.js';
 import { insertLogs, type LogRow } from '../../webhooks/outbox.js';
 import { buildPayload, type BuiltPayload, type WebhookAction } from '../../webhooks/payload.js';
@@ -62,9 +63,15 @@ async function sendSynchronous(w: RecordWrite, run: WriteRun, hooks: readonly Co
       logs.push(logRow(hook, key, body, { ...failed, response_status: null, response_body: '', error: `condition failed: ${fires}` }));
       throw errors.webhookConditionFailed(hook.id, fires);
     }
-    const outcome = ctx.webhooks
-      ? await deliver(ctx.webhooks.client, { url: hook.url, method: hook.method, headers: hook.headers, body, idempotencyKey: key, secret: hook.secret, timeoutMs: SYNC_TIMEOUT_MS })
-      : { ok: false, responseStatus: 0, responseBody: '', error: 'webhooks are not available here' };
+    let outcome;
+    if (ctx.webhooks) {
+      // observability-and-audit.md §A3: every webhook HTTP call is a webhook.dispatch span.
+      const span = startSpan(SPANS.webhookDispatch, hook.entity).set('hook', hook.hook).set('webhook_id', hook.id).set('url', hook.url).set('async', false);
+      outcome = await deliver(ctx.webhooks.client, { url: hook.url, method: hook.method, headers: hook.headers, body, idempotencyKey: key, secret: hook.secret, timeoutMs: SYNC_TIMEOUT_MS });
+      endDeliverySpan(span, outcome);
+    } else {
+      outcome = { ok: false, responseStatus: 0, responseBody: '', error: 'webhooks are not available here' };
+    }
     const result = { response_status: outcome.responseStatus, response_body: outcome.responseBody, error: outcome.error };
     logs.push(logRow(hook, key, body, outcome.ok ? { status: 'delivered', attempt: 1, max_attempts: 1, next_retry_at: null, ...result } : { ...failed, ...result }));
     if (!outcome.ok) throw errors.webhookFailed(hook.id, outcome.error);
@@ -96,6 +103,8 @@ async function recordAsynchronous(w: RecordWrite, run: WriteRun, hooks: readonly
     jobs.push({
       logId: row.id, attempt: 0, maxAttempts: hook.retry.max_attempts, backoff: hook.retry.backoff, leaseUntil,
       request: { url: hook.url, method: hook.method, headers: hook.headers, body, idempotencyKey: key, secret: hook.secret, timeoutMs: ASYNC_TIMEOUT_MS },
+      // Attempted after the response: a child of the request's root span (§A2).
+      span: planSpan(SPANS.webhookDispatch, hook.entity, null, { hook: hook.hook, webhook_id: hook.id, url: hook.url, async: true }),
     });
   }
   if (rows.length === 0) return;

@@ -559,6 +559,220 @@ Object {
         ],
         "type": "object",
       },
+      "Event": Object {
+        "properties": Object {
+          "action": Object {
+            "description": "Dotted name, e.g. record.create, webhook.dispatch.",
+            "type": "string",
+          },
+          "component": Object {
+            "type": "string",
+          },
+          "created_at": Object {
+            "description": "The span's start (business events: the time of posting).",
+            "format": "date-time",
+            "type": "string",
+          },
+          "duration_ms": Object {
+            "description": "Rounded to 2 decimals; null for business events.",
+            "type": Array [
+              "number",
+              "null",
+            ],
+          },
+          "entity": Object {
+            "type": Array [
+              "string",
+              "null",
+            ],
+          },
+          "event_type": Object {
+            "enum": Array [
+              "system",
+              "business",
+            ],
+            "type": "string",
+          },
+          "id": Object {
+            "format": "uuid",
+            "type": "string",
+          },
+          "metadata": Object {
+            "type": Array [
+              "object",
+              "null",
+            ],
+          },
+          "parent_span_id": Object {
+            "description": "The enclosing span; null for a root span.",
+            "format": "uuid",
+            "type": Array [
+              "string",
+              "null",
+            ],
+          },
+          "record_id": Object {
+            "type": Array [
+              "string",
+              "null",
+            ],
+          },
+          "source": Object {
+            "description": "http, auth, engine, webhook, workflow, storage, db; app for business events.",
+            "type": "string",
+          },
+          "span_id": Object {
+            "format": "uuid",
+            "type": "string",
+          },
+          "status": Object {
+            "enum": Array [
+              "ok",
+              "error",
+              "timeout",
+              "skipped",
+              null,
+            ],
+            "type": Array [
+              "string",
+              "null",
+            ],
+          },
+          "trace_id": Object {
+            "description": "Groups every event of one request or scheduler work item.",
+            "format": "uuid",
+            "type": "string",
+          },
+          "user_id": Object {
+            "format": "uuid",
+            "type": Array [
+              "string",
+              "null",
+            ],
+          },
+        },
+        "required": Array [
+          "id",
+          "trace_id",
+          "span_id",
+          "parent_span_id",
+          "event_type",
+          "source",
+          "component",
+          "action",
+          "entity",
+          "record_id",
+          "user_id",
+          "duration_ms",
+          "status",
+          "metadata",
+          "created_at",
+        ],
+        "type": "object",
+      },
+      "EventPage": Object {
+        "properties": Object {
+          "data": Object {
+            "items": Object {
+              "$ref": "#/components/schemas/Event",
+            },
+            "type": "array",
+          },
+          "pagination": Object {
+            "properties": Object {
+              "page": Object {
+                "type": "integer",
+              },
+              "per_page": Object {
+                "type": "integer",
+              },
+              "total": Object {
+                "type": "integer",
+              },
+            },
+            "required": Array [
+              "page",
+              "per_page",
+              "total",
+            ],
+            "type": "object",
+          },
+        },
+        "required": Array [
+          "data",
+          "pagination",
+        ],
+        "type": "object",
+      },
+      "EventStats": Object {
+        "properties": Object {
+          "avg_latency_ms": Object {
+            "type": Array [
+              "number",
+              "null",
+            ],
+          },
+          "by_source": Object {
+            "description": "Per source, over the events with a duration, most first.",
+            "items": Object {
+              "properties": Object {
+                "avg_duration_ms": Object {
+                  "type": Array [
+                    "number",
+                    "null",
+                  ],
+                },
+                "count": Object {
+                  "type": "integer",
+                },
+                "error_count": Object {
+                  "type": "integer",
+                },
+                "p95_duration_ms": Object {
+                  "type": Array [
+                    "number",
+                    "null",
+                  ],
+                },
+                "source": Object {
+                  "type": "string",
+                },
+              },
+              "required": Array [
+                "source",
+                "count",
+                "avg_duration_ms",
+                "p95_duration_ms",
+                "error_count",
+              ],
+              "type": "object",
+            },
+            "type": "array",
+          },
+          "error_rate": Object {
+            "description": "Events with status error / total_events; 0 without events.",
+            "type": "number",
+          },
+          "p95_latency_ms": Object {
+            "description": "95th percentile, linear interpolation.",
+            "type": Array [
+              "number",
+              "null",
+            ],
+          },
+          "total_events": Object {
+            "type": "integer",
+          },
+        },
+        "required": Array [
+          "total_events",
+          "avg_latency_ms",
+          "p95_latency_ms",
+          "error_rate",
+          "by_source",
+        ],
+        "type": "object",
+      },
       "FileListItem": Object {
         "properties": Object {
           "created_at": Object {
@@ -1523,6 +1737,160 @@ Object {
             ],
           },
         },
+        "type": "object",
+      },
+      "TraceSpan": Object {
+        "properties": Object {
+          "action": Object {
+            "description": "Dotted name, e.g. record.create, webhook.dispatch.",
+            "type": "string",
+          },
+          "children": Object {
+            "items": Object {
+              "$ref": "#/components/schemas/TraceSpan",
+            },
+            "type": "array",
+          },
+          "component": Object {
+            "type": "string",
+          },
+          "created_at": Object {
+            "description": "The span's start (business events: the time of posting).",
+            "format": "date-time",
+            "type": "string",
+          },
+          "duration_ms": Object {
+            "description": "Rounded to 2 decimals; null for business events.",
+            "type": Array [
+              "number",
+              "null",
+            ],
+          },
+          "entity": Object {
+            "type": Array [
+              "string",
+              "null",
+            ],
+          },
+          "event_type": Object {
+            "enum": Array [
+              "system",
+              "business",
+            ],
+            "type": "string",
+          },
+          "id": Object {
+            "format": "uuid",
+            "type": "string",
+          },
+          "metadata": Object {
+            "type": Array [
+              "object",
+              "null",
+            ],
+          },
+          "parent_span_id": Object {
+            "description": "The enclosing span; null for a root span.",
+            "format": "uuid",
+            "type": Array [
+              "string",
+              "null",
+            ],
+          },
+          "record_id": Object {
+            "type": Array [
+              "string",
+              "null",
+            ],
+          },
+          "source": Object {
+            "description": "http, auth, engine, webhook, workflow, storage, db; app for business events.",
+            "type": "string",
+          },
+          "span_id": Object {
+            "format": "uuid",
+            "type": "string",
+          },
+          "status": Object {
+            "enum": Array [
+              "ok",
+              "error",
+              "timeout",
+              "skipped",
+              null,
+            ],
+            "type": Array [
+              "string",
+              "null",
+            ],
+          },
+          "trace_id": Object {
+            "description": "Groups every event of one request or scheduler work item.",
+            "format": "uuid",
+            "type": "string",
+          },
+          "user_id": Object {
+            "format": "uuid",
+            "type": Array [
+              "string",
+              "null",
+            ],
+          },
+        },
+        "required": Array [
+          "id",
+          "trace_id",
+          "span_id",
+          "parent_span_id",
+          "event_type",
+          "source",
+          "component",
+          "action",
+          "entity",
+          "record_id",
+          "user_id",
+          "duration_ms",
+          "status",
+          "metadata",
+          "created_at",
+          "children",
+        ],
+        "type": "object",
+      },
+      "TraceWaterfall": Object {
+        "properties": Object {
+          "root_span": Object {
+            "$ref": "#/components/schemas/TraceSpan",
+          },
+          "span_count": Object {
+            "type": "integer",
+          },
+          "spans": Object {
+            "description": "Every event of the trace by start, without children.",
+            "items": Object {
+              "$ref": "#/components/schemas/Event",
+            },
+            "type": "array",
+          },
+          "total_duration_ms": Object {
+            "description": "The root span's duration.",
+            "type": Array [
+              "number",
+              "null",
+            ],
+          },
+          "trace_id": Object {
+            "format": "uuid",
+            "type": "string",
+          },
+        },
+        "required": Array [
+          "trace_id",
+          "root_span",
+          "spans",
+          "span_count",
+          "total_duration_ms",
+        ],
         "type": "object",
       },
       "UploadedFile": Object {
@@ -4278,6 +4646,381 @@ Object {
           "_admin",
         ],
       },
+    },
+    "/_events": Object {
+      "get": Object {
+        "operationId": "queryEvents",
+        "parameters": Array [
+          Object {
+            "description": "Exact match.",
+            "in": "query",
+            "name": "source",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "Exact match.",
+            "in": "query",
+            "name": "component",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "Exact match.",
+            "in": "query",
+            "name": "event_type",
+            "required": false,
+            "schema": Object {
+              "enum": Array [
+                "system",
+                "business",
+              ],
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "Exact match.",
+            "in": "query",
+            "name": "status",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "Exact match; a trailing * matches a prefix (webhook.*).",
+            "in": "query",
+            "name": "action",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "Exact match; a value that is no UUID matches nothing.",
+            "in": "query",
+            "name": "trace_id",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "Exact match; a value that is no UUID matches nothing.",
+            "in": "query",
+            "name": "user_id",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "created_at >= from (ISO-8601; anything else is 422).",
+            "in": "query",
+            "name": "from",
+            "required": false,
+            "schema": Object {
+              "format": "date-time",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "created_at <= to (ISO-8601; anything else is 422).",
+            "in": "query",
+            "name": "to",
+            "required": false,
+            "schema": Object {
+              "format": "date-time",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "Exact match.",
+            "in": "query",
+            "name": "entity",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "Anything else than a whole number ≥ 1 is 1.",
+            "in": "query",
+            "name": "page",
+            "required": false,
+            "schema": Object {
+              "default": 1,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "Over 100 is 100; anything else than a whole number ≥ 1 is 50.",
+            "in": "query",
+            "name": "per_page",
+            "required": false,
+            "schema": Object {
+              "default": 50,
+              "maximum": 100,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "Newest (default) or oldest first.",
+            "in": "query",
+            "name": "sort",
+            "required": false,
+            "schema": Object {
+              "default": "-created_at",
+              "enum": Array [
+                "-created_at",
+                "created_at",
+              ],
+              "type": "string",
+            },
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/EventPage",
+                },
+              },
+            },
+            "description": "A page of events",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+        },
+        "summary": "Query events (admin)",
+        "tags": Array [
+          "_events",
+        ],
+      },
+      "post": Object {
+        "operationId": "emitEvent",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "properties": Object {
+                  "action": Object {
+                    "minLength": 1,
+                    "type": "string",
+                  },
+                  "entity": Object {
+                    "type": "string",
+                  },
+                  "metadata": Object {
+                    "type": "object",
+                  },
+                  "record_id": Object {
+                    "type": Array [
+                      "string",
+                      "number",
+                    ],
+                  },
+                },
+                "required": Array [
+                  "action",
+                ],
+                "type": "object",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "properties": Object {
+                        "id": Object {
+                          "format": "uuid",
+                          "type": "string",
+                        },
+                        "span_id": Object {
+                          "format": "uuid",
+                          "type": "string",
+                        },
+                        "status": Object {
+                          "enum": Array [
+                            "ok",
+                          ],
+                          "type": "string",
+                        },
+                        "trace_id": Object {
+                          "format": "uuid",
+                          "type": "string",
+                        },
+                      },
+                      "required": Array [
+                        "status",
+                        "id",
+                        "trace_id",
+                        "span_id",
+                      ],
+                      "type": "object",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "Stored; readable at once",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+        },
+        "summary": "Emit a business event (any authenticated caller), in the request's trace",
+        "tags": Array [
+          "_events",
+        ],
+      },
+    },
+    "/_events/stats": Object {
+      "get": Object {
+        "operationId": "eventStats",
+        "parameters": Array [
+          Object {
+            "description": "created_at >= from (ISO-8601; anything else is 422).",
+            "in": "query",
+            "name": "from",
+            "required": false,
+            "schema": Object {
+              "format": "date-time",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "created_at <= to (ISO-8601; anything else is 422).",
+            "in": "query",
+            "name": "to",
+            "required": false,
+            "schema": Object {
+              "format": "date-time",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "Exact match.",
+            "in": "query",
+            "name": "entity",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/EventStats",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The aggregates",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+        },
+        "summary": "Event aggregates (admin)",
+        "tags": Array [
+          "_events",
+        ],
+      },
+    },
+    "/_events/trace/{trace_id}": Object {
+      "get": Object {
+        "operationId": "traceWaterfall",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/TraceWaterfall",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The trace",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+        },
+        "summary": "A trace as a waterfall (admin)",
+        "tags": Array [
+          "_events",
+        ],
+      },
+      "parameters": Array [
+        Object {
+          "in": "path",
+          "name": "trace_id",
+          "required": true,
+          "schema": Object {
+            "type": "string",
+          },
+        },
+      ],
     },
     "/_files": Object {
       "get": Object {
@@ -10691,6 +11434,10 @@ Object {
     Object {
       "description": "Workflow instances and approvals",
       "name": "_workflows",
+    },
+    Object {
+      "description": "Business events, traces and their aggregates",
+      "name": "_events",
     },
   ],
 }
