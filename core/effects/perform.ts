@@ -5,22 +5,21 @@
 // effect's id, so it is started once.
 import type { Database } from '../db/types.js';
 import { newId } from '../ids.js';
+import { insertBusinessEvent as insertEvent } from '../tracing/store.js';
 import { deliveryHeaders, resolveHeaderTemplates } from '../outbound/header-templates.js';
 import type { BusinessEventPayload, Effect, EffectSender, EffectServices, TransitionWebhookPayload } from './types.js';
 
 /** write-pipeline.md §6: 30 s, no retry. */
 export const TRANSITION_WEBHOOK_TIMEOUT_MS = 30_000;
 
-const EVENT_SQL =
-  'INSERT INTO _events (id, trace_id, span_id, event_type, source, component, action, entity, record_id, user_id, metadata, created_at) ' +
-  "VALUES ($1, $2, $3, 'business', 'app', $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING";
-
-/** Inserts a business event under `id` (once however often it runs); its component is its source. */
-export async function insertBusinessEvent(db: Database, id: string, e: BusinessEventPayload): Promise<void> {
-  // No request tracing yet: each business event is its own root span (observability §A2).
-  await db.run(EVENT_SQL, [
-    id, newId(), id, String(e.metadata.source ?? 'app'), e.action, e.entity, e.record_id, e.user_id, db.dialect.encodeJson(e.metadata), e.created_at,
-  ]);
+/** A business event decided by a transition or workflow `send_event`, inserted under `id` (once
+ * however often it runs) with the values of observability-and-audit.md §A7.1, in the trace it
+ * was decided in (else a trace of its own). */
+export function insertBusinessEvent(db: Database, id: string, e: BusinessEventPayload): Promise<void> {
+  return insertEvent(db, db.dialect, {
+    id, traceId: e.trace_id ?? newId(), spanId: id, parentSpanId: e.parent_span_id ?? null, action: e.action, entity: e.entity,
+    recordId: e.record_id, userId: e.user_id, metadata: e.metadata, createdAt: Date.parse(e.created_at),
+  });
 }
 
 async function sendWebhook(sender: EffectSender, w: TransitionWebhookPayload): Promise<void> {

@@ -13,6 +13,9 @@ export interface BusinessEventPayload {
   user_id: string | null;
   metadata: Record<string, unknown>;
   created_at: string;
+  /** The trace and enclosing span of the write that decided it (§A7.1); absent outside a trace. */
+  trace_id?: string;
+  parent_span_id?: string;
 }
 
 /** A transition webhook (write-pipeline.md §6): headers stay unresolved until sent. */

@@ -12,7 +12,7 @@
 // instrumentation is disabled; a thrown error or rejected promise ends the span as `error` with
 // `metadata.error`.
 export {
-  SPANS, NOOP_SPAN, errorCount, errorText, currentTraceId, traceLink, startSpan, startChildSpan, withSpan, withSpanUnder,
+  SPANS, NOOP_SPAN, errorCount, errorText, currentTraceId, currentSpanRef, traceLink, startSpan, startChildSpan, withSpan, withSpanUnder,
   withRootSpan, planSpan, planRootSpan, runPlanned, outsideTrace,
   type ActiveSpan, type SpanKind, type SpanStatus, type PlannedSpan, type SpanSink, type Metadata,
 } from './span.js';

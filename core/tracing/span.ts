@@ -208,6 +208,13 @@ export function currentTraceId(): string | undefined {
   return activeSpan()?.trace_id;
 }
 
+/** Where an event decided now belongs (§A7.1: a `send_event` event joins the trace of the work
+ * that ran the action, under its enclosing span); null outside a trace. */
+export function currentSpanRef(): { trace_id: string; parent_span_id: string } | null {
+  const span = activeSpan();
+  return span ? { trace_id: span.trace_id, parent_span_id: span.span_id } : null;
+}
+
 /** Runs `fn` with `span` active (a request's root span around its handler). */
 export function runInSpan<T>(span: Span, fn: () => T): T {
   entered = true;

@@ -124,11 +124,12 @@ export interface BusinessEvent {
 
 const businessSql = new WeakMap<Dialect, string>();
 
-/** Inserts one business event into `_events`, awaited (readable as soon as this resolves, §A4). */
+/** Inserts one business event into `_events`, awaited (readable as soon as this resolves, §A4).
+ * Once per id: a post-commit effect that runs again (core/effects/) inserts nothing. */
 export async function insertBusinessEvent(q: Queryable, d: Dialect, e: BusinessEvent): Promise<void> {
   let sql = businessSql.get(d);
   if (!sql) {
-    sql = `INSERT INTO _events (${TARGET}) VALUES ($1, $2, $3, $4, 'business', 'app', 'engine', $5, $6, $7, $8, NULL, NULL, $9, ${d.fromEpochMs('$10')})`;
+    sql = `INSERT INTO _events (${TARGET}) VALUES ($1, $2, $3, $4, 'business', 'app', 'engine', $5, $6, $7, $8, NULL, NULL, $9, ${d.fromEpochMs('$10')}) ON CONFLICT (id) DO NOTHING`;
     businessSql.set(d, sql);
   }
   await q.run(sql, [

@@ -16,6 +16,7 @@ import { deliveryHeaders, resolveHeaderTemplates } from '../outbound/header-temp
 import { parsePkValue } from '../metadata/primary-key.js';
 import { literalValue, nowValue, NOW } from '../state-machines/set-field.js';
 import { newId } from '../ids.js';
+import { currentSpanRef } from '../tracing/index.js';
 import { createRecord } from '../write/create-update.js';
 import { lockRow } from '../write/lock.js';
 import { updateRow } from '../write/row-sql.js';
@@ -115,6 +116,7 @@ async function sendEvent(run: WorkflowRun, a: Extract<CompiledWorkflowAction, { 
     record_id: recordId === undefined || recordId === null ? null : String(recordId),
     user_id: null, metadata: { source: 'workflow', workflow: run.workflow.name, instance_id: run.instanceId, data },
     created_at: new Date().toISOString(),
+    ...currentSpanRef(),
   };
   await insertBusinessEvent(run.app.db, newId(), event);
   await run.startEventWorkflows(a.event, event.entity, event.record_id, data);

@@ -13,6 +13,7 @@ import { AppError } from '../errors.js';
 import type { TriggerEnv, WorkflowStarter, WorkflowStartPayload } from '../effects/types.js';
 import { isAdmin } from '../permissions/authorize.js';
 import { newId } from '../ids.js';
+import { SPANS, withSpan } from '../tracing/index.js';
 import { ActionFailed, runAction } from './actions.js';
 import { mayResolve } from './assignee.js';
 import { eventWorkflows, type CompiledStep, type CompiledWorkflow } from './compile.js';
@@ -113,10 +114,24 @@ export class WorkflowEngine implements WorkflowStarter {
    * approval or finishes. Action and condition failures fail the instance; only a database failure
    * saving it is thrown.
    */
-  private async advance(
+  private advance(
     app: WorkflowApp, wf: CompiledWorkflow, instanceId: string, context: Record<string, unknown>, state: InstanceState, version: number,
     caller: Caller | undefined,
   ): Promise<void> {
+    // observability-and-audit.md §A3: each advance loop is a `workflow.advance` span; `result` is
+    // `paused` or `completed`, and beyond the spec `failed`, or `stopped` when someone else took
+    // the instance over.
+    return withSpan(SPANS.workflowAdvance, null, null, async (span) => {
+      span.set('instance_id', instanceId).set('workflow_name', wf.name);
+      const result = await this.advanceLoop(app, wf, instanceId, context, state, version, caller);
+      span.set('result', result);
+    });
+  }
+
+  private async advanceLoop(
+    app: WorkflowApp, wf: CompiledWorkflow, instanceId: string, context: Record<string, unknown>, state: InstanceState, version: number,
+    caller: Caller | undefined,
+  ): Promise<'paused' | 'completed' | 'failed' | 'stopped'> {
     const run = this.runOf(app, wf, instanceId, context, caller);
     let steps = 0;
     while (state.status === 'running') {
@@ -132,11 +147,12 @@ export class WorkflowEngine implements WorkflowStarter {
       if (!(await saveInstance(app.db, instanceId, version, state, new Date()))) {
         // Deleted (DELETE /_workflows/:id) or changed by someone else: it is theirs now.
         this.services.log.warn({ app: app.name, instance: instanceId }, 'workflow instance changed during its advance; stopped');
-        return;
+        return 'stopped';
       }
       version++;
-      if (pause) return;
+      if (pause) return 'paused';
     }
+    return state.status === 'completed' ? 'completed' : 'failed';
   }
 
   private async runStep(run: WorkflowRun, step: Exclude<CompiledStep, { type: 'approval' }>, state: InstanceState): Promise<void> {

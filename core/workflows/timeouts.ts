@@ -6,6 +6,7 @@
 import type { AppJob } from '../jobs/runner.js';
 import type { WorkflowEngine } from './engine.js';
 import { expiredInstances } from './instances.js';
+import { SPANS, appSink, withRootSpan } from '../tracing/index.js';
 
 export const WORKFLOW_TIMEOUTS_JOB = 'workflow-timeouts';
 const BATCH = 100;
@@ -26,7 +27,12 @@ export function workflowTimeoutsJob(engine: WorkflowEngine, intervalMs: number):
         for (const row of due) {
           if (ctx.signal.aborted) return;
           try {
-            if (await engine.timeout(app, row)) handled++;
+            // observability-and-audit.md §A2: each expired deadline is a trace of its own.
+            const ours = await withRootSpan(appSink(app), SPANS.workflowTimeout, null, null, (span) => {
+              span.set('instance_id', row.instance.id).set('step', row.instance.current_step);
+              return engine.timeout(app, row);
+            });
+            if (ours) handled++;
           } catch (err) {
             ctx.log.error({ err, app: app.name, instance: row.instance.id }, 'workflow timeout failed');
           }

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { errors } from '../../core/errors.js';
 import { isAdmin } from '../../core/permissions/authorize.js';
 import { deleteInstance, listInstances, readInstance } from '../../core/workflows/instances.js';
+import { SPANS, withSpan } from '../../core/tracing/index.js';
 
 const idOf = (req: FastifyRequest) => (req.params as { id: string }).id;
 
@@ -28,10 +29,16 @@ export default async function workflowRoutes(fastify: FastifyInstance): Promise<
     return { data: row.instance };
   });
 
-  for (const [path, decision] of [['approve', 'approved'], ['reject', 'rejected']] as const) {
-    fastify.post(`/_workflows/:id/${path}`, async (req) => ({
-      data: await engine.resolve(req.app, idOf(req), req.caller!, actorId(req), decision),
-    }));
+  for (const [path, decision, kind] of [['approve', 'approved', SPANS.workflowApprove], ['reject', 'rejected', SPANS.workflowReject]] as const) {
+    fastify.post(`/_workflows/:id/${path}`, async (req) => {
+      const by = actorId(req);
+      // observability-and-audit.md §A3: the decision and the advance it causes, as one span.
+      const instance = await withSpan(kind, null, null, (span) => {
+        span.set('instance_id', idOf(req)).set('user_id', by);
+        return engine.resolve(req.app, idOf(req), req.caller!, by, decision);
+      });
+      return { data: instance };
+    });
   }
 
   fastify.delete('/_workflows/:id', async (req) => {

@@ -221,7 +221,10 @@ eachDialect(t, 'send_event and the webhook action: after commit, bodies and head
   const events = await rows("SELECT * FROM _events WHERE event_type = 'business'");
   t.equal(events.length, 1, 'the event is written before the response');
   const e = events[0];
-  t.match(e, { event_type: 'business', source: 'app', component: 'state_machine', action: 'claim_approved', entity: 'claim', record_id: String(c.id), user_id: userId });
+  // observability-and-audit.md §A7.1: the values of an emitted event, in the writing request's trace.
+  t.match(e, { event_type: 'business', source: 'app', component: 'engine', action: 'claim_approved', entity: 'claim', record_id: String(c.id), user_id: userId });
+  t.equal(e.trace_id, res.headers['x-trace-id'], 'in the trace of the request that made the transition');
+  t.ok(e.parent_span_id, 'under a span of that request');
   const metadata = typeof e.metadata === 'string' ? JSON.parse(e.metadata) : e.metadata;
   t.same(metadata, { source: 'state_machine', field: 'status', from: 'submitted', to: 'approved', data: { amount: 420.5, by: 'machine' } });
 

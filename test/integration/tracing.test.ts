@@ -9,6 +9,7 @@ import type { RocketConfig } from '../../config/schema.js';
 import { appSink } from '../../core/tracing/index.js';
 import { eventsRetentionJob } from '../../core/tracing/retention.js';
 import { tracerOf } from '../../core/tracing/tracer.js';
+import { workflowTimeoutsJob } from '../../core/workflows/timeouts.js';
 import { receiver, until } from '../helpers/receiver.js';
 import { dialects, dropStores, eachDialect, startRocket, testConfig, userToken, type TestRocket } from '../helpers/server.js';
 
@@ -279,6 +280,82 @@ eachDialect(t, 'webhooks: a synchronous dispatch in the write, an asynchronous o
   t.not(retry.trace_id, again.headers['x-trace-id'], 'a trace of its own');
   t.equal((await trace(retry.trace_id)).root_span.span_id, retry.span_id);
 }, { ...FAST, webhooks: { retry_interval_ms: 20, retry_base_ms: 20 } });
+
+eachDialect(t, 'workflows: trigger and advance under the write, approval with its advance, send_event in the trace, a timeout as its own trace', async (t, r) => {
+  const { call, ok, trace, flush, ctx } = await setup(r);
+  await ok('POST', '/_admin/workflows', {
+    name: 'pay_review', trigger: { type: 'state_change', entity: 'order', field: 'status', to: 'paid' },
+    context: { order_id: 'trigger.record_id' },
+    steps: [
+      { id: 'review', type: 'approval', on_approve: 'mark', on_reject: 'end' },
+      {
+        id: 'mark', type: 'action', then: 'end',
+        actions: [
+          { type: 'set_field', entity: 'order', record_id: 'context.order_id', field: 'qty', value: 1 },
+          { type: 'send_event', event: 'order.reviewed' },
+        ],
+      },
+    ],
+  });
+  await ok('POST', '/_admin/workflows', {
+    name: 'late_review', trigger: { type: 'state_change', entity: 'order', field: 'status', to: 'late' },
+    steps: [{ id: 'wait', type: 'approval', timeout: '1h', on_timeout: 'end' }],
+  });
+
+  // The write that starts it: workflow.trigger under the write plan (whose commit starts it), workflow.advance under that.
+  const created = await call('POST', '/order', { number: 'WF1', status: 'paid' });
+  t.equal(created.status, 201);
+  let s = byAction((await trace(String(created.headers['x-trace-id']))).spans);
+  const triggered = s.one('workflow.trigger');
+  t.match(triggered, {
+    source: 'workflow', component: 'engine', entity: 'order', record_id: created.body.data.id, status: 'ok',
+    parent_span_id: s.one('nested_write.execute').span_id, metadata: { field: 'status', to_state: 'paid', workflow_count: 1 },
+  });
+  const [instance] = (await ok('GET', '/_workflows?workflow=pay_review')) as any[];
+  t.match(s.one('workflow.advance'), {
+    source: 'workflow', component: 'engine', status: 'ok', parent_span_id: triggered.span_id,
+    metadata: { instance_id: instance.id, workflow_name: 'pay_review', result: 'paused' },
+  });
+  const untouched = await call('PUT', `/order/${created.body.data.id}`, { number: 'WF1b' });
+  t.same(byAction((await trace(String(untouched.headers['x-trace-id']))).spans).all('workflow.trigger'), [], 'no trigger field written, no trigger span');
+
+  // The approval: workflow.approve under the root, the advance it causes under it, the action's event in the trace.
+  const approved = await call('POST', `/_workflows/${instance.id}/approve`);
+  t.equal(approved.status, 200);
+  t.equal(approved.body.data.status, 'completed');
+  const traceId = String(approved.headers['x-trace-id']);
+  const waterfall = await trace(traceId);
+  s = byAction(waterfall.spans);
+  const approve = s.one('workflow.approve');
+  t.match(approve, {
+    source: 'workflow', component: 'handler', status: 'ok', parent_span_id: waterfall.root_span.span_id,
+    metadata: { instance_id: instance.id, user_id: String(approved.body.data.history.at(-2).by) },
+  });
+  const advance = s.one('workflow.advance');
+  t.match(advance, { parent_span_id: approve.span_id, metadata: { instance_id: instance.id, result: 'completed' } });
+  t.match(s.one('order.reviewed'), {
+    event_type: 'business', source: 'app', component: 'engine', trace_id: traceId, parent_span_id: advance.span_id,
+  }, 'the send_event business event joins the trace, under the advance that ran it');
+
+  const rejected = await call('POST', `/_workflows/${instance.id}/reject`);
+  t.equal(rejected.status, 422, 'a finished instance cannot be rejected');
+  t.match(byAction((await trace(String(rejected.headers['x-trace-id']))).spans).one('workflow.reject'),
+    { status: 'error', metadata: { instance_id: instance.id } });
+
+  // A timeout: the scheduler item is the root of its own trace.
+  await call('POST', '/order', { number: 'WF2', status: 'late' });
+  const [late] = (await ok('GET', '/_workflows?workflow=late_review')) as any[];
+  await ctx().db.run('UPDATE _workflow_instances SET current_step_deadline = $1', [new Date(Date.now() - 1000).toISOString()]);
+  const job = workflowTimeoutsJob(r.server.rocket.workflows, 60_000);
+  await job.run({ job: job.name, app: ctx(), log: r.server.log, signal: new AbortController().signal, now: () => Date.now() });
+  await flush();
+  const timeouts = (await call('GET', '/_events?action=workflow.timeout')).body.data as any[];
+  t.equal(timeouts.length, 1);
+  t.match(timeouts[0], { source: 'workflow', component: 'scheduler', parent_span_id: null, status: 'ok', metadata: { instance_id: late.id, step: 'wait' } });
+  const own = byAction((await trace(timeouts[0].trace_id)).spans);
+  t.same(own.all('request.start'), [], 'no request in the scheduler trace');
+  t.equal(own.one('workflow.timeout').span_id, timeouts[0].span_id, 'the timeout span is the root of that trace');
+}, FAST);
 
 eachDialect(t, 'sampling 0: headers, no system events; business events still stored', async (t, r) => {
   const { call, flush } = await setup(r);

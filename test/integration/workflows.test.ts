@@ -121,6 +121,8 @@ eachDialect(t, 'approval: pauses with its deadline; role assignee enforced; appr
   t.equal(inst.status, 'running');
   t.equal(inst.current_step, 'finance_review');
   t.same(steps(inst), ['size_check:on_true'], 'no history entry for a pending approval');
+  await ok('PUT', `/expense_claim/${big.id}`, { title: 'laptop, 15 inch' });
+  t.equal((await instances()).length, 1, 'an update that leaves the state at `to` starts nothing');
   const deadline = Date.parse(inst.current_step_deadline);
   t.ok(Math.abs(deadline - (Date.now() + 48 * 3600_000)) < 60_000, 'deadline = now + 48h');
 
@@ -281,8 +283,11 @@ eachDialect(t, 'event triggers: a state machine send_event and a workflow send_e
   t.same(byName.on_paid.context, { id: c.id, how: 'bank', event: 'claim_paid', title: 'pay me' });
   t.equal(byName.on_paid.status, 'completed');
   t.same(byName.on_done.context, { rid: null, rec: null, n: 2 }, 'an event from a workflow: record null');
-  const events = await rows("SELECT action, entity, record_id, component FROM _events WHERE event_type = 'business' ORDER BY created_at, action");
-  t.same(events.map((e) => `${e.action}:${e.entity}:${e.record_id}:${e.component}`).sort(), [`claim_paid:expense_claim:${c.id}:state_machine`, 'flow_done:expense_claim:null:workflow'].sort());
+  const events = await rows("SELECT action, entity, record_id, component, metadata FROM _events WHERE event_type = 'business' ORDER BY created_at, action");
+  const source = (m: unknown) => (typeof m === 'string' ? JSON.parse(m) : m).source;
+  // observability-and-audit.md §A7.1: component `engine` like an emitted event; metadata.source tells them apart.
+  t.same(events.map((e) => `${e.action}:${e.entity}:${e.record_id}:${e.component}:${source(e.metadata)}`).sort(),
+    [`claim_paid:expense_claim:${c.id}:engine:state_machine`, 'flow_done:expense_claim:null:engine:workflow'].sort());
 });
 
 eachDialect(t, 'create_record in a step fails the instance with the validation message; the step limit stops a cycle', async (t, r) => {

@@ -6,8 +6,9 @@
 // it after COMMIT and before the response (runAfterCommit), in workflow name order.
 import { recordEffects } from '../../effects/record.js';
 import { finishEffects } from '../../effects/finish.js';
-import type { Effect } from '../../effects/types.js';
+import type { Effect, WorkflowStartPayload } from '../../effects/types.js';
 import { newId } from '../../ids.js';
+import { SPANS, withSpan } from '../../tracing/index.js';
 import { apiRecord } from '../../webhooks/payload.js';
 import type { CompiledWorkflow } from '../../workflows/compile.js';
 import type { RecordWrite, WriteRun, WriteStep } from './types.js';
@@ -26,6 +27,8 @@ function startsFor(w: RecordWrite, workflows: readonly CompiledWorkflow[]): Effe
   const out: Effect[] = [];
   for (const wf of workflows) {
     const { field, to } = triggerOf(wf);
+    // An update that does not write the field cannot change it (and its old row is not read).
+    if (w.kind === 'update' && !(field in w.values)) continue;
     const after = text(record[field]);
     const before = old ? text(old[field]) : null;
     if (after === null || after !== to || before === after) continue;
@@ -46,7 +49,19 @@ async function recordStarts(w: RecordWrite, run: WriteRun, workflows: readonly C
   const services = ctx.effects;
   // Without services nobody starts them after COMMIT: due at once, for the effects job.
   const leaseUntil = await recordEffects(run.q, ctx.db.dialect, effects, ctx.now, services ? services.recoveryDelayMs : 0);
-  if (services) run.afterCommit.push({ w, fn: () => finishEffects(ctx.db, services, effects, leaseUntil, ctx.events?.app ?? '') });
+  if (!services) return;
+  // observability-and-audit.md §A3: starting them is the `workflow.trigger` span, parent of each
+  // instance's `workflow.advance`. One write normally starts on one field; with several, the
+  // span names them all.
+  const fields = [...new Set(effects.map((e) => (e.payload as WorkflowStartPayload).trigger.field))];
+  const toState = text((effects[0].payload as WorkflowStartPayload).trigger.to);
+  run.afterCommit.push({
+    w,
+    fn: () => withSpan(SPANS.workflowTrigger, w.entity.name, w.pk, (span) => {
+      span.set('field', fields.join(',')).set('to_state', toState).set('workflow_count', effects.length);
+      return finishEffects(ctx.db, services, effects, leaseUntil, ctx.events?.app ?? '');
+    }),
+  });
 }
 
 export const workflowTriggersStep: WriteStep = {
