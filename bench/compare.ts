@@ -18,6 +18,9 @@ export interface Comparison {
   goal: number;
   /** One line for the report: what the variant has that plain has not. */
   describe: string;
+  /** When set, `plain` runs on a second Rocket (same build, same PostgreSQL) started with this extra
+   * environment: for a feature that is server configuration, not app metadata (instrumentation). */
+  plainEnv?: Record<string, string>;
   /** Before Rocket starts (e.g. a receiver, environment for Rocket). */
   prepare?(opts: CommonOptions): Promise<void>;
   /** Gives the variant app its feature. */
@@ -41,13 +44,17 @@ export async function runComparison(c: Comparison): Promise<never> {
     printBanner(c.title, workloads, opts);
     await c.prepare?.(opts);
     const server = await startDeployedRocket(opts, scratchDir());
+    const plainServer = c.plainEnv
+      ? await startDeployedRocket({ ...opts, build: false, extraEnv: { ...opts.extraEnv, ...c.plainEnv } }, scratchDir())
+      : server;
     const targets: Target[] = [];
     const sqls = new Map<string, postgres.Sql>();
     for (const name of ['plain', c.variant]) {
-      const bench = await createBenchApp(server.base, opts.pgUrl, onCleanup);
+      const host = name === 'plain' ? plainServer : server;
+      const bench = await createBenchApp(host.base, opts.pgUrl, onCleanup);
       console.log(`app ${name}: ${bench.app} (database ${bench.dbName})`);
       const { sql, fx } = await seedApp(bench, opts);
-      const t: Target = { name, kind: 'rocket', server, tokens: new Map(), fx };
+      const t: Target = { name, kind: 'rocket', server: host, tokens: new Map(), fx };
       if (name === c.variant) await c.setup(t);
       targets.push(t);
       sqls.set(name, sql);
