@@ -79,6 +79,7 @@ export const REDACTED_LOG_PATHS = [
   'req.headers.authorization', 'headers.authorization', 'password', '*.password', 'new_password',
   '*.new_password', 'current_password', '*.current_password', 'admin_password', '*.admin_password',
   'refresh_token', '*.refresh_token', 'token', '*.token', 'password_hash', '*.password_hash', 'jwt_secret', '*.jwt_secret',
+  'api_key', '*.api_key',
 ];
 
 /**
@@ -93,6 +94,24 @@ export const rocketServerOptions = {
   frameworkErrors,
   clientErrorHandler,
 } satisfies FastifyServerOptions;
+
+/**
+ * Shutdown with keep-alive clients: server.close() closes the connections idle at that moment, but
+ * one whose request is still in flight becomes idle only after its response, and then stays open
+ * for the keep-alive timeout, so close() (and every onClose hook after it) would wait for it.
+ * While closing, idle connections are closed every 50 ms: close() finishes as soon as the last
+ * in-flight request is answered. Fastify's `forceCloseConnections: 'idle'` does this only with a
+ * serverFactory, and `true` would cut the in-flight requests off. Nothing runs before close().
+ */
+function closeIdleWhileClosing(fastify: FastifyInstance): void {
+  fastify.addHook('preClose', (done) => {
+    const server = fastify.server;
+    if (typeof server.closeIdleConnections !== 'function') return done();
+    const timer = setInterval(() => server.closeIdleConnections(), 50).unref();
+    server.once('close', () => clearInterval(timer));
+    done();
+  });
+}
 
 /** A standalone Fastify server with Rocket registered at the root (used by server.ts and tests). */
 export async function buildServer(
@@ -118,6 +137,7 @@ export async function buildServer(
     ...rocketServerOptions,
   });
   for (const warning of loaded.warnings) fastify.log.warn(warning);
+  closeIdleWhileClosing(fastify);
   // The plugin is encapsulated; the outer instance gets the control plane as `rocket` too.
   await fastify.register(rocket, { ...opts, loaded, onPlatform: (platform: Platform) => fastify.decorate('rocket', platform) });
   return fastify;

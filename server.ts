@@ -1,5 +1,6 @@
 // Standalone start: listen, print where and how to log in, shut down gracefully on SIGINT/SIGTERM
-// (stop accepting, wait up to 10 s for in-flight requests, close pools).
+// (stop accepting, answer in-flight requests, close kept-alive connections as they fall idle —
+// buildServer in app.ts —, close pools; after 10 s close-with-grace gives up with exit 1).
 import closeWithGrace from 'close-with-grace';
 import { buildServer, resolveConfig } from './app.js';
 import { ConfigError } from './config/load.js';

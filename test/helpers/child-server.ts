@@ -24,6 +24,8 @@ export interface ChildServer {
   base: string;
   /** SIGKILL (no shutdown of any kind). */
   kill(): void;
+  /** SIGTERM (the graceful shutdown of server.ts); resolves with the exit code. */
+  terminate(): Promise<number | null>;
   exited(): boolean;
   /** An app administrator's access token (admin@localhost). */
   adminToken(app: string): Promise<string>;
@@ -46,13 +48,20 @@ export async function startChildServer(t: TapTest, dialect: TestDialect, config:
     stdio: 'ignore',
   });
   let exited = false;
-  child.on('exit', () => { exited = true; });
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => {
+    exited = true;
+    resolve(code);
+  }));
   t.teardown(() => { if (!exited) child.kill('SIGKILL'); });
   const base = `http://127.0.0.1:${port}`;
   await until(async () => (await fetch(`${base}/health`).catch(() => undefined))?.ok ?? false, 'the child server');
   return {
     base,
     kill: () => child.kill('SIGKILL'),
+    terminate: () => {
+      child.kill('SIGTERM');
+      return exit;
+    },
     exited: () => exited,
     async adminToken(app) {
       const res = await fetch(`${base}/api/${app}/auth/login`, {
