@@ -1,6 +1,7 @@
 // The root Fastify plugin: what an embedding application registers (optionally under a prefix),
 // and what server.ts runs standalone. It loads the configuration, starts the control plane and
 // registers every route module in its own encapsulated context.
+import { createRequire } from 'node:module';
 import pino from 'pino';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cors from '@fastify/cors';
@@ -113,6 +114,15 @@ function closeIdleWhileClosing(fastify: FastifyInstance): void {
   });
 }
 
+function hasPrettyPrinter(): boolean {
+  try {
+    createRequire(import.meta.url).resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** A standalone Fastify server with Rocket registered at the root (used by server.ts and tests). */
 export async function buildServer(
   opts: RocketOptions & { logger?: FastifyServerOptions['logger'] } = {},
@@ -123,10 +133,11 @@ export async function buildServer(
     level: config.log_level,
     redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
     // Production writes JSON lines through an asynchronous buffered stdout (flushed on exit), so a
-    // log line never blocks a request; development pretty-prints.
-    ...(config.env === 'production'
-      ? { stream: pino.destination({ dest: 1, sync: false }) }
-      : { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } }),
+    // log line never blocks a request; development pretty-prints when pino-pretty (a development
+    // dependency) is installed, and writes JSON lines otherwise (an install with --omit=dev).
+    ...(config.env !== 'production' && hasPrettyPrinter()
+      ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } }
+      : { stream: pino.destination({ dest: 1, sync: config.env !== 'production' }) }),
   };
   const fastify = Fastify({
     logger,
