@@ -27,7 +27,10 @@ await runComparison({
       if (res.status !== 200 || !traceId) bad.push(`${t.name}: GET /customer answered ${res.status}, X-Trace-ID ${traceId}`);
       await sleep(300); // the default flush interval is 100 ms
       const [row] = await sqls.get(t.name)!`SELECT count(*)::int AS n FROM _spans WHERE trace_id = ${traceId}`;
-      const want = t.name === 'traced' ? row.n > 0 : row.n === 0;
+      // ROCKET_EXTRA_ENV may change the traced server's instrumentation (sampling 0, a long flush
+      // interval) to see where the cost is; then its spans are not expected yet.
+      const tuned = /ROCKET_INSTRUMENTATION_/.test(process.env.ROCKET_EXTRA_ENV ?? '');
+      const want = t.name === 'traced' ? tuned || row.n > 0 : row.n === 0;
       if (!want) bad.push(`${t.name}: ${row.n} spans recorded for trace ${traceId}`);
       else console.log(`   smoke ${t.name.padEnd(6)} X-Trace-ID ${traceId}, ${row.n} spans`);
     }
