@@ -17,6 +17,7 @@ import webhooksPlugin from './plugins/webhooks.js';
 import workflowsPlugin from './plugins/workflows.js';
 import auditPlugin from './plugins/audit.js';
 import tracingPlugin from './plugins/tracing.js';
+import metricsPlugin from './plugins/metrics.js';
 import idlePoolsPlugin from './plugins/idle-pools.js';
 import healthRoutes from './routes/health.js';
 import platformRoutes from './routes/platform/index.js';
@@ -28,7 +29,8 @@ import './plugins/types.js';
 export interface RocketOptions {
   /** Configuration overrides, applied over app.yaml and environment variables. */
   config?: DeepPartial<RocketConfig>;
-  /** Environment to read variables from (default process.env). */
+  /** Environment to read variables from. Default: `process.env`, of which an embedded Rocket reads
+   * only `ROCKET_*` and NODE_ENV (`embeddedEnv`); buildServer reads all of it. */
   env?: NodeJS.ProcessEnv;
   /** Read app.yaml / $ROCKET_CONFIG (default true). */
   readConfigFile?: boolean;
@@ -38,12 +40,24 @@ export interface RocketOptions {
   onPlatform?: (platform: Platform) => void;
 }
 
-export function resolveConfig(opts: RocketOptions): LoadedConfig {
-  return opts.loaded ?? loadConfig(opts.env ?? process.env, opts.config ?? {}, { readFile: opts.readConfigFile });
+export function resolveConfig(opts: RocketOptions, env: NodeJS.ProcessEnv = process.env): LoadedConfig {
+  return opts.loaded ?? loadConfig(opts.env ?? env, opts.config ?? {}, { readFile: opts.readConfigFile });
+}
+
+/**
+ * The environment an embedded Rocket reads unless given `env`: only `ROCKET_*` variables, and
+ * NODE_ENV for the mode. A host's own DATABASE_URL, PORT or HOST are the host's: Rocket must not
+ * take the host's database as its management store (use ROCKET_DATABASE_URL or `config`).
+ */
+export function embeddedEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = {};
+  for (const key of Object.keys(env)) if (key.startsWith('ROCKET_') || key === 'NODE_ENV') out[key] = env[key];
+  return out;
 }
 
 export default async function rocket(fastify: FastifyInstance, opts: RocketOptions = {}): Promise<void> {
-  const loaded = resolveConfig(opts);
+  // buildServer (standalone) hands in the configuration it loaded from the whole environment.
+  const loaded = resolveConfig(opts, embeddedEnv(process.env));
   const { config } = loaded;
   if (!opts.loaded) for (const warning of loaded.warnings) fastify.log.warn(warning);
 
@@ -52,8 +66,8 @@ export default async function rocket(fastify: FastifyInstance, opts: RocketOptio
   await fastify.register(cors, {
     origin: config.cors.origins ?? (config.env === 'production' ? false : true),
     methods: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'],
-    allowedHeaders: ['Authorization', 'Content-Type', 'X-Trace-ID', 'traceparent'],
-    exposedHeaders: ['X-Trace-ID', 'traceparent', 'Content-Disposition', 'Content-Length'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'X-Trace-ID', 'traceparent', 'If-None-Match', 'If-Match'],
+    exposedHeaders: ['X-Trace-ID', 'traceparent', 'Content-Disposition', 'Content-Length', 'ETag', 'Location'],
     credentials: false,
     maxAge: 600,
     // An OPTIONS request without Origin / Access-Control-Request-Method is not a preflight; it gets
@@ -68,6 +82,7 @@ export default async function rocket(fastify: FastifyInstance, opts: RocketOptio
   await fastify.register(workflowsPlugin);
   await fastify.register(auditPlugin);
   await fastify.register(tracingPlugin);
+  await fastify.register(metricsPlugin);
   opts.onPlatform?.(fastify.rocket);
   await fastify.register(healthRoutes);
   await fastify.register(platformRoutes, { prefix: '/api/_platform' });

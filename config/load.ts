@@ -30,8 +30,11 @@ const ENV_MAP: Array<[string, string, 'string' | 'int' | 'number' | 'bool' | 'li
   ['HOST', 'server.host', 'string'],
   ['ROCKET_TRUST_PROXY', 'server.trust_proxy', 'bool'],
   ['ROCKET_BODY_LIMIT', 'server.body_limit', 'int'],
+  ['ROCKET_IMPORT_BODY_LIMIT', 'server.import_body_limit', 'int'],
   ['ROCKET_DB_DRIVER', 'database.driver', 'string'],
   ['DATABASE_URL', 'database.url', 'string'],
+  // The name an embedded Rocket reads (it ignores a host's DATABASE_URL); wins over DATABASE_URL.
+  ['ROCKET_DATABASE_URL', 'database.url', 'string'],
   ['ROCKET_DB_HOST', 'database.host', 'string'],
   ['ROCKET_DB_PORT', 'database.port', 'int'],
   ['ROCKET_DB_USER', 'database.user', 'string'],
@@ -66,6 +69,7 @@ const ENV_MAP: Array<[string, string, 'string' | 'int' | 'number' | 'bool' | 'li
   ['ROCKET_AI_BASE_URL', 'ai.base_url', 'string'],
   ['ROCKET_AI_API_KEY', 'ai.api_key', 'string'],
   ['ROCKET_AI_MODEL', 'ai.model', 'string'],
+  ['ROCKET_AI_TIMEOUT_MS', 'ai.timeout_ms', 'int'],
   ['ROCKET_WEBHOOKS_ALLOW_PRIVATE_NETWORKS', 'webhooks.allow_private_networks', 'bool'],
   ['ROCKET_WEBHOOKS_RETRY_INTERVAL_MS', 'webhooks.retry_interval_ms', 'int'],
   ['ROCKET_WEBHOOKS_RETRY_BASE_MS', 'webhooks.retry_base_ms', 'int'],
@@ -76,6 +80,8 @@ const ENV_MAP: Array<[string, string, 'string' | 'int' | 'number' | 'bool' | 'li
   ['ROCKET_EFFECTS_RECOVERY_DELAY_MS', 'effects.recovery_delay_ms', 'int'],
   ['ROCKET_EFFECTS_INTERVAL_MS', 'effects.interval_ms', 'int'],
   ['ROCKET_WORKFLOWS_TIMEOUT_INTERVAL_MS', 'workflows.timeout_interval_ms', 'int'],
+  ['ROCKET_METRICS_ENABLED', 'metrics.enabled', 'bool'],
+  ['ROCKET_METRICS_TOKEN', 'metrics.token', 'string'],
   ['ROCKET_AUDIT_ENABLED', 'audit.enabled', 'bool'],
   ['ROCKET_AUDIT_DEFAULT', 'audit.default', 'bool'],
   ['ROCKET_AUDIT_RETENTION_DAYS', 'audit.retention_days', 'int'],
@@ -95,7 +101,7 @@ const ENV_MAP: Array<[string, string, 'string' | 'int' | 'number' | 'bool' | 'li
 function defaults(env: 'development' | 'production'): Record<string, unknown> {
   return {
     env,
-    server: { port: 8080, host: '0.0.0.0', trust_proxy: false, body_limit: 10 * 1024 * 1024 },
+    server: { port: 8080, host: '0.0.0.0', trust_proxy: false, body_limit: 10 * 1024 * 1024, import_body_limit: 64 * 1024 * 1024 },
     database: {
       host: 'localhost', port: 5432, user: 'rocket', password: 'rocket', name: 'rocket',
       // 90 of a stock PostgreSQL's 100 (README "Connections"): 10 management + 1 listener + 79 app.
@@ -112,7 +118,8 @@ function defaults(env: 'development' | 'production'): Record<string, unknown> {
     instrumentation: { enabled: true, sampling_rate: 1, buffer_size: 500, flush_interval_ms: 100, retention_days: 7, db_queries: false },
     audit: { enabled: true, default: true, retention_days: 0, mask_patterns: ['password', 'secret', 'token', 'api_key'] },
     rate_limit: { enabled: false, max: 600, window_ms: 60_000, auth_max: 20 },
-    ai: {},
+    // schema-io.md §4: a provider call gives up after 120 s.
+    ai: { timeout_ms: 120_000 },
     // A developer's receiver usually runs on localhost; in production a webhook URL must not reach
     // the server's own network (loopback services, cloud metadata, internal hosts).
     webhooks: {
@@ -129,6 +136,8 @@ function defaults(env: 'development' | 'production'): Record<string, unknown> {
     effects: { recovery_delay_ms: 60_000, interval_ms: 10_000 },
     // logic.md §4.9: approval deadlines are checked every minute and once at start.
     workflows: { timeout_interval_ms: 60_000 },
+    // Off by default: a scrape endpoint is opened on purpose (and better behind a token).
+    metrics: { enabled: false },
     log_level: 'info',
     log_access: false,
     log_slow_ms: 1000,

@@ -3,7 +3,8 @@
 
 export interface RocketConfig {
   env: 'development' | 'production';
-  server: { port: number; host: string; trust_proxy: boolean; body_limit: number };
+  /** `import_body_limit`: max JSON body of `POST /_admin/import` (a document with its sample data). */
+  server: { port: number; host: string; trust_proxy: boolean; body_limit: number; import_body_limit: number };
   database: {
     driver: 'postgres' | 'sqlite';
     url?: string;
@@ -78,7 +79,14 @@ export interface RocketConfig {
     /** Budget per window of each auth endpoint (login, refresh, accept-invite, platform login). */
     auth_max: number;
   };
-  ai: { base_url?: string; api_key?: string; model?: string };
+  /** The AI schema generator (schema-io.md §4): configured when base_url, api_key and model are all set. */
+  ai: {
+    base_url?: string;
+    api_key?: string;
+    model?: string;
+    /** Deadline of one provider call: connect, headers and the whole completion (spec: 120 s). */
+    timeout_ms: number;
+  };
   webhooks: {
     /** May outbound deliveries connect to loopback, private, link-local and other non-public
      * addresses (core/outbound/address-policy.ts)? Default true in development, false in production. */
@@ -106,6 +114,12 @@ export interface RocketConfig {
     /** How often the timeout scheduler looks for expired approval deadlines (logic.md §4.9: 60 s). */
     timeout_interval_ms: number;
   };
+  /** Prometheus metrics at GET /metrics (beyond the spec; plugins/metrics.ts). */
+  metrics: {
+    enabled: boolean;
+    /** When set, a scrape must send `Authorization: Bearer <token>`. */
+    token?: string;
+  };
   log_level: string;
   /** One info line per request (method, url, status, ms), written asynchronously; off by default. */
   log_access: boolean;
@@ -130,6 +144,7 @@ export const configSchema = {
         host: { type: 'string', minLength: 1 },
         trust_proxy: { type: 'boolean' },
         body_limit: positiveInt,
+        import_body_limit: positiveInt,
       },
     },
     database: {
@@ -208,7 +223,7 @@ export const configSchema = {
       type: 'object',
       properties: { enabled: { type: 'boolean' }, max: positiveInt, window_ms: positiveInt, auth_max: positiveInt },
     },
-    ai: { type: 'object', properties: { base_url: str, api_key: str, model: str } },
+    ai: { type: 'object', properties: { base_url: str, api_key: str, model: str, timeout_ms: positiveInt } },
     webhooks: {
       type: 'object',
       additionalProperties: false,
@@ -226,6 +241,11 @@ export const configSchema = {
       type: 'object',
       additionalProperties: false,
       properties: { timeout_interval_ms: positiveInt },
+    },
+    metrics: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { enabled: { type: 'boolean' }, token: { type: 'string', minLength: 1 } },
     },
     log_level: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] },
     log_access: { type: 'boolean' },

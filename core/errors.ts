@@ -19,6 +19,7 @@ export const ERROR_CODES = {
   NOT_FOUND: 404,
   UNKNOWN_ENTITY: 404,
   CONFLICT: 409,
+  PRECONDITION_FAILED: 412,
   FILE_TOO_LARGE: 413,
   PAYLOAD_TOO_LARGE: 413,
   VALIDATION_FAILED: 422,
@@ -27,6 +28,7 @@ export const ERROR_CODES = {
   INTERNAL_ERROR: 500,
   WEBHOOK_FAILED: 500,
   NOT_CONFIGURED: 501,
+  AI_REQUEST_FAILED: 502,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -89,6 +91,8 @@ export const errors = {
   malformedRequest: (status: number) => new AppError('INVALID_PAYLOAD',
     status === 431 ? 'Request header fields too large' : status === 408 ? 'Request timeout' : 'Malformed HTTP request', undefined, status),
   payloadTooLarge: () => new AppError('PAYLOAD_TOO_LARGE', 'Request body is too large'),
+  /** If-Match named another version of the record (beyond the spec: optimistic concurrency). */
+  recordChanged: (entity: string, id: string) => new AppError('PRECONDITION_FAILED', `${entity} ${id} has changed: If-Match does not match its current ETag`),
   /** A Fastify schema failure: Fastify's message, one detail per schema error. */
   schemaValidation: (message: string, details: ErrorDetail[]) => new AppError('INVALID_PAYLOAD', message, details),
   /** Any other Fastify 4xx, in Fastify's wording. */
@@ -129,6 +133,8 @@ export const errors = {
   unknownSortField: (name: string) => new AppError('UNKNOWN_FIELD', `Unknown sort field: ${name}`),
   includeTooDeep: (maxDepth: number, path: string) => new AppError('INVALID_PAYLOAD', `Include depth exceeds ${maxDepth}: ${path}`),
   unknownInclude: (path: string) => new AppError('UNKNOWN_FIELD', `Unknown include: ${path}`),
+  tooManyOrGroups: (max: number) => new AppError('INVALID_PAYLOAD', `At most ${max} filter[or] alternatives`),
+  unknownSelectedField: (name: string) => new AppError('UNKNOWN_FIELD', `Unknown field in fields: ${name}`),
 
   // Auth: sessions, users, invites (auth.md §4, §6, §7).
   /** 422 `<field> is required` of an admin or auth body (`email`, `token`, `conditions[0].field` …). */
@@ -281,6 +287,40 @@ export const errors = {
     invalid(`migration failed: cannot adopt table ${table}: column ${column} has type ${declared}, ${holder} needs ${needed}`),
   /** A DDL statement failed, e.g. `create unique index on books.isbn` / `duplicate values exist`. */
   migrationFailed: (operation: string, reason: string) => invalid(`migration failed: cannot ${operation}: ${reason}`),
+
+  // Schema import (schema-io.md §2.1, §2.5): the document checks, then the per-item messages of `errors`.
+  unsupportedSchemaVersion: (version: unknown) => invalid(`Unsupported schema version: ${String(version)}`),
+  schemaSectionNotArray: (section: string) => invalid(`${section} must be an array`),
+  sampleDataNotObjectOfArrays: () => invalid('sample_data must be an object of arrays'),
+  /** Beyond the spec: the dry run's query parameter. */
+  dryRunInvalid: () => new AppError('INVALID_PAYLOAD', 'dry_run must be true or false'),
+  importItemNotObject: () => invalid('item must be an object'),
+  unknownSampleDataKey: () => invalid('unknown sample_data key'),
+  sampleRowNotObject: (row: number) => invalid(`row ${row}: must be an object`),
+  /** A value of a sample row that its field's type cannot take, or a required field without one. */
+  sampleRowInvalid: (row: number, message: string) => invalid(`row ${row}: ${message}`),
+  /** The statement of a sample row failed for a reason the database gives (not a conflict, which is skipped). */
+  sampleRowFailed: (row: number, reason: string) => invalid(`row ${row}: insert failed: ${reason}`),
+
+  // UI configurations: the admin payload (schema-io.md §3, first failing check wins) and lookups.
+  uiConfigNotFound: (id: string) => notFound(`UI config not found: ${id}`),
+  uiConfigEntityNotFound: (entity: string) => invalid(`entity not found: ${entity}`),
+  uiConfigScopeNotString: () => invalid('scope must be a string'),
+  /** Beyond the spec: `entity` / `scope` longer than a URL segment can address (MAX_ID_LENGTH). */
+  uiConfigPropertyTooLong: (property: string, max: number) => invalid(`${property} must be at most ${max} characters`),
+  uiConfigNotObject: () => invalid('config must be an object'),
+  uiConfigExists: (entity: string, scope: string) => conflict(`UI config already exists for entity ${entity} scope ${scope}`),
+
+  // AI schema generator (schema-io.md §4).
+  aiNotConfigured: () => new AppError('NOT_CONFIGURED',
+    'AI not configured. Set ROCKET_AI_BASE_URL, ROCKET_AI_API_KEY, and ROCKET_AI_MODEL environment variables.'),
+  aiPromptRequired: () => new AppError('INVALID_PAYLOAD', 'prompt is required'),
+  aiPromptTooLong: (max: number) => new AppError('INVALID_PAYLOAD', `prompt must be ${max} characters or fewer`),
+  /** `reason`: the transport's description (`timeout after 120000 ms`, `connect ECONNREFUSED …`). */
+  aiUnreachable: (reason: string) => new AppError('AI_REQUEST_FAILED', `Failed to connect to AI provider: ${reason}`),
+  aiProviderStatus: (status: number, message: string) => new AppError('AI_REQUEST_FAILED', `AI provider returned ${status}: ${message}`),
+  aiEmptyResponse: () => new AppError('AI_REQUEST_FAILED', 'AI provider returned empty response'),
+  aiInvalidJson: () => new AppError('AI_REQUEST_FAILED', 'AI returned invalid JSON. Try rephrasing your prompt.'),
 
   // Platform: app names and app management (platform-and-apps.md §4, §5).
   appNameRequired: () => invalid('App name is required'),

@@ -16,6 +16,14 @@ export abstract class AdminService {
     protected readonly audit?: () => Promise<AuditActor>,
   ) {}
 
+  /**
+   * Set by a caller that makes many changes in a row (an import, core/schema-io/): `changed()` then
+   * only bumps the stored version, and the caller rebuilds the registry and notifies once at the
+   * end instead of once per change (a rebuild compiles every entity, so per change it is quadratic).
+   * The services' checks do not read what the rebuild would add (they query their own table).
+   */
+  deferReload = false;
+
   protected get db() {
     return this.ctx.db;
   }
@@ -36,7 +44,13 @@ export abstract class AdminService {
   /** Call after a successful write of the service's table. */
   protected async changed(): Promise<void> {
     await bumpMetadataVersion(this.db);
+    if (this.deferReload) return;
     await reloadRegistry(this.ctx, this.log);
+    await this.announce(this.ctx.name);
+  }
+
+  /** Only the notice to the other instances, after a write of a table the registry does not hold (UI configs). */
+  protected async announceChange(): Promise<void> {
     await this.announce(this.ctx.name);
   }
 }

@@ -4,7 +4,7 @@
 import { applyDdl, planEntityDdl, planRelationDdl, planRelationDrop } from '../db/schema-migrator.js';
 import { tableColumns } from '../db/introspect.js';
 import type { Queryable } from '../db/types.js';
-import { compileRegistry, type StoredEntity, type StoredRelation } from '../compile/registry.js';
+import { compileRegistry, type Registry, type StoredEntity, type StoredRelation } from '../compile/registry.js';
 import { errors } from '../errors.js';
 import { objectBody } from '../input.js';
 import type { Logger } from '../logger.js';
@@ -20,6 +20,8 @@ import { decodeWebhookRow, webhooksSql } from '../webhooks/stored-row.js';
 import { bumpMetadataVersion, readMetadataVersion } from './fresh-registry.js';
 
 let versionCounter = 0;
+
+type StoredRows = Registry['stored'];
 
 /** Reads the stored metadata and permissions of an app and swaps in a freshly compiled registry. */
 export async function reloadRegistry(ctx: AppContext, log: Logger): Promise<void> {
@@ -61,8 +63,49 @@ export class MetadataAdmin {
     private readonly announce: (app: string) => Promise<void>,
   ) {}
 
-  private get stored() {
-    return this.ctx.registry.stored;
+  /**
+   * Entities and relations this service created while reloads are deferred (`deferReloads`): the
+   * registry does not have them yet, so `stored` and `joinTables` add them for the checks.
+   */
+  private pending: { entities: StoredEntity[]; relations: StoredRelation[] } | undefined;
+
+  /**
+   * From now on, creates skip the registry rebuild and the notice to other instances (an import
+   * of hundreds of entities would otherwise compile the whole registry once per entity) and
+   * `flush()` does both once; the checks of a create still see every earlier create of this
+   * service. Updates and deletes are unaffected.
+   */
+  deferReloads(): this {
+    this.pending ??= { entities: [], relations: [] };
+    return this;
+  }
+
+  /** One registry rebuild for everything created since the last (reloads stay deferred). */
+  async flush(opts: { announce?: boolean } = {}): Promise<void> {
+    const pending = this.pending;
+    if (!pending || (pending.entities.length === 0 && pending.relations.length === 0)) return;
+    this.pending = { entities: [], relations: [] };
+    await reloadRegistry(this.ctx, this.log);
+    if (opts.announce !== false) await this.announce(this.ctx.name);
+  }
+
+  private get stored(): StoredRows {
+    const base = this.ctx.registry.stored;
+    const pending = this.pending;
+    if (!pending || (pending.entities.length === 0 && pending.relations.length === 0)) return base;
+    // A reload by someone else may already hold some of them.
+    const entityNames = new Set(base.entities.map((e) => e.name));
+    const relationNames = new Set(base.relations.map((r) => r.name));
+    return {
+      entities: [...base.entities, ...pending.entities.filter((e) => !entityNames.has(e.name))],
+      relations: [...base.relations, ...pending.relations.filter((r) => !relationNames.has(r.name))],
+    };
+  }
+
+  private joinTables(): Set<string> {
+    const tables = this.ctx.registry.joinTables();
+    for (const r of this.pending?.relations ?? []) if (r.definition.type === 'many_to_many') tables.add(r.definition.join_table!);
+    return tables;
   }
 
   private definitions(): Map<string, EntityDef> {
@@ -89,21 +132,26 @@ export class MetadataAdmin {
     return row;
   }
 
-  async createEntity(body: unknown): Promise<EntityDef> {
-    const input = objectBody(body);
-    const result = validateEntity(input, { joinTables: this.ctx.registry.joinTables() });
+  /** The stored form of a new entity's definition (metadata.md §10.4), or its 422; writes nothing. */
+  validEntity(body: unknown): EntityDef {
+    const result = validateEntity(objectBody(body), { joinTables: this.joinTables() });
     if (!result.ok) failed(result.problems);
-    const def = result.definition;
+    return result.definition;
+  }
+
+  async createEntity(body: unknown): Promise<EntityDef> {
+    const def = this.validEntity(body);
     if (this.stored.entities.some((e) => e.name === def.name)) throw errors.entityExists(def.name);
     this.assertTableFree(def.table, def.name);
+    const now = new Date().toISOString();
     await this.write(async (tx) => {
-      const now = new Date().toISOString();
       await tx.run('INSERT INTO _entities (name, table_name, definition, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)', [
         def.name, def.table, this.ctx.db.dialect.encodeJson(def), now,
       ]);
       const columns = await tableColumns(tx, this.ctx.db.dialect, def.table);
       await applyDdl(tx, planEntityDdl(this.ctx.db.dialect, undefined, def, columns));
-    });
+    }, true);
+    this.pending?.entities.push({ name: def.name, table_name: def.table, definition: def, created_at: now, updated_at: now });
     return def;
   }
 
@@ -113,7 +161,7 @@ export class MetadataAdmin {
     const result = validateEntity(input, {
       existing,
       urlName: name,
-      joinTables: this.ctx.registry.joinTables(),
+      joinTables: this.joinTables(),
       referencedFields: this.referencedFields(name),
     });
     if (!result.ok) failed(result.problems);
@@ -144,13 +192,14 @@ export class MetadataAdmin {
     const input = objectBody(body);
     const def = this.validRelation(input);
     if (this.stored.relations.some((r) => r.name === def.name)) throw errors.relationExists(def.name);
+    const now = new Date().toISOString();
     await this.write(async (tx) => {
-      const now = new Date().toISOString();
       await tx.run('INSERT INTO _relations (name, source, target, definition, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)', [
         def.name, def.source, def.target, this.ctx.db.dialect.encodeJson(def), now,
       ]);
       await this.relationDdl(tx, def);
-    });
+    }, true);
+    this.pending?.relations.push({ name: def.name, source: def.source, target: def.target, definition: def, created_at: now, updated_at: now });
     return def;
   }
 
@@ -177,7 +226,8 @@ export class MetadataAdmin {
     return { name, deleted: true };
   }
 
-  private validRelation(input: Record<string, unknown>, urlName?: string): RelationDef {
+  /** The stored form of a relation definition (metadata.md §11.2), or its 422; writes nothing. */
+  validRelation(input: Record<string, unknown>, urlName?: string): RelationDef {
     const entityTables = new Set(this.stored.entities.map((e) => e.table_name));
     const result = validateRelation(input, { entities: this.definitions(), urlName, entityTables });
     if (!result.ok) failed(result.problems);
@@ -207,8 +257,11 @@ export class MetadataAdmin {
     return refs;
   }
 
-  /** Metadata row + DDL in one transaction, then the new registry, then the other instances. */
-  private async write(fn: (tx: Queryable) => Promise<void>): Promise<void> {
+  /**
+   * Metadata row + DDL in one transaction, then the new registry, then the other instances; a
+   * `deferrable` write (a create) leaves those two to `flush()` while reloads are deferred.
+   */
+  private async write(fn: (tx: Queryable) => Promise<void>, deferrable = false): Promise<void> {
     try {
       await this.ctx.db.transaction(async (tx) => {
         await fn(tx);
@@ -221,6 +274,7 @@ export class MetadataAdmin {
       }
       throw err;
     }
+    if (deferrable && this.pending) return;
     await reloadRegistry(this.ctx, this.log);
     await this.announce(this.ctx.name);
   }

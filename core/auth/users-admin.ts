@@ -113,7 +113,8 @@ export class UsersAdmin {
     return this.view(row);
   }
 
-  async create(input: unknown): Promise<UserView> {
+  /** `id`: a caller-chosen UUID (an import's `_users` sample row keeps its id, schema-io.md §2.5). */
+  async create(input: unknown, id: string = newId()): Promise<UserView> {
     const body = objectBody(input);
     const email = requiredEmail(body.email);
     const password = checkedPassword(body.password);
@@ -121,7 +122,6 @@ export class UsersAdmin {
     const active = optionalActive(body.active) ?? true;
     if (await this.emailTaken(email)) throw errors.userExists();
     const d = this.db.dialect;
-    const id = newId();
     const now = new Date().toISOString();
     const hash = await hashPassword(password);
     const actor = await this.audit?.();

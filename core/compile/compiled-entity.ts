@@ -69,6 +69,9 @@ export interface CompiledEntity {
   serializeOne(record: Record<string, unknown>): string;
   /** `{"data": [records], "meta": meta}` as JSON text. */
   serializeList(records: Record<string, unknown>[], meta: Record<string, unknown>): string;
+  /** The same for records holding only some fields (`?fields=`, core/query/fields.ts). */
+  serializeSomeOne(record: Record<string, unknown>): string;
+  serializeSomeList(records: Record<string, unknown>[], meta: Record<string, unknown>): string;
 }
 
 /** The engine-managed marker column, unless the definition declares `deleted_at` itself. */
@@ -131,14 +134,20 @@ export function compileEntity(def: EntityDef, dialect: Dialect): CompiledEntity 
 
   const schema = recordSchema(def);
   // fast-json-stringify rewrites the schemas it is given, so it gets its own copies.
-  const oneSerializer = fastJson({ type: 'object', properties: { data: structuredClone(schema) } });
-  const listSerializer = fastJson({
-    type: 'object',
-    properties: {
-      data: { type: 'array', items: structuredClone(schema) },
-      meta: { type: 'object', properties: { page: { type: 'integer' }, per_page: { type: 'integer' }, total: { type: 'integer' } } },
-    },
+  const serializers = (record: Record<string, unknown>) => ({
+    one: fastJson({ type: 'object', properties: { data: structuredClone(record) } }),
+    list: fastJson({
+      type: 'object',
+      properties: {
+        data: { type: 'array', items: structuredClone(record) },
+        meta: { type: 'object', properties: { page: { type: 'integer' }, per_page: { type: 'integer' }, total: { type: 'integer' } } },
+      },
+    }),
   });
+  const full = serializers(schema);
+  // Records with some fields left out: the same schema without `required`, compiled on first use.
+  let some: ReturnType<typeof serializers> | undefined;
+  const partial = () => (some ??= serializers({ ...schema, required: [] }));
   const decoders = fields.map((f) => [f.name, f.decode] as const);
 
   return {
@@ -171,7 +180,9 @@ export function compileEntity(def: EntityDef, dialect: Dialect): CompiledEntity 
       if (withEngineDeletedAt) record.deleted_at = null;
       return record;
     },
-    serializeOne: (record) => oneSerializer({ data: record }),
-    serializeList: (records, meta) => listSerializer({ data: records, meta }),
+    serializeOne: (record) => full.one({ data: record }),
+    serializeList: (records, meta) => full.list({ data: records, meta }),
+    serializeSomeOne: (record) => partial().one({ data: record }),
+    serializeSomeList: (records, meta) => partial().list({ data: records, meta }),
   };
 }

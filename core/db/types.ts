@@ -198,6 +198,14 @@ export interface Dialect {
    * (PostgreSQL `SET LOCAL synchronous_commit = off`): for best-effort writes only; undefined where
    * a commit does not wait anyway. */
   readonly asyncCommitSql: string | undefined;
+  /**
+   * The statement moving the generator of a generated integer key past the largest key stored in
+   * `table`.`column` (both quoted), after rows were inserted with explicit keys (an import's sample
+   * data), so the next generated key is free; it never moves the generator back. Its parameters:
+   * the quoted table and the bare column name. Undefined where the generator follows explicit keys
+   * by itself (SQLite's AUTOINCREMENT).
+   */
+  readonly identityResyncSql: ((table: string, column: string) => string) | undefined;
 
   // Errors
   isUniqueViolation(err: unknown): boolean;

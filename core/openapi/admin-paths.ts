@@ -247,7 +247,7 @@ function webhookLogProperties(): Schema {
   };
 }
 
-interface CrudSpec {
+export interface CrudSpec {
   /** Collection path, e.g. `/_admin/rules`. */
   path: string;
   /** The list's query parameters; by default `?entity=`. */
@@ -271,8 +271,8 @@ interface CrudSpec {
   updateErrors: string[];
 }
 
-/** The five admin CRUD operations the rules and state-machine APIs share (logic.md §1.8, §3.8). */
-function crudPaths(c: CrudSpec): Record<string, Schema> {
+/** The five admin CRUD operations the admin APIs share (logic.md §1.8, §3.8; also ui-config-paths.ts). */
+export function crudPaths(c: CrudSpec): Record<string, Schema> {
   const one = ref('schemas', c.schema);
   const body = { required: true, content: json(ref('schemas', c.input)) };
   const tags = ['_admin'];

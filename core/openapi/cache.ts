@@ -12,6 +12,9 @@ export interface OpenApiDocument {
 }
 
 const cache = new WeakMap<Registry, Map<string, OpenApiDocument>>();
+/** Documents kept per snapshot: one per server URL (host names a client used), the oldest
+ * dropped beyond this, so requests with made-up Host headers cannot grow the cache. */
+const PER_REGISTRY = 8;
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
@@ -32,6 +35,7 @@ export function openApiFor(registry: Registry, opts: OpenApiOptions): OpenApiDoc
   if (!hit) {
     const document = deepFreeze(generateOpenApi(registry, opts));
     hit = Object.freeze({ document, json: JSON.stringify(document) });
+    if (perOptions.size >= PER_REGISTRY) perOptions.delete(perOptions.keys().next().value!);
     perOptions.set(key, hit);
   }
   return hit;

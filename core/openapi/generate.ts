@@ -8,6 +8,9 @@ import { auditPaths, auditSchemas, historyPath } from './audit-paths.js';
 import { filePaths, fileSchemas } from './file-paths.js';
 import { eventPaths, eventSchemas } from './events-paths.js';
 import { workflowInstanceSchemas, workflowPaths } from './workflow-paths.js';
+import { uiConfigPaths, uiConfigSchemas } from './ui-config-paths.js';
+import { aiPaths } from './ai-paths.js';
+import { schemaIoPaths, schemaIoSchemas } from './schema-io-paths.js';
 import { assignPascalNames } from './names.js';
 import {
   filterParameters, idParameter, includeParameter, sharedParameters, sortParameter,
@@ -31,8 +34,8 @@ const ERRORS = {
   list: ['400', '401', '403', '404', '500'],
   get: ['400', '401', '403', '404', '500'],
   create: ['400', '401', '403', '404', '409', '413', '422', '500'],
-  update: ['400', '401', '403', '404', '409', '413', '422', '500'],
-  delete: ['401', '403', '404', '409', '422', '500'],
+  update: ['400', '401', '403', '404', '409', '412', '413', '422', '500'],
+  delete: ['401', '403', '404', '409', '412', '422', '500'],
 } as const;
 
 const json = (schema: Schema): Schema => ({ 'application/json': { schema } });
@@ -70,7 +73,7 @@ function deletedIdSchema(entity: CompiledEntity): Schema {
 function collectionPath(registry: Registry, entity: CompiledEntity, pascal: string): Schema {
   const record = ref('schemas', pascal);
   return {
-    get: {
+    get: conditional({
       tags: [entity.name],
       operationId: `list${pascal}`,
       summary: `List ${entity.name} records`,
@@ -79,6 +82,7 @@ function collectionPath(registry: Registry, entity: CompiledEntity, pascal: stri
         ref('parameters', 'per_page'),
         sortParameter(entity),
         includeParameter(registry, entity),
+        FIELDS_PARAMETER,
         ref('parameters', 'total'),
         ...filterParameters(entity),
       ],
@@ -90,35 +94,65 @@ function collectionPath(registry: Registry, entity: CompiledEntity, pascal: stri
         }],
         ERRORS.list,
       ),
-    },
+    }),
     post: {
       tags: [entity.name],
       operationId: `create${pascal}`,
       summary: `Create a ${entity.name} record (optionally with nested writes)`,
       requestBody: requestBody(entity, pascal, `Field values and nested relation writes. An empty body is treated as {}.`),
-      responses: responses(['201', `The created ${entity.name} record`, dataEnvelope(record)], ERRORS.create),
+      responses: withLocation(responses(['201', `The created ${entity.name} record`, dataEnvelope(record)], ERRORS.create)),
     },
   };
+}
+
+function update(entity: CompiledEntity, pascal: string, record: Schema, operationId: string): Schema {
+  return {
+    tags: [entity.name],
+    operationId,
+    summary: `Partially update a ${entity.name} record (optionally with nested writes)`,
+    requestBody: requestBody(entity, pascal, 'Only keys present are changed. An empty body is treated as {}.'),
+    responses: responses(['200', `The updated ${entity.name} record`, dataEnvelope(record)], ERRORS.update),
+  };
+}
+
+/** Beyond the spec: `?fields=` (core/query/fields.ts). */
+const FIELDS_PARAMETER: Schema = {
+  name: 'fields', in: 'query', required: false, schema: { type: 'string' },
+  description: 'Comma-separated fields to answer with (the primary key always stays); `relation.field` includes that relation with only those fields. Unknown names: 400 UNKNOWN_FIELD.',
+};
+
+/** Beyond the spec: a 201 names the new record's URL. */
+function withLocation(out: Schema): Schema {
+  (out['201'] as Schema).headers = { Location: { description: 'Path of the created record', schema: { type: 'string' } } };
+  return out;
+}
+
+/** Beyond the spec: reads carry a weak ETag and answer 304 to a matching If-None-Match. */
+function conditional(read: Schema): Schema {
+  const out = read.responses as Record<string, Schema>;
+  out['200'].headers = { ETag: { description: 'Weak entity tag of this response body', schema: { type: 'string' } } };
+  out['304'] = { description: 'Not modified: the ETag in If-None-Match still matches' };
+  read.parameters = [...(read.parameters as Schema[]), {
+    name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' },
+    description: 'An ETag of an earlier response: 304 without a body when it still matches',
+  }];
+  return read;
 }
 
 function itemPath(registry: Registry, entity: CompiledEntity, pascal: string): Schema {
   const record = ref('schemas', pascal);
   return {
     parameters: [idParameter(entity)],
-    get: {
+    get: conditional({
       tags: [entity.name],
       operationId: `get${pascal}`,
       summary: `Read one ${entity.name} record`,
-      parameters: [includeParameter(registry, entity)],
+      parameters: [includeParameter(registry, entity), FIELDS_PARAMETER],
       responses: responses(['200', `The ${entity.name} record`, dataEnvelope(record)], ERRORS.get),
-    },
-    put: {
-      tags: [entity.name],
-      operationId: `update${pascal}`,
-      summary: `Partially update a ${entity.name} record (optionally with nested writes)`,
-      requestBody: requestBody(entity, pascal, 'Only keys present are changed. An empty body is treated as {}.'),
-      responses: responses(['200', `The updated ${entity.name} record`, dataEnvelope(record)], ERRORS.update),
-    },
+    }),
+    put: update(entity, pascal, record, `update${pascal}`),
+    // The same partial update under the method clients expect for one (beyond the spec).
+    patch: update(entity, pascal, record, `patch${pascal}`),
     delete: {
       tags: [entity.name],
       operationId: `delete${pascal}`,
@@ -148,8 +182,8 @@ export function generateOpenApi(registry: Registry, opts: OpenApiOptions): Recor
     paths[`/${entity.name}/{id}`] = itemPath(registry, entity, pascal);
     paths[`/${entity.name}/{id}/history`] = historyPath(entity, pascal, idParameter(entity));
   }
-  Object.assign(schemas, sharedSchemas(), adminSchemas(), fileSchemas(), auditSchemas(), workflowInstanceSchemas(), eventSchemas());
-  Object.assign(paths, adminPaths(), filePaths(), auditPaths(), workflowPaths(), eventPaths());
+  Object.assign(schemas, sharedSchemas(), adminSchemas(), fileSchemas(), auditSchemas(), workflowInstanceSchemas(), eventSchemas(), uiConfigSchemas(), schemaIoSchemas());
+  Object.assign(paths, adminPaths(), filePaths(), auditPaths(), workflowPaths(), eventPaths(), uiConfigPaths(), aiPaths(), schemaIoPaths());
   return {
     openapi: '3.1.0',
     info: {
@@ -158,7 +192,7 @@ export function generateOpenApi(registry: Registry, opts: OpenApiOptions): Recor
     },
     servers: [{ url: opts.basePath ?? `/api/${opts.app}` }],
     security: [{ bearerAuth: [] }],
-    tags: [...entities.map((e) => ({ name: e.name })), { name: '_admin', description: 'Admin APIs (role admin)' }, { name: '_files', description: 'Uploaded files' }, { name: '_workflows', description: 'Workflow instances and approvals' }, { name: '_events', description: 'Business events, traces and their aggregates' }],
+    tags: [...entities.map((e) => ({ name: e.name })), { name: '_admin', description: 'Admin APIs (role admin)' }, { name: '_files', description: 'Uploaded files' }, { name: '_workflows', description: 'Workflow instances and approvals' }, { name: '_events', description: 'Business events, traces and their aggregates' }, { name: '_ui', description: 'UI configurations for client UIs' }],
     paths,
     components: {
       schemas,

@@ -4,7 +4,8 @@
 /** Component schema names owned by the document itself; entities never take them. */
 export const SHARED_SCHEMA_NAMES: readonly string[] = ['Error', 'ListMeta', 'NestedWrite', 'Rule', 'RuleInput', 'StateMachine', 'StateMachineInput',
   'Webhook', 'WebhookInput', 'WebhookLog', 'Workflow', 'WorkflowInput', 'WorkflowInstance', 'WorkflowInstancePage',
-  'Event', 'EventPage', 'EventStats', 'TraceSpan', 'TraceWaterfall'];
+  'Event', 'EventPage', 'EventStats', 'TraceSpan', 'TraceWaterfall', 'UiConfig', 'UiConfigInput',
+  'SchemaDocument', 'SchemaImport', 'ImportSummary', 'ImportResult', 'ImportPlan', 'ImportPlanSection'];
 
 /** `blog_post` → `BlogPost`; `_audit` → `Audit`; names without a letter-led part get `Entity`. */
 export function pascalCase(name: string): string {

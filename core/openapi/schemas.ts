@@ -102,9 +102,12 @@ const ERROR_RESPONSES: ReadonlyArray<readonly [status: string, name: string, des
   ['403', 'Forbidden', 'FORBIDDEN: no permission for the action, an included entity or a state transition.'],
   ['404', 'NotFound', 'APP_NOT_FOUND, UNKNOWN_ENTITY, or NOT_FOUND (record, or a file referenced by a file field).'],
   ['409', 'Conflict', 'CONFLICT: unique violation or an on_delete restrict.'],
+  ['412', 'PreconditionFailed', 'PRECONDITION_FAILED: If-Match names another version of the record (it changed since that ETag was read).'],
   ['413', 'PayloadTooLarge', 'PAYLOAD_TOO_LARGE: body over the configured limit, or FILE_TOO_LARGE: upload over storage.max_file_size.'],
   ['422', 'ValidationFailed', 'VALIDATION_FAILED: payload, nested-write, rule or state-machine problems (details listed).'],
   ['500', 'InternalError', 'INTERNAL_ERROR, or WEBHOOK_FAILED when a synchronous webhook vetoed the write.'],
+  ['501', 'NotConfigured', 'NOT_CONFIGURED: an optional feature (the AI schema generator) is not configured on this server.'],
+  ['502', 'BadGateway', 'AI_REQUEST_FAILED: the AI provider could not be reached, answered an error, or gave no usable completion.'],
 ];
 
 export const ERROR_RESPONSE_NAME: ReadonlyMap<string, string> = new Map(ERROR_RESPONSES.map(([s, n]) => [s, n]));

@@ -74,6 +74,11 @@ export class AppContext {
     return db !== undefined && db.holdsHandle !== false;
   }
 
+  /** The database's in-flight and waiting work, without opening it or counting as use (metrics). */
+  get busy(): number {
+    return this.database?.busy ?? 0;
+  }
+
   get isGone(): boolean {
     return this.gone;
   }

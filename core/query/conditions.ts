@@ -118,7 +118,8 @@ export function pushRowFilterParams(rowFilter: RowFilter | undefined, params: un
 }
 
 /**
- * The AND-terms of a WHERE clause: live-row condition, the conditions, then the row filter.
+ * The AND-terms of a WHERE clause: live-row condition, the conditions, the client's OR
+ * alternatives (`anyOf`, the same OR-of-AND-groups shape as a row filter), then the row filter.
  * Returns '' when there is nothing to test.
  */
 export function whereSql(
@@ -128,10 +129,12 @@ export function whereSql(
   rowFilter: RowFilter | undefined,
   counter: ParamCounter,
   alias?: string,
+  anyOf?: RowFilter,
 ): string {
   const terms: string[] = [];
   if (liveCondition) terms.push(alias ? `${alias}.${liveCondition}` : liveCondition);
   for (const c of conditions) terms.push(conditionSql(dialect, c, counter, alias));
+  if (anyOf) terms.push(rowFilterSql(dialect, anyOf, counter, alias));
   const rf = rowFilterSql(dialect, rowFilter, counter, alias);
   if (rf) terms.push(rf);
   return terms.join(' AND ');
@@ -142,7 +145,9 @@ export function pushWhereParams(
   conditions: readonly Condition[],
   rowFilter: RowFilter | undefined,
   params: unknown[],
+  anyOf?: RowFilter,
 ): void {
   for (let i = 0; i < conditions.length; i++) pushConditionParam(conditions[i], params);
+  if (anyOf) pushRowFilterParams(anyOf, params);
   pushRowFilterParams(rowFilter, params);
 }

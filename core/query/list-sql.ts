@@ -11,7 +11,7 @@
 // bounded, the window's grows with the number of matching rows.
 import type { CompiledEntity } from '../compile/compiled-entity.js';
 import type { Dialect } from '../db/types.js';
-import { rowFilterShape, whereSql, type Condition, type RowFilter } from './conditions.js';
+import { rowFilterShape, whereSql, type RowFilter } from './conditions.js';
 import type { ListQuery, SortItem } from './parse-list-query.js';
 import { cachedSql, storeSql } from './sql-cache.js';
 
@@ -46,7 +46,7 @@ export function orderBySql(dialect: Dialect, entity: CompiledEntity, sort: reado
 function buildListSql(entity: CompiledEntity, query: ListQuery, rowFilter: RowFilter | undefined): string {
   const dialect = entity.dialect;
   const counter = { n: 0 };
-  const where = whereSql(dialect, entity.sql.liveCondition, query.filters, rowFilter, counter);
+  const where = whereSql(dialect, entity.sql.liveCondition, query.filters, rowFilter, counter, undefined, query.anyOf);
   const whereClause = where ? ` WHERE ${where}` : '';
   // The subquery repeats the WHERE text with the same placeholders: parameters are shared.
   const total = query.withTotal ? `, (SELECT COUNT(*) FROM ${entity.quotedTable}${whereClause}) AS "${TOTAL_COLUMN}"` : '';
@@ -56,8 +56,8 @@ function buildListSql(entity: CompiledEntity, query: ListQuery, rowFilter: RowFi
     `${orderBySql(dialect, entity, query.sort)} LIMIT $${limit} OFFSET $${offset}`;
 }
 
-function buildCountSql(entity: CompiledEntity, filters: readonly Condition[], rowFilter: RowFilter | undefined): string {
-  const where = whereSql(entity.dialect, entity.sql.liveCondition, filters, rowFilter, { n: 0 });
+function buildCountSql(entity: CompiledEntity, query: ListQuery, rowFilter: RowFilter | undefined): string {
+  const where = whereSql(entity.dialect, entity.sql.liveCondition, query.filters, rowFilter, { n: 0 }, undefined, query.anyOf);
   return `SELECT COUNT(*) AS "${TOTAL_COLUMN}" FROM ${entity.quotedTable}${where ? ` WHERE ${where}` : ''}`;
 }
 
@@ -72,5 +72,5 @@ export function listSql(entity: CompiledEntity, query: ListQuery, rowFilter?: Ro
 export function countSql(entity: CompiledEntity, query: ListQuery, rowFilter?: RowFilter): string {
   const rf = rowFilterShape(rowFilter);
   const key = `count:${query.shape}#${rf}`;
-  return cachedSql(entity, key) ?? storeSql(entity, key, buildCountSql(entity, query.filters, rowFilter));
+  return cachedSql(entity, key) ?? storeSql(entity, key, buildCountSql(entity, query, rowFilter));
 }

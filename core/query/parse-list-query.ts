@@ -26,6 +26,11 @@ export interface SortItem {
 export interface ListQuery {
   /** ANDed filters, in query-key order. */
   readonly filters: readonly Condition[];
+  /**
+   * Beyond the spec: `filter[or][<n>][<field>.<op>]` alternatives, ORed (each one's conditions
+   * ANDed), ANDed with `filters`; undefined without any.
+   */
+  readonly anyOf: readonly (readonly Condition[])[] | undefined;
   readonly sort: readonly SortItem[];
   readonly page: number;
   readonly perPage: number;
@@ -39,6 +44,11 @@ export interface ListQuery {
   /** Everything the list SQL text depends on (filters' fields/ops, sort, total); its cache key. */
   readonly shape: string;
 }
+
+/** `filter[or][<n>][<field>]` / `filter[or][<n>][<field>.<op>]`: alternative n's condition. */
+const OR_KEY_RE = /^filter\[or\]\[(\d{1,4})\]\[([^\]]+)\]$/;
+/** Alternatives one query may have (each is a term of the SQL OR). */
+export const MAX_OR_GROUPS = 20;
 
 const OPERATORS: ReadonlySet<string> = new Set<FilterOp>([
   'eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'in', 'not_in', 'like', 'ilike', 'is_null',
@@ -136,14 +146,32 @@ function parseWithTotal(text: string | undefined): boolean {
  */
 export function parseListQuery(entity: CompiledEntity, registry: Registry, query: QueryInput): ListQuery {
   const filters: Condition[] = [];
+  const alternatives = new Map<number, Condition[]>();
   let shape = '';
   for (const key of Object.keys(query)) {
     if (!key.startsWith('filter[') || !key.endsWith(']') || key.length < 8) continue;
     const raw = joined(query[key]);
     if (raw === undefined) continue;
+    const or = OR_KEY_RE.exec(key);
+    if (or) {
+      const n = Number(or[1]);
+      let group = alternatives.get(n);
+      if (!group) {
+        if (alternatives.size >= MAX_OR_GROUPS) throw errors.tooManyOrGroups(MAX_OR_GROUPS);
+        alternatives.set(n, (group = []));
+      }
+      group.push(parseFilter(entity, or[2], raw));
+      continue;
+    }
     const c = parseFilter(entity, key.slice(7, -1), raw);
     filters.push(c);
     shape += conditionShape(c) + ',';
+  }
+  let anyOf: Condition[][] | undefined;
+  if (alternatives.size > 0) {
+    // In index order, so the SQL text (and its cache entry) depends on the query, not key order.
+    anyOf = [...alternatives.entries()].sort(([a], [b]) => a - b).map(([, group]) => group);
+    shape += `|or:${anyOf.map((g) => g.map(conditionShape).join(',')).join(';')}`;
   }
   const sort = parseSort(entity, joined(query.sort));
   const page = parsePositive(joined(query.page), DEFAULT_PAGE, MAX_PAGE);
@@ -153,5 +181,5 @@ export function parseListQuery(entity: CompiledEntity, registry: Registry, query
   shape += '|';
   for (const s of sort) shape += (s.desc ? '-' : '') + s.field.name + ',';
   if (withTotal) shape += '|t';
-  return { filters, sort, page, perPage, withTotal, include, shape };
+  return { filters, anyOf, sort, page, perPage, withTotal, include, shape };
 }

@@ -26,7 +26,7 @@ export async function runList(db: Queryable, entity: CompiledEntity, query: List
     return { records: [], total: query.withTotal ? 0 : undefined, page, perPage };
   }
   const params: unknown[] = [];
-  pushWhereParams(query.filters, rowFilter, params);
+  pushWhereParams(query.filters, rowFilter, params, query.anyOf);
   const whereCount = params.length;
   params.push(perPage, (page - 1) * perPage);
   const rows = await db.query<Row>(listSql(entity, query, rowFilter), params);

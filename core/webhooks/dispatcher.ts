@@ -61,6 +61,11 @@ export class WebhookDispatcher {
     return true;
   }
 
+  /** Deliveries waiting in memory (the metrics' backlog gauge). */
+  get queuedJobs(): number {
+    return this.queued;
+  }
+
   /** Free places in the queue (the scheduler claims no more than this). */
   room(): number {
     return Math.max(0, this.opts.maxQueued - this.queued);

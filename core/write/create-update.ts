@@ -50,17 +50,23 @@ async function checkLinksInTransaction(tx: Queryable, tree: TreePlan | undefined
 }
 
 /** The write plan's execution as its `nested_write.execute` span (observability-and-audit.md §A3). */
-function execute(ctx: WriteContext, w: RecordWrite, reread: boolean, tree: TreePlan | undefined): Promise<void> {
+function execute(ctx: WriteContext, w: RecordWrite, reread: boolean, tree: TreePlan | undefined, precondition?: Precondition): Promise<void> {
   return withSpan(SPANS.nestedWrite, w.entity.name, w.pk, async (span) => {
     span.set('operation', w.kind);
-    await write(ctx, w, reread, tree);
+    await write(ctx, w, reread, tree, precondition);
     span.setRecordId(w.pk);
   });
 }
 
+/**
+ * A check of the addressed record as it is inside the write's transaction, after it was locked and
+ * the caller's permission on it confirmed (an If-Match: it throws to refuse the write).
+ */
+export type Precondition = (current: Values) => void;
+
 /** Runs `w` on the pool as one statement when no step needs the transaction, else in one. */
-async function write(ctx: WriteContext, w: RecordWrite, reread: boolean, tree: TreePlan | undefined): Promise<void> {
-  if (!w.relations && !needsTransaction(w, ctx) && (w.kind === 'create' || Object.keys(w.values).length > 0)) {
+async function write(ctx: WriteContext, w: RecordWrite, reread: boolean, tree: TreePlan | undefined, precondition?: Precondition): Promise<void> {
+  if (!precondition && !w.relations && !needsTransaction(w, ctx) && (w.kind === 'create' || Object.keys(w.values).length > 0)) {
     const run = writeRun(ctx.db, ctx);
     await writeRecord(run, w);
     return runAfterCommit(run);
@@ -70,6 +76,10 @@ async function write(ctx: WriteContext, w: RecordWrite, reread: boolean, tree: T
     if (reread) {
       w.old = await lockRow(tx, w.entity, w.pk); // step 11
       if (!w.old) return run;
+      if (precondition) {
+        authorizeRecord(ctx, w.entity, 'update', w.old);
+        precondition(w.old);
+      }
     }
     try {
       await checkLinksInTransaction(tx, tree);
@@ -104,9 +114,12 @@ export async function createRecord(ctx: WriteContext, entity: CompiledEntity, bo
   return w.record!;
 }
 
-/** Updates the record whose primary key is `pk`; `label` is the id as the client addressed it. */
+/**
+ * Updates the record whose primary key is `pk`; `label` is the id as the client addressed it.
+ * `precondition` runs on the locked row before anything is written.
+ */
 export async function updateRecord(
-  ctx: WriteContext, entity: CompiledEntity, pk: unknown, body: unknown, label: string,
+  ctx: WriteContext, entity: CompiledEntity, pk: unknown, body: unknown, label: string, precondition?: Precondition,
 ): Promise<Values> {
   const notFound = () => errors.recordNotFound(entity.name, label);
   let checked: { values: Values; tree?: TreePlan };
@@ -121,7 +134,7 @@ export async function updateRecord(
   }
   const w = recordWrite('update', entity, { values: checked.values, pk, relations: checked.tree?.relations });
   runChecks(w, ctx);
-  await execute(ctx, w, true, checked.tree);
+  await execute(ctx, w, true, checked.tree, precondition);
   if (!w.record) throw notFound();
   return w.record;
 }

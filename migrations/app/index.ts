@@ -9,5 +9,6 @@ import { webhooks } from './006-webhooks.js';
 import { audit } from './007-audit.js';
 import { workflows } from './008-workflows.js';
 import { spans } from './009-spans.js';
+import { uiConfigs } from './010-ui-configs.js';
 
-export const appMigrations: readonly Migration[] = [init, metadataVersion, rules, stateMachines, eventsAndEffects, webhooks, audit, workflows, spans];
+export const appMigrations: readonly Migration[] = [init, metadataVersion, rules, stateMachines, eventsAndEffects, webhooks, audit, workflows, spans, uiConfigs];

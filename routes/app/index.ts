@@ -12,11 +12,15 @@ import adminWebhooksRoutes from './admin-webhooks.js';
 import adminWebhookLogsRoutes from './admin-webhook-logs.js';
 import adminUsersRoutes from './admin-users.js';
 import adminInvitesRoutes from './admin-invites.js';
+import adminSchemaIoRoutes from './admin-schema-io.js';
+import adminUiConfigsRoutes from './admin-ui-configs.js';
+import adminAiRoutes from './admin-ai.js';
 import auditRoutes from './audit.js';
 import entityRoutes from './entities.js';
 import eventRoutes from './events.js';
 import fileRoutes from './files.js';
 import openApiRoutes from './openapi.js';
+import uiRoutes from './ui.js';
 import workflowRoutes from './workflows.js';
 
 export default async function appRoutes(fastify: FastifyInstance): Promise<void> {
@@ -31,6 +35,10 @@ export default async function appRoutes(fastify: FastifyInstance): Promise<void>
   await fastify.register(adminWebhookLogsRoutes);
   await fastify.register(adminUsersRoutes);
   await fastify.register(adminInvitesRoutes);
+  await fastify.register(adminSchemaIoRoutes);
+  await fastify.register(adminUiConfigsRoutes);
+  await fastify.register(adminAiRoutes);
+  await fastify.register(uiRoutes);
   await fastify.register(auditRoutes);
   await fastify.register(openApiRoutes);
   await fastify.register(fileRoutes);

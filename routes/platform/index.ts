@@ -2,6 +2,7 @@
 // only; app tokens are refused here.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { bearerToken } from '../../core/auth/tokens.js';
+import { aiStatus } from '../../core/ai/settings.js';
 import { errors } from '../../core/errors.js';
 import { authRateLimits } from '../../plugins/rate-limit.js';
 import { objectBody } from '../../core/input.js';
@@ -69,11 +70,7 @@ export default async function platformRoutes(fastify: FastifyInstance): Promise<
     await platform.apps.delete(appName(req));
     return { message: 'App deleted' };
   });
-  fastify.get('/ai/status', adminOnly, async () => {
-    const ai = platform.config.ai;
-    const configured = Boolean(ai.base_url && ai.api_key && ai.model);
-    return { data: { configured, model: configured ? ai.model : '' } };
-  });
+  fastify.get('/ai/status', adminOnly, async () => ({ data: aiStatus(platform.config.ai) }));
 
   // Anything else under /api/_platform is an unknown route, answered before authentication.
   fastify.all('/*', open, async () => {

@@ -60,3 +60,31 @@ t.test('embedded with rocketServerOptions: pre-routing errors get the envelope t
   const fits = await host.inject({ method: 'GET', url: `/rocket/api/x/book/${'a'.repeat(255)}` });
   t.equal(fits.json().error.code, 'APP_NOT_FOUND', 'a 255-character segment is routed');
 });
+
+t.test('embedded without `env`: only ROCKET_* variables count, never the host\'s DATABASE_URL or PORT', async (t) => {
+  const config = testConfig('sqlite');
+  const saved = { DATABASE_URL: process.env.DATABASE_URL, PORT: process.env.PORT, ROCKET_LOG_SLOW_MS: process.env.ROCKET_LOG_SLOW_MS };
+  // The host's own database (unreachable here: taking it as the management store would fail the start).
+  process.env.DATABASE_URL = 'postgres://host-user@127.0.0.1:1/host_app';
+  process.env.PORT = '1';
+  process.env.ROCKET_LOG_SLOW_MS = '4321';
+  t.teardown(() => {
+    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+  });
+  const host = Fastify({ logger: false });
+  let platform: any;
+  await host.register(rocket, {
+    prefix: '/rocket', config: { ...config, database: { ...config.database, url: undefined } }, readConfigFile: false,
+    onPlatform: (p: unknown) => (platform = p),
+  });
+  await host.ready();
+  t.teardown(async () => {
+    await host.close();
+    await dropStores('sqlite', config);
+  });
+  t.equal(platform.config.database.driver, 'sqlite', 'the host\'s DATABASE_URL is not Rocket\'s management store');
+  t.equal(platform.config.database.url, undefined);
+  t.equal(platform.config.server.port, 8080, 'nor is its PORT');
+  t.equal(platform.config.log_slow_ms, 4321, 'ROCKET_* variables still apply');
+  t.equal((await host.inject({ method: 'GET', url: '/rocket/health' })).statusCode, 200);
+});

@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import t from 'tap';
 import { eachDialect } from '../helpers/server.js';
 
-// A copy of `shared/examples/` travels with the repository (a clean clone has no `../shared`);
-// where the shared folder is beside the checkout, the copy must still be identical to it.
-const EXAMPLES = join(import.meta.dirname, '../fixtures/examples');
+// The examples ship with the project in `examples/`, a copy of `shared/examples/` (a clean clone
+// has no `../shared`); where the shared folder is beside the checkout, the copy must still be
+// identical to it.
+const EXAMPLES = join(import.meta.dirname, '../../examples');
 const SHARED = join(import.meta.dirname, '../../../shared/examples');
 const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).sort();
 

@@ -510,7 +510,7 @@ eachDialect(t, "deleting a workflow deletes its instances, and only its", async 
 });
 
 // The examples' workflows are already in the stored form (gotos as objects, every default given).
-const EXAMPLES = join(import.meta.dirname, '../fixtures/examples');
+const EXAMPLES = join(import.meta.dirname, '../../examples');
 const exampleFiles = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).sort();
 
 eachDialect(t, "the example schemas' workflows are accepted as they are", async (t, r) => {

@@ -82,6 +82,14 @@ t.test('connection and lifecycle keys', async (t) => {
   t.equal(load({ ROCKET_DB_MAX_CONNECTIONS: '3' }).config.database.max_connections, 3, 'SQLite: only a limit of open app files');
 });
 
+t.test('ai: unset by default with a 120 s deadline; ROCKET_AI_* set it', async (t) => {
+  t.strictSame(load({}).config.ai, { timeout_ms: 120_000 });
+  const env = load({ ROCKET_AI_BASE_URL: 'https://api.example.net/v1', ROCKET_AI_API_KEY: 'sk-x', ROCKET_AI_MODEL: 'm', ROCKET_AI_TIMEOUT_MS: '5000' });
+  t.strictSame(env.config.ai, { base_url: 'https://api.example.net/v1', api_key: 'sk-x', model: 'm', timeout_ms: 5000 });
+  const err = t.throws(() => load({ ROCKET_AI_TIMEOUT_MS: '0' })) as unknown as ConfigError;
+  t.match(err.message, /ai\.timeout_ms must be >= 1/);
+});
+
 t.test('webhooks.allow_private_networks: on in development, off in production, settable', async (t) => {
   const prod = { NODE_ENV: 'production', ROCKET_PLATFORM_JWT_SECRET: 'x'.repeat(40) };
   t.equal(load({}).config.webhooks.allow_private_networks, true, 'development: a local receiver works');

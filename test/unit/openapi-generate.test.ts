@@ -158,6 +158,8 @@ t.test('component schemas: one record and one input schema per entity, plus shar
     'Error', 'ListMeta', 'NestedWrite', 'RuleInput', 'Rule', 'StateMachineInput', 'StateMachine',
     'WebhookInput', 'Webhook', 'WebhookLog', 'WorkflowInput', 'Workflow', 'UploadedFile', 'FileListItem', 'AuditLogEntry', 'AuditLogPage',
     'WorkflowInstance', 'WorkflowInstancePage', 'Event', 'EventPage', 'TraceSpan', 'TraceWaterfall', 'EventStats',
+    'UiConfigInput', 'UiConfig',
+    'SchemaDocument', 'SchemaImport', 'ImportSummary', 'ImportResult', 'ImportPlanSection', 'ImportPlan',
   ]);
   t.same(schemas.Post, registry.entity('post')!.schemas.record, 'record schema is the compiled one');
   t.same(schemas.PostInput, registry.entity('post')!.schemas.input, 'input schema is the compiled one');
@@ -180,13 +182,15 @@ t.test('five operations per entity with unique operationIds', async (t) => {
     '/_admin/workflows', '/_admin/workflows/{id}', '/_files/upload', '/_files', '/_files/{id}', '/_admin/audit-logs', '/_admin/audit-logs/{id}',
     '/_workflows', '/_workflows/pending', '/_workflows/{id}', '/_workflows/{id}/approve', '/_workflows/{id}/reject',
     '/_events', '/_events/trace/{trace_id}', '/_events/stats',
+    '/_admin/ui-configs', '/_admin/ui-configs/{id}', '/_ui/configs', '/_ui/config/{entity}', '/_admin/ai/status', '/_admin/ai/generate',
+    '/_admin/export', '/_admin/import',
   ]);
   const ids: string[] = [];
   for (const item of Object.values(doc.paths) as Json[]) {
     for (const method of ['get', 'post', 'put', 'delete']) if (item[method]) ids.push(item[method].operationId);
   }
-  t.equal(ids.length, 63, 'five per entity and its history, five for each of the rules, state-machine, webhook and workflow admin APIs, three for webhook logs, four for files, two for the audit log, six for workflow instances, four for events');
-  t.equal(new Set(ids).size, 63, 'unique');
+  t.equal(ids.length, 74, 'five per entity and its history, five for each of the rules, state-machine, webhook and workflow admin APIs, three for webhook logs, four for files, two for the audit log, six for workflow instances, four for events, five for UI configs and two reads of them, two for the AI generator, export and import');
+  t.equal(new Set(ids).size, 74, 'unique');
   t.same(ids.slice(0, 6), ['listAuthor', 'createAuthor', 'getAuthor', 'updateAuthor', 'deleteAuthor', 'historyAuthor']);
   t.same(ids.slice(24, 29), ['listRules', 'createRule', 'getRule', 'updateRule', 'deleteRule']);
   t.same(ids.slice(29, 34), ['listStateMachines', 'createStateMachine', 'getStateMachine', 'updateStateMachine', 'deleteStateMachine']);
@@ -196,11 +200,13 @@ t.test('five operations per entity with unique operationIds', async (t) => {
   t.same(ids.slice(47, 51), ['uploadFile', 'listFiles', 'getFile', 'deleteFile']);
   t.same(ids.slice(51, 53), ['listAuditLogs', 'getAuditLog']);
   t.same(ids.slice(53, 59), ['listWorkflowInstances', 'listPendingWorkflowInstances', 'getWorkflowInstance', 'deleteWorkflowInstance', 'approveWorkflowInstance', 'rejectWorkflowInstance']);
-  t.same(ids.slice(59), ['queryEvents', 'emitEvent', 'traceWaterfall', 'eventStats']);
+  t.same(ids.slice(59, 63), ['queryEvents', 'emitEvent', 'traceWaterfall', 'eventStats']);
+  t.same(ids.slice(63), ['listUiConfigs', 'createUiConfig', 'getUiConfig', 'updateUiConfig', 'deleteUiConfig', 'listDefaultUiConfigs', 'getDefaultUiConfig', 'aiStatus', 'aiGenerateSchema', 'exportSchema', 'importSchema']);
   t.same(Object.keys(doc.paths['/_files/{id}']), ['parameters', 'get', 'head', 'delete'], 'HEAD of a download too');
   t.same(Object.keys(doc.paths['/_files/upload'].post.requestBody.content), ['multipart/form-data']);
   t.same(Object.keys(doc.paths['/post']), ['get', 'post']);
-  t.same(Object.keys(doc.paths['/post/{id}']), ['parameters', 'get', 'put', 'delete']);
+  t.same(Object.keys(doc.paths['/post/{id}']), ['parameters', 'get', 'put', 'patch', 'delete'], 'PATCH: the same partial update as PUT');
+  t.equal(doc.paths['/post/{id}'].patch.operationId, 'patchPost');
   t.equal(doc.paths['/post'].get.operationId, 'listPost');
   t.equal(doc.paths['/post'].post.operationId, 'createPost');
   t.equal(doc.paths['/post/{id}'].get.operationId, 'getPost');
@@ -246,7 +252,7 @@ t.test('{id} parameter and get include', async (t) => {
     name: 'id', in: 'path', required: true, description: 'Primary key (id, uuid).', schema: { type: 'string', format: 'uuid' },
   });
   t.same(doc.paths['/post/{id}'].parameters[0].schema, { type: 'string' }, 'slug entities accept slugs');
-  t.same(doc.paths['/post/{id}'].get.parameters.map((p: Json) => p.name), ['include']);
+  t.same(doc.paths['/post/{id}'].get.parameters.map((p: Json) => p.name), ['include', 'fields', 'If-None-Match']);
 });
 
 t.test('request bodies: <Entity>Input plus forward relation keys', async (t) => {
@@ -270,16 +276,18 @@ t.test('responses: envelopes and errors per endpoint', async (t) => {
     type: 'object', required: ['data', 'meta'],
     properties: { data: { type: 'array', items: { $ref: '#/components/schemas/Post' } }, meta: { $ref: '#/components/schemas/ListMeta' } },
   });
-  t.same(Object.keys(list), ['200', '400', '401', '403', '404', '500']);
+  t.same(Object.keys(list), ['200', '304', '400', '401', '403', '404', '500']);
+  t.ok(list['200'].headers.ETag, 'reads carry an ETag');
   const create = doc.paths['/post'].post.responses;
   t.same(Object.keys(create), ['201', '400', '401', '403', '404', '409', '413', '422', '500']);
   t.same(create['201'].content['application/json'].schema, {
     type: 'object', required: ['data'], properties: { data: { $ref: '#/components/schemas/Post' } },
   });
   t.same(create['422'], { $ref: '#/components/responses/ValidationFailed' });
-  t.same(Object.keys(doc.paths['/post/{id}'].put.responses), ['200', '400', '401', '403', '404', '409', '413', '422', '500']);
+  t.same(Object.keys(doc.paths['/post/{id}'].put.responses), ['200', '400', '401', '403', '404', '409', '412', '413', '422', '500']);
+  t.ok(create['201'].headers.Location, 'a create names its record');
   const del = doc.paths['/post/{id}'].delete.responses;
-  t.same(Object.keys(del), ['200', '401', '403', '404', '409', '422', '500']);
+  t.same(Object.keys(del), ['200', '401', '403', '404', '409', '412', '422', '500']);
   t.same(del['200'].content['application/json'].schema.properties.data, {
     type: 'object', required: ['id'], properties: { id: { type: 'string' } },
   });
@@ -304,6 +312,8 @@ t.test('component and operation names for awkward entity names', async (t) => {
   t.same(Object.fromEntries(assignPascalNames(['workflow', 'workflow_input'])), { workflow: 'Workflow2', workflow_input: 'WorkflowInput2' },
     'the workflow admin schemas are taken');
   t.same(Object.fromEntries(assignPascalNames(['event', 'event_stats'])), { event: 'Event2', event_stats: 'EventStats2' }, 'and the events API\'s');
+  t.same(Object.fromEntries(assignPascalNames(['ui_config'])), { ui_config: 'UiConfig2' }, 'and the UI-config API\'s');
+  t.same(Object.fromEntries(assignPascalNames(['import_plan', 'schema_document'])), { import_plan: 'ImportPlan2', schema_document: 'SchemaDocument2' }, 'and the import\'s');
   const entity = (name: string, pkType: string, extra: Json[] = []): Json => ({
     name, table: `t${name}`, primary_key: { field: 'id', type: pkType, generated: pkType !== 'string' },
     fields: [{ name: 'id', type: pkType === 'string' ? 'string' : pkType }, ...extra],
@@ -322,6 +332,8 @@ t.test('component and operation names for awkward entity names', async (t) => {
     'Error', 'ListMeta', 'NestedWrite', 'RuleInput', 'Rule', 'StateMachineInput', 'StateMachine',
     'WebhookInput', 'Webhook', 'WebhookLog', 'WorkflowInput', 'Workflow', 'UploadedFile', 'FileListItem', 'AuditLogEntry', 'AuditLogPage',
     'WorkflowInstance', 'WorkflowInstancePage', 'Event', 'EventPage', 'TraceSpan', 'TraceWaterfall', 'EventStats',
+    'UiConfigInput', 'UiConfig',
+    'SchemaDocument', 'SchemaImport', 'ImportSummary', 'ImportResult', 'ImportPlanSection', 'ImportPlan',
   ]);
   t.equal(oddDoc.paths['/_note'].get.operationId, 'listNote2');
   t.same(oddDoc.paths['/_note/{id}'].parameters[0].schema, { type: 'integer' });

@@ -207,6 +207,9 @@ export const postgresDialect: Dialect = {
   // Microseconds survive (timestamptz's precision).
   fromEpochMs: (expr) => `to_timestamp((${expr}) / 1000.0)`,
   asyncCommitSql: 'SET LOCAL synchronous_commit = off',
+  // The identity column's sequence: nextval - 1 is where it stands, so it only moves forward.
+  identityResyncSql: (table, column) =>
+    `SELECT setval(pg_get_serial_sequence($1, $2), GREATEST(COALESCE((SELECT MAX(${column}) FROM ${table}), 1), nextval(pg_get_serial_sequence($1, $2)) - 1))`,
 
   isUniqueViolation: (err) => pgCode(err) === '23505',
   isForeignKeyViolation: (err) => pgCode(err) === '23503',

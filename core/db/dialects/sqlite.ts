@@ -113,6 +113,7 @@ export const sqliteDialect: Dialect = {
   // A commit of the in-process database waits for no network and, with synchronous = NORMAL in
   // WAL mode, for no fsync.
   asyncCommitSql: undefined,
+  identityResyncSql: undefined,
 
   isUniqueViolation: (err) => ['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'].includes(sqliteCode(err)),
   isForeignKeyViolation: (err) => sqliteCode(err) === 'SQLITE_CONSTRAINT_FOREIGNKEY',

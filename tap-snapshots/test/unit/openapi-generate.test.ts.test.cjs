@@ -44,6 +44,16 @@ Object {
       },
     },
     "responses": Object {
+      "BadGateway": Object {
+        "content": Object {
+          "application/json": Object {
+            "schema": Object {
+              "$ref": "#/components/schemas/Error",
+            },
+          },
+        },
+        "description": "AI_REQUEST_FAILED: the AI provider could not be reached, answered an error, or gave no usable completion.",
+      },
       "BadRequest": Object {
         "content": Object {
           "application/json": Object {
@@ -84,6 +94,16 @@ Object {
         },
         "description": "INTERNAL_ERROR, or WEBHOOK_FAILED when a synchronous webhook vetoed the write.",
       },
+      "NotConfigured": Object {
+        "content": Object {
+          "application/json": Object {
+            "schema": Object {
+              "$ref": "#/components/schemas/Error",
+            },
+          },
+        },
+        "description": "NOT_CONFIGURED: an optional feature (the AI schema generator) is not configured on this server.",
+      },
       "NotFound": Object {
         "content": Object {
           "application/json": Object {
@@ -103,6 +123,16 @@ Object {
           },
         },
         "description": "PAYLOAD_TOO_LARGE: body over the configured limit, or FILE_TOO_LARGE: upload over storage.max_file_size.",
+      },
+      "PreconditionFailed": Object {
+        "content": Object {
+          "application/json": Object {
+            "schema": Object {
+              "$ref": "#/components/schemas/Error",
+            },
+          },
+        },
+        "description": "PRECONDITION_FAILED: If-Match names another version of the record (it changed since that ETag was read).",
       },
       "Unauthorized": Object {
         "content": Object {
@@ -815,6 +845,307 @@ Object {
         ],
         "type": "object",
       },
+      "ImportPlan": Object {
+        "properties": Object {
+          "dry_run": Object {
+            "const": true,
+          },
+          "errors": Object {
+            "items": Object {
+              "type": "string",
+            },
+            "type": "array",
+          },
+          "message": Object {
+            "type": "string",
+          },
+          "plan": Object {
+            "properties": Object {
+              "entities": Object {
+                "$ref": "#/components/schemas/ImportPlanSection",
+              },
+              "permissions": Object {
+                "$ref": "#/components/schemas/ImportPlanSection",
+              },
+              "relations": Object {
+                "$ref": "#/components/schemas/ImportPlanSection",
+              },
+              "rules": Object {
+                "$ref": "#/components/schemas/ImportPlanSection",
+              },
+              "sample_data": Object {
+                "items": Object {
+                  "properties": Object {
+                    "errors": Object {
+                      "items": Object {
+                        "type": "string",
+                      },
+                      "type": "array",
+                    },
+                    "insert": Object {
+                      "type": "integer",
+                    },
+                    "key": Object {
+                      "type": "string",
+                    },
+                    "rows": Object {
+                      "type": "integer",
+                    },
+                    "skip": Object {
+                      "description": "Rows already present (key, unique value, pair, email).",
+                      "type": "integer",
+                    },
+                    "target": Object {
+                      "description": "The entity, join table or _users; null for an unknown key.",
+                      "type": Array [
+                        "string",
+                        "null",
+                      ],
+                    },
+                  },
+                  "required": Array [
+                    "key",
+                    "target",
+                    "rows",
+                    "insert",
+                    "skip",
+                    "errors",
+                  ],
+                  "type": "object",
+                },
+                "type": "array",
+              },
+              "state_machines": Object {
+                "$ref": "#/components/schemas/ImportPlanSection",
+              },
+              "ui_configs": Object {
+                "$ref": "#/components/schemas/ImportPlanSection",
+              },
+              "webhooks": Object {
+                "$ref": "#/components/schemas/ImportPlanSection",
+              },
+              "workflows": Object {
+                "$ref": "#/components/schemas/ImportPlanSection",
+              },
+            },
+            "required": Array [
+              "entities",
+              "relations",
+              "rules",
+              "state_machines",
+              "workflows",
+              "permissions",
+              "webhooks",
+              "ui_configs",
+              "sample_data",
+            ],
+            "type": "object",
+          },
+          "summary": Object {
+            "$ref": "#/components/schemas/ImportSummary",
+          },
+        },
+        "required": Array [
+          "message",
+          "dry_run",
+          "summary",
+          "plan",
+        ],
+        "type": "object",
+      },
+      "ImportPlanSection": Object {
+        "properties": Object {
+          "create": Object {
+            "description": "Items that would be created, e.g. \\"entity book\\".",
+            "items": Object {
+              "type": "string",
+            },
+            "type": "array",
+          },
+          "fail": Object {
+            "items": Object {
+              "properties": Object {
+                "error": Object {
+                  "type": "string",
+                },
+                "item": Object {
+                  "type": "string",
+                },
+              },
+              "required": Array [
+                "item",
+                "error",
+              ],
+              "type": "object",
+            },
+            "type": "array",
+          },
+          "replace": Object {
+            "description": "UI configs whose (entity, scope) exists: their config would be replaced.",
+            "items": Object {
+              "properties": Object {
+                "differences": Object {
+                  "description": "[] when the present item equals the document's.",
+                  "items": Object {
+                    "description": "One differing value; a side without the property (absent there) has no key.",
+                    "properties": Object {
+                      "existing": Object {},
+                      "imported": Object {},
+                      "path": Object {
+                        "examples": Array [
+                          "fields[title].required",
+                          "priority",
+                        ],
+                        "type": "string",
+                      },
+                    },
+                    "required": Array [
+                      "path",
+                    ],
+                    "type": "object",
+                  },
+                  "type": "array",
+                },
+                "item": Object {
+                  "type": "string",
+                },
+                "truncated": Object {
+                  "const": true,
+                },
+              },
+              "required": Array [
+                "item",
+                "differences",
+              ],
+              "type": "object",
+            },
+            "type": "array",
+          },
+          "skip": Object {
+            "description": "Items skipped because their key exists, with what differs from the present item.",
+            "items": Object {
+              "properties": Object {
+                "differences": Object {
+                  "description": "[] when the present item equals the document's.",
+                  "items": Object {
+                    "description": "One differing value; a side without the property (absent there) has no key.",
+                    "properties": Object {
+                      "existing": Object {},
+                      "imported": Object {},
+                      "path": Object {
+                        "examples": Array [
+                          "fields[title].required",
+                          "priority",
+                        ],
+                        "type": "string",
+                      },
+                    },
+                    "required": Array [
+                      "path",
+                    ],
+                    "type": "object",
+                  },
+                  "type": "array",
+                },
+                "item": Object {
+                  "type": "string",
+                },
+                "truncated": Object {
+                  "const": true,
+                },
+              },
+              "required": Array [
+                "item",
+                "differences",
+              ],
+              "type": "object",
+            },
+            "type": "array",
+          },
+        },
+        "required": Array [
+          "create",
+          "replace",
+          "skip",
+          "fail",
+        ],
+        "type": "object",
+      },
+      "ImportResult": Object {
+        "properties": Object {
+          "errors": Object {
+            "description": "Present only when not empty.",
+            "items": Object {
+              "type": "string",
+            },
+            "type": "array",
+          },
+          "message": Object {
+            "const": "Import completed",
+          },
+          "summary": Object {
+            "$ref": "#/components/schemas/ImportSummary",
+          },
+        },
+        "required": Array [
+          "message",
+          "summary",
+        ],
+        "type": "object",
+      },
+      "ImportSummary": Object {
+        "description": "Items newly inserted per section (ui_configs: upserted), and sample rows actually inserted (records).",
+        "properties": Object {
+          "entities": Object {
+            "minimum": 0,
+            "type": "integer",
+          },
+          "permissions": Object {
+            "minimum": 0,
+            "type": "integer",
+          },
+          "records": Object {
+            "minimum": 0,
+            "type": "integer",
+          },
+          "relations": Object {
+            "minimum": 0,
+            "type": "integer",
+          },
+          "rules": Object {
+            "minimum": 0,
+            "type": "integer",
+          },
+          "state_machines": Object {
+            "minimum": 0,
+            "type": "integer",
+          },
+          "ui_configs": Object {
+            "minimum": 0,
+            "type": "integer",
+          },
+          "webhooks": Object {
+            "minimum": 0,
+            "type": "integer",
+          },
+          "workflows": Object {
+            "minimum": 0,
+            "type": "integer",
+          },
+        },
+        "required": Array [
+          "entities",
+          "relations",
+          "rules",
+          "state_machines",
+          "workflows",
+          "permissions",
+          "webhooks",
+          "ui_configs",
+          "records",
+        ],
+        "type": "object",
+      },
       "ListMeta": Object {
         "properties": Object {
           "page": Object {
@@ -1301,6 +1632,228 @@ Object {
         "required": Array [
           "entity",
           "type",
+        ],
+        "type": "object",
+      },
+      "SchemaDocument": Object {
+        "properties": Object {
+          "entities": Object {
+            "description": "By name.",
+            "items": Object {
+              "description": "An entity definition (metadata.md §2) as stored.",
+              "type": "object",
+            },
+            "type": "array",
+          },
+          "exported_at": Object {
+            "format": "date-time",
+            "type": "string",
+          },
+          "permissions": Object {
+            "description": "By entity, action, creation.",
+            "items": Object {
+              "properties": Object {
+                "action": Object {
+                  "enum": Array [
+                    "read",
+                    "create",
+                    "update",
+                    "delete",
+                  ],
+                  "type": "string",
+                },
+                "conditions": Object {
+                  "items": Object {
+                    "type": "object",
+                  },
+                  "type": "array",
+                },
+                "entity": Object {
+                  "type": "string",
+                },
+                "roles": Object {
+                  "items": Object {
+                    "type": "string",
+                  },
+                  "type": "array",
+                },
+              },
+              "required": Array [
+                "entity",
+                "action",
+              ],
+              "type": "object",
+            },
+            "type": "array",
+          },
+          "relations": Object {
+            "description": "By name.",
+            "items": Object {
+              "description": "A relation definition (metadata.md §8) as stored.",
+              "type": "object",
+            },
+            "type": "array",
+          },
+          "rules": Object {
+            "description": "By entity, priority, creation.",
+            "items": Object {
+              "$ref": "#/components/schemas/RuleInput",
+            },
+            "type": "array",
+          },
+          "state_machines": Object {
+            "description": "By entity, field.",
+            "items": Object {
+              "$ref": "#/components/schemas/StateMachineInput",
+            },
+            "type": "array",
+          },
+          "ui_configs": Object {
+            "description": "By entity, scope.",
+            "items": Object {
+              "$ref": "#/components/schemas/UiConfigInput",
+            },
+            "type": "array",
+          },
+          "version": Object {
+            "const": 1,
+          },
+          "webhooks": Object {
+            "description": "By entity, hook, url. An export never carries a secret.",
+            "items": Object {
+              "$ref": "#/components/schemas/WebhookInput",
+            },
+            "type": "array",
+          },
+          "workflows": Object {
+            "description": "By name.",
+            "items": Object {
+              "$ref": "#/components/schemas/WorkflowInput",
+            },
+            "type": "array",
+          },
+        },
+        "required": Array [
+          "version",
+          "exported_at",
+          "entities",
+          "relations",
+          "rules",
+          "state_machines",
+          "workflows",
+          "permissions",
+          "webhooks",
+          "ui_configs",
+        ],
+        "type": "object",
+      },
+      "SchemaImport": Object {
+        "description": "A SchemaDocument (every section optional, exported_at ignored) with optional sample_data; also accepted wrapped as {\\"data\\": …}, as the export answers.",
+        "properties": Object {
+          "entities": Object {
+            "description": "By name.",
+            "items": Object {
+              "description": "An entity definition (metadata.md §2) as stored.",
+              "type": "object",
+            },
+            "type": "array",
+          },
+          "permissions": Object {
+            "description": "By entity, action, creation.",
+            "items": Object {
+              "properties": Object {
+                "action": Object {
+                  "enum": Array [
+                    "read",
+                    "create",
+                    "update",
+                    "delete",
+                  ],
+                  "type": "string",
+                },
+                "conditions": Object {
+                  "items": Object {
+                    "type": "object",
+                  },
+                  "type": "array",
+                },
+                "entity": Object {
+                  "type": "string",
+                },
+                "roles": Object {
+                  "items": Object {
+                    "type": "string",
+                  },
+                  "type": "array",
+                },
+              },
+              "required": Array [
+                "entity",
+                "action",
+              ],
+              "type": "object",
+            },
+            "type": "array",
+          },
+          "relations": Object {
+            "description": "By name.",
+            "items": Object {
+              "description": "A relation definition (metadata.md §8) as stored.",
+              "type": "object",
+            },
+            "type": "array",
+          },
+          "rules": Object {
+            "description": "By entity, priority, creation.",
+            "items": Object {
+              "$ref": "#/components/schemas/RuleInput",
+            },
+            "type": "array",
+          },
+          "sample_data": Object {
+            "additionalProperties": Object {
+              "items": Object {
+                "type": "object",
+              },
+              "type": "array",
+            },
+            "description": "Rows per key: an entity of the document (or its table), a many_to_many join table of the document, or _users.",
+            "type": "object",
+          },
+          "state_machines": Object {
+            "description": "By entity, field.",
+            "items": Object {
+              "$ref": "#/components/schemas/StateMachineInput",
+            },
+            "type": "array",
+          },
+          "ui_configs": Object {
+            "description": "By entity, scope.",
+            "items": Object {
+              "$ref": "#/components/schemas/UiConfigInput",
+            },
+            "type": "array",
+          },
+          "version": Object {
+            "const": 1,
+          },
+          "webhooks": Object {
+            "description": "By entity, hook, url. An export never carries a secret.",
+            "items": Object {
+              "$ref": "#/components/schemas/WebhookInput",
+            },
+            "type": "array",
+          },
+          "workflows": Object {
+            "description": "By name.",
+            "items": Object {
+              "$ref": "#/components/schemas/WorkflowInput",
+            },
+            "type": "array",
+          },
+        },
+        "required": Array [
+          "version",
         ],
         "type": "object",
       },
@@ -1890,6 +2443,73 @@ Object {
           "spans",
           "span_count",
           "total_duration_ms",
+        ],
+        "type": "object",
+      },
+      "UiConfig": Object {
+        "properties": Object {
+          "config": Object {
+            "default": Object {},
+            "description": "Opaque to the server: list columns, forms, sidebars, pages, dashboards.",
+            "type": "object",
+          },
+          "created_at": Object {
+            "format": "date-time",
+            "type": "string",
+          },
+          "entity": Object {
+            "description": "An existing entity, or a pseudo-entity starting with \`_\` (e.g. \`_app\`, the dashboard).",
+            "maxLength": 255,
+            "minLength": 1,
+            "type": "string",
+          },
+          "id": Object {
+            "format": "uuid",
+            "type": "string",
+          },
+          "scope": Object {
+            "default": "default",
+            "description": "\\"\\" counts as \\"default\\".",
+            "maxLength": 255,
+            "type": "string",
+          },
+          "updated_at": Object {
+            "format": "date-time",
+            "type": "string",
+          },
+        },
+        "required": Array [
+          "id",
+          "entity",
+          "scope",
+          "config",
+          "created_at",
+          "updated_at",
+        ],
+        "type": "object",
+      },
+      "UiConfigInput": Object {
+        "properties": Object {
+          "config": Object {
+            "default": Object {},
+            "description": "Opaque to the server: list columns, forms, sidebars, pages, dashboards.",
+            "type": "object",
+          },
+          "entity": Object {
+            "description": "An existing entity, or a pseudo-entity starting with \`_\` (e.g. \`_app\`, the dashboard).",
+            "maxLength": 255,
+            "minLength": 1,
+            "type": "string",
+          },
+          "scope": Object {
+            "default": "default",
+            "description": "\\"\\" counts as \\"default\\".",
+            "maxLength": 255,
+            "type": "string",
+          },
+        },
+        "required": Array [
+          "entity",
         ],
         "type": "object",
       },
@@ -3238,6 +3858,135 @@ Object {
   },
   "openapi": "3.1.0",
   "paths": Object {
+    "/_admin/ai/generate": Object {
+      "post": Object {
+        "operationId": "aiGenerateSchema",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "properties": Object {
+                  "prompt": Object {
+                    "description": "A description of the application.",
+                    "maxLength": 5000,
+                    "minLength": 1,
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "prompt",
+                ],
+                "type": "object",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "properties": Object {
+                        "schema": Object {
+                          "description": "A SchemaDocument (schema-io.md §1.1) as the model wrote it, possibly with sample_data; not validated. version is 1 when the model omitted it.",
+                          "properties": Object {
+                            "version": Object {
+                              "type": "integer",
+                            },
+                          },
+                          "required": Array [
+                            "version",
+                          ],
+                          "type": "object",
+                        },
+                      },
+                      "required": Array [
+                        "schema",
+                      ],
+                      "type": "object",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The proposal",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "501": Object {
+            "$ref": "#/components/responses/NotConfigured",
+          },
+          "502": Object {
+            "$ref": "#/components/responses/BadGateway",
+          },
+        },
+        "summary": "Generate a schema document from a description (admin); nothing is imported — post it to /_admin/import to apply it",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+    },
+    "/_admin/ai/status": Object {
+      "get": Object {
+        "operationId": "aiStatus",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "properties": Object {
+                        "configured": Object {
+                          "type": "boolean",
+                        },
+                        "model": Object {
+                          "type": "string",
+                        },
+                      },
+                      "required": Array [
+                        "configured",
+                        "model",
+                      ],
+                      "type": "object",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "model is \\"\\" when not configured",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+        },
+        "summary": "Whether the AI schema generator is configured, and its model (admin)",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+    },
     "/_admin/audit-logs": Object {
       "get": Object {
         "operationId": "listAuditLogs",
@@ -3418,6 +4167,128 @@ Object {
           },
         },
       ],
+    },
+    "/_admin/export": Object {
+      "get": Object {
+        "operationId": "exportSchema",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/SchemaDocument",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The document",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+        },
+        "summary": "Every metadata section of the app as one schema document (admin); no ids, timestamps or secrets",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+    },
+    "/_admin/import": Object {
+      "post": Object {
+        "operationId": "importSchema",
+        "parameters": Array [
+          Object {
+            "description": "true: run the import in a transaction that is rolled back and answer with its plan (ImportPlan).",
+            "in": "query",
+            "name": "dry_run",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+        ],
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "oneOf": Array [
+                  Object {
+                    "$ref": "#/components/schemas/SchemaImport",
+                  },
+                  Object {
+                    "properties": Object {
+                      "data": Object {
+                        "$ref": "#/components/schemas/SchemaImport",
+                      },
+                    },
+                    "required": Array [
+                      "data",
+                    ],
+                    "type": "object",
+                  },
+                ],
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "oneOf": Array [
+                        Object {
+                          "$ref": "#/components/schemas/ImportResult",
+                        },
+                        Object {
+                          "$ref": "#/components/schemas/ImportPlan",
+                        },
+                      ],
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "ImportResult, or ImportPlan for a dry run; 200 even when every item failed",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "413": Object {
+            "$ref": "#/components/responses/PayloadTooLarge",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+        },
+        "summary": "Import a schema document with optional sample data (admin): best effort per item; or, with dry_run, the plan of what it would do, writing nothing",
+        "tags": Array [
+          "_admin",
+        ],
+      },
     },
     "/_admin/rules": Object {
       "get": Object {
@@ -3914,6 +4785,248 @@ Object {
           },
         },
         "summary": "Replace a state machine (admin); absent active → true",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+    },
+    "/_admin/ui-configs": Object {
+      "get": Object {
+        "operationId": "listUiConfigs",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "items": Object {
+                        "$ref": "#/components/schemas/UiConfig",
+                      },
+                      "type": "array",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The UI configs",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+        },
+        "summary": "List UI configs (admin), by entity, scope",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+      "post": Object {
+        "operationId": "createUiConfig",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/UiConfigInput",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "201": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/UiConfig",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The created UI config",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "409": Object {
+            "$ref": "#/components/responses/Conflict",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+        },
+        "summary": "Create a UI config (admin); one per entity and scope",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+    },
+    "/_admin/ui-configs/{id}": Object {
+      "delete": Object {
+        "operationId": "deleteUiConfig",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "properties": Object {
+                        "deleted": Object {
+                          "const": true,
+                        },
+                        "id": Object {
+                          "type": "string",
+                        },
+                      },
+                      "required": Array [
+                        "id",
+                        "deleted",
+                      ],
+                      "type": "object",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The id of the deleted UI config",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+        },
+        "summary": "Delete a UI config (admin)",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+      "get": Object {
+        "operationId": "getUiConfig",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/UiConfig",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The UI config",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+        },
+        "summary": "Read one UI config (admin)",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+      "parameters": Array [
+        Object {
+          "in": "path",
+          "name": "id",
+          "required": true,
+          "schema": Object {
+            "format": "uuid",
+            "type": "string",
+          },
+        },
+      ],
+      "put": Object {
+        "operationId": "updateUiConfig",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/UiConfigInput",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/UiConfig",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The updated UI config",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+          "409": Object {
+            "$ref": "#/components/responses/Conflict",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+        },
+        "summary": "Replace a UI config (admin); absent scope → \\"default\\", config → {}",
         "tags": Array [
           "_admin",
         ],
@@ -5298,6 +6411,90 @@ Object {
         ],
       },
     },
+    "/_ui/config/{entity}": Object {
+      "get": Object {
+        "operationId": "getDefaultUiConfig",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "oneOf": Array [
+                        Object {
+                          "$ref": "#/components/schemas/UiConfig",
+                        },
+                        Object {
+                          "type": "null",
+                        },
+                      ],
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The config, or null when the entity has none",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+        },
+        "summary": "The UI config of (entity, \\"default\\") (any authenticated caller)",
+        "tags": Array [
+          "_ui",
+        ],
+      },
+      "parameters": Array [
+        Object {
+          "in": "path",
+          "name": "entity",
+          "required": true,
+          "schema": Object {
+            "type": "string",
+          },
+        },
+      ],
+    },
+    "/_ui/configs": Object {
+      "get": Object {
+        "operationId": "listDefaultUiConfigs",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "items": Object {
+                        "$ref": "#/components/schemas/UiConfig",
+                      },
+                      "type": "array",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The configs",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+        },
+        "summary": "The UI configs of scope \\"default\\", by entity (any authenticated caller)",
+        "tags": Array [
+          "_ui",
+        ],
+      },
+    },
     "/_workflows": Object {
       "get": Object {
         "operationId": "listWorkflowInstances",
@@ -5667,6 +6864,15 @@ Object {
               "type": "array",
             },
             "style": "form",
+          },
+          Object {
+            "description": "Comma-separated fields to answer with (the primary key always stays); \`relation.field\` includes that relation with only those fields. Unknown names: 400 UNKNOWN_FIELD.",
+            "in": "query",
+            "name": "fields",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
           },
           Object {
             "$ref": "#/components/parameters/total",
@@ -6505,6 +7711,15 @@ Object {
               "type": "boolean",
             },
           },
+          Object {
+            "description": "An ETag of an earlier response: 304 without a body when it still matches",
+            "in": "header",
+            "name": "If-None-Match",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
         ],
         "responses": Object {
           "200": Object {
@@ -6531,6 +7746,17 @@ Object {
               },
             },
             "description": "A page of author records",
+            "headers": Object {
+              "ETag": Object {
+                "description": "Weak entity tag of this response body",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+            },
+          },
+          "304": Object {
+            "description": "Not modified: the ETag in If-None-Match still matches",
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -6600,6 +7826,14 @@ Object {
               },
             },
             "description": "The created author record",
+            "headers": Object {
+              "Location": Object {
+                "description": "Path of the created record",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -6674,6 +7908,9 @@ Object {
           "409": Object {
             "$ref": "#/components/responses/Conflict",
           },
+          "412": Object {
+            "$ref": "#/components/responses/PreconditionFailed",
+          },
           "422": Object {
             "$ref": "#/components/responses/ValidationFailed",
           },
@@ -6704,6 +7941,24 @@ Object {
             },
             "style": "form",
           },
+          Object {
+            "description": "Comma-separated fields to answer with (the primary key always stays); \`relation.field\` includes that relation with only those fields. Unknown names: 400 UNKNOWN_FIELD.",
+            "in": "query",
+            "name": "fields",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "An ETag of an earlier response: 304 without a body when it still matches",
+            "in": "header",
+            "name": "If-None-Match",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
         ],
         "responses": Object {
           "200": Object {
@@ -6723,6 +7978,17 @@ Object {
               },
             },
             "description": "The author record",
+            "headers": Object {
+              "ETag": Object {
+                "description": "Weak entity tag of this response body",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+            },
+          },
+          "304": Object {
+            "description": "Not modified: the ETag in If-None-Match still matches",
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -6757,6 +8023,87 @@ Object {
           },
         },
       ],
+      "patch": Object {
+        "operationId": "patchAuthor",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "allOf": Array [
+                  Object {
+                    "$ref": "#/components/schemas/AuthorInput",
+                  },
+                  Object {
+                    "properties": Object {
+                      "post": Object {
+                        "$ref": "#/components/schemas/NestedWrite",
+                        "description": "Nested write through post_author (one_to_many → post).",
+                      },
+                      "post_author": Object {
+                        "$ref": "#/components/schemas/NestedWrite",
+                        "description": "Nested write through post_author (one_to_many → post).",
+                      },
+                    },
+                    "type": "object",
+                  },
+                ],
+              },
+            },
+          },
+          "description": "Only keys present are changed. An empty body is treated as {}.",
+        },
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/Author",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The updated author record",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+          "409": Object {
+            "$ref": "#/components/responses/Conflict",
+          },
+          "412": Object {
+            "$ref": "#/components/responses/PreconditionFailed",
+          },
+          "413": Object {
+            "$ref": "#/components/responses/PayloadTooLarge",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+          "500": Object {
+            "$ref": "#/components/responses/InternalError",
+          },
+        },
+        "summary": "Partially update a author record (optionally with nested writes)",
+        "tags": Array [
+          "author",
+        ],
+      },
       "put": Object {
         "operationId": "updateAuthor",
         "requestBody": Object {
@@ -6819,6 +8166,9 @@ Object {
           },
           "409": Object {
             "$ref": "#/components/responses/Conflict",
+          },
+          "412": Object {
+            "$ref": "#/components/responses/PreconditionFailed",
           },
           "413": Object {
             "$ref": "#/components/responses/PayloadTooLarge",
@@ -6942,6 +8292,15 @@ Object {
               "type": "array",
             },
             "style": "form",
+          },
+          Object {
+            "description": "Comma-separated fields to answer with (the primary key always stays); \`relation.field\` includes that relation with only those fields. Unknown names: 400 UNKNOWN_FIELD.",
+            "in": "query",
+            "name": "fields",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
           },
           Object {
             "$ref": "#/components/parameters/total",
@@ -7998,6 +9357,15 @@ Object {
               "type": "boolean",
             },
           },
+          Object {
+            "description": "An ETag of an earlier response: 304 without a body when it still matches",
+            "in": "header",
+            "name": "If-None-Match",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
         ],
         "responses": Object {
           "200": Object {
@@ -8024,6 +9392,17 @@ Object {
               },
             },
             "description": "A page of comment records",
+            "headers": Object {
+              "ETag": Object {
+                "description": "Weak entity tag of this response body",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+            },
+          },
+          "304": Object {
+            "description": "Not modified: the ETag in If-None-Match still matches",
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -8076,6 +9455,14 @@ Object {
               },
             },
             "description": "The created comment record",
+            "headers": Object {
+              "Location": Object {
+                "description": "Path of the created record",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -8150,6 +9537,9 @@ Object {
           "409": Object {
             "$ref": "#/components/responses/Conflict",
           },
+          "412": Object {
+            "$ref": "#/components/responses/PreconditionFailed",
+          },
           "422": Object {
             "$ref": "#/components/responses/ValidationFailed",
           },
@@ -8180,6 +9570,24 @@ Object {
             },
             "style": "form",
           },
+          Object {
+            "description": "Comma-separated fields to answer with (the primary key always stays); \`relation.field\` includes that relation with only those fields. Unknown names: 400 UNKNOWN_FIELD.",
+            "in": "query",
+            "name": "fields",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "An ETag of an earlier response: 304 without a body when it still matches",
+            "in": "header",
+            "name": "If-None-Match",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
         ],
         "responses": Object {
           "200": Object {
@@ -8199,6 +9607,17 @@ Object {
               },
             },
             "description": "The comment record",
+            "headers": Object {
+              "ETag": Object {
+                "description": "Weak entity tag of this response body",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+            },
+          },
+          "304": Object {
+            "description": "Not modified: the ETag in If-None-Match still matches",
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -8233,6 +9652,70 @@ Object {
           },
         },
       ],
+      "patch": Object {
+        "operationId": "patchComment",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/CommentInput",
+              },
+            },
+          },
+          "description": "Only keys present are changed. An empty body is treated as {}.",
+        },
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/Comment",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The updated comment record",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+          "409": Object {
+            "$ref": "#/components/responses/Conflict",
+          },
+          "412": Object {
+            "$ref": "#/components/responses/PreconditionFailed",
+          },
+          "413": Object {
+            "$ref": "#/components/responses/PayloadTooLarge",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+          "500": Object {
+            "$ref": "#/components/responses/InternalError",
+          },
+        },
+        "summary": "Partially update a comment record (optionally with nested writes)",
+        "tags": Array [
+          "comment",
+        ],
+      },
       "put": Object {
         "operationId": "updateComment",
         "requestBody": Object {
@@ -8278,6 +9761,9 @@ Object {
           },
           "409": Object {
             "$ref": "#/components/responses/Conflict",
+          },
+          "412": Object {
+            "$ref": "#/components/responses/PreconditionFailed",
           },
           "413": Object {
             "$ref": "#/components/responses/PayloadTooLarge",
@@ -8411,6 +9897,15 @@ Object {
               "type": "array",
             },
             "style": "form",
+          },
+          Object {
+            "description": "Comma-separated fields to answer with (the primary key always stays); \`relation.field\` includes that relation with only those fields. Unknown names: 400 UNKNOWN_FIELD.",
+            "in": "query",
+            "name": "fields",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
           },
           Object {
             "$ref": "#/components/parameters/total",
@@ -10065,6 +11560,15 @@ Object {
               "type": "boolean",
             },
           },
+          Object {
+            "description": "An ETag of an earlier response: 304 without a body when it still matches",
+            "in": "header",
+            "name": "If-None-Match",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
         ],
         "responses": Object {
           "200": Object {
@@ -10091,6 +11595,17 @@ Object {
               },
             },
             "description": "A page of post records",
+            "headers": Object {
+              "ETag": Object {
+                "description": "Weak entity tag of this response body",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+            },
+          },
+          "304": Object {
+            "description": "Not modified: the ETag in If-None-Match still matches",
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -10176,6 +11691,14 @@ Object {
               },
             },
             "description": "The created post record",
+            "headers": Object {
+              "Location": Object {
+                "description": "Path of the created record",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -10250,6 +11773,9 @@ Object {
           "409": Object {
             "$ref": "#/components/responses/Conflict",
           },
+          "412": Object {
+            "$ref": "#/components/responses/PreconditionFailed",
+          },
           "422": Object {
             "$ref": "#/components/responses/ValidationFailed",
           },
@@ -10280,6 +11806,24 @@ Object {
             },
             "style": "form",
           },
+          Object {
+            "description": "Comma-separated fields to answer with (the primary key always stays); \`relation.field\` includes that relation with only those fields. Unknown names: 400 UNKNOWN_FIELD.",
+            "in": "query",
+            "name": "fields",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "An ETag of an earlier response: 304 without a body when it still matches",
+            "in": "header",
+            "name": "If-None-Match",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
         ],
         "responses": Object {
           "200": Object {
@@ -10299,6 +11843,17 @@ Object {
               },
             },
             "description": "The post record",
+            "headers": Object {
+              "ETag": Object {
+                "description": "Weak entity tag of this response body",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+            },
+          },
+          "304": Object {
+            "description": "Not modified: the ETag in If-None-Match still matches",
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -10332,6 +11887,103 @@ Object {
           },
         },
       ],
+      "patch": Object {
+        "operationId": "patchPost",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "allOf": Array [
+                  Object {
+                    "$ref": "#/components/schemas/PostInput",
+                  },
+                  Object {
+                    "properties": Object {
+                      "comment": Object {
+                        "$ref": "#/components/schemas/NestedWrite",
+                        "description": "Nested write through post_comments (one_to_many → comment).",
+                      },
+                      "comments": Object {
+                        "$ref": "#/components/schemas/NestedWrite",
+                        "description": "Nested write through post_comments (one_to_many → comment).",
+                      },
+                      "post_comments": Object {
+                        "$ref": "#/components/schemas/NestedWrite",
+                        "description": "Nested write through post_comments (one_to_many → comment).",
+                      },
+                      "post_tags": Object {
+                        "$ref": "#/components/schemas/NestedWrite",
+                        "description": "Nested write through post_tags (many_to_many → tag).",
+                      },
+                      "tag": Object {
+                        "$ref": "#/components/schemas/NestedWrite",
+                        "description": "Nested write through post_tags (many_to_many → tag).",
+                      },
+                      "tags": Object {
+                        "$ref": "#/components/schemas/NestedWrite",
+                        "description": "Nested write through post_tags (many_to_many → tag).",
+                      },
+                    },
+                    "type": "object",
+                  },
+                ],
+              },
+            },
+          },
+          "description": "Only keys present are changed. An empty body is treated as {}.",
+        },
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/Post",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The updated post record",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+          "409": Object {
+            "$ref": "#/components/responses/Conflict",
+          },
+          "412": Object {
+            "$ref": "#/components/responses/PreconditionFailed",
+          },
+          "413": Object {
+            "$ref": "#/components/responses/PayloadTooLarge",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+          "500": Object {
+            "$ref": "#/components/responses/InternalError",
+          },
+        },
+        "summary": "Partially update a post record (optionally with nested writes)",
+        "tags": Array [
+          "post",
+        ],
+      },
       "put": Object {
         "operationId": "updatePost",
         "requestBody": Object {
@@ -10410,6 +12062,9 @@ Object {
           },
           "409": Object {
             "$ref": "#/components/responses/Conflict",
+          },
+          "412": Object {
+            "$ref": "#/components/responses/PreconditionFailed",
           },
           "413": Object {
             "$ref": "#/components/responses/PayloadTooLarge",
@@ -10524,6 +12179,15 @@ Object {
               "type": "array",
             },
             "style": "form",
+          },
+          Object {
+            "description": "Comma-separated fields to answer with (the primary key always stays); \`relation.field\` includes that relation with only those fields. Unknown names: 400 UNKNOWN_FIELD.",
+            "in": "query",
+            "name": "fields",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
           },
           Object {
             "$ref": "#/components/parameters/total",
@@ -11054,6 +12718,15 @@ Object {
               "type": "boolean",
             },
           },
+          Object {
+            "description": "An ETag of an earlier response: 304 without a body when it still matches",
+            "in": "header",
+            "name": "If-None-Match",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
         ],
         "responses": Object {
           "200": Object {
@@ -11080,6 +12753,17 @@ Object {
               },
             },
             "description": "A page of tag records",
+            "headers": Object {
+              "ETag": Object {
+                "description": "Weak entity tag of this response body",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+            },
+          },
+          "304": Object {
+            "description": "Not modified: the ETag in If-None-Match still matches",
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -11132,6 +12816,14 @@ Object {
               },
             },
             "description": "The created tag record",
+            "headers": Object {
+              "Location": Object {
+                "description": "Path of the created record",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -11206,6 +12898,9 @@ Object {
           "409": Object {
             "$ref": "#/components/responses/Conflict",
           },
+          "412": Object {
+            "$ref": "#/components/responses/PreconditionFailed",
+          },
           "422": Object {
             "$ref": "#/components/responses/ValidationFailed",
           },
@@ -11236,6 +12931,24 @@ Object {
             },
             "style": "form",
           },
+          Object {
+            "description": "Comma-separated fields to answer with (the primary key always stays); \`relation.field\` includes that relation with only those fields. Unknown names: 400 UNKNOWN_FIELD.",
+            "in": "query",
+            "name": "fields",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "An ETag of an earlier response: 304 without a body when it still matches",
+            "in": "header",
+            "name": "If-None-Match",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
         ],
         "responses": Object {
           "200": Object {
@@ -11255,6 +12968,17 @@ Object {
               },
             },
             "description": "The tag record",
+            "headers": Object {
+              "ETag": Object {
+                "description": "Weak entity tag of this response body",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+            },
+          },
+          "304": Object {
+            "description": "Not modified: the ETag in If-None-Match still matches",
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -11288,6 +13012,70 @@ Object {
           },
         },
       ],
+      "patch": Object {
+        "operationId": "patchTag",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/TagInput",
+              },
+            },
+          },
+          "description": "Only keys present are changed. An empty body is treated as {}.",
+        },
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/Tag",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The updated tag record",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+          "409": Object {
+            "$ref": "#/components/responses/Conflict",
+          },
+          "412": Object {
+            "$ref": "#/components/responses/PreconditionFailed",
+          },
+          "413": Object {
+            "$ref": "#/components/responses/PayloadTooLarge",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+          "500": Object {
+            "$ref": "#/components/responses/InternalError",
+          },
+        },
+        "summary": "Partially update a tag record (optionally with nested writes)",
+        "tags": Array [
+          "tag",
+        ],
+      },
       "put": Object {
         "operationId": "updateTag",
         "requestBody": Object {
@@ -11333,6 +13121,9 @@ Object {
           },
           "409": Object {
             "$ref": "#/components/responses/Conflict",
+          },
+          "412": Object {
+            "$ref": "#/components/responses/PreconditionFailed",
           },
           "413": Object {
             "$ref": "#/components/responses/PayloadTooLarge",
@@ -11438,6 +13229,10 @@ Object {
     Object {
       "description": "Business events, traces and their aggregates",
       "name": "_events",
+    },
+    Object {
+      "description": "UI configurations for client UIs",
+      "name": "_ui",
     },
   ],
 }
