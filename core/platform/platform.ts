@@ -1,5 +1,6 @@
 // The control plane in one object: the management database (migrated, admin seeded), platform
 // sessions, the app manager and, on PostgreSQL, change propagation between instances.
+import { appHandle, type AppHandle } from '../schema-io/apply.js';
 import { randomUUID } from 'node:crypto';
 import type { RocketConfig } from '../../config/schema.js';
 import { platformMigrations } from '../../migrations/platform/index.js';
@@ -47,7 +48,7 @@ export class Platform {
     readonly config: RocketConfig,
     readonly mgmt: Database,
     storages: AppStorages,
-    private readonly log: Logger,
+    readonly log: Logger,
     /** Where uploaded files' blobs live (storage.driver: core/files/). */
     readonly blobs: BlobStorage,
   ) {
@@ -89,6 +90,12 @@ export class Platform {
       throw err;
     }
     return platform;
+  }
+
+  /** Metadata as code: `platform.app('shop').apply(document)` applies a schema document to the app
+   * (core/schema-io/apply.ts). */
+  app(name: string): AppHandle {
+    return appHandle(this, name);
   }
 
   /** Announces a committed admin change of an app's metadata (the notifier tells the other

@@ -88,3 +88,39 @@ t.test('embedded without `env`: only ROCKET_* variables count, never the host\'s
   t.equal(platform.config.log_slow_ms, 4321, 'ROCKET_* variables still apply');
   t.equal((await host.inject({ method: 'GET', url: '/rocket/health' })).statusCode, 200);
 });
+
+for (const dialect of dialects) {
+  t.test(`metadata as code: platform.app(name).apply(document) at start-up, idempotent [${dialect}]`, async (t) => {
+    const config = testConfig(dialect);
+    const host = Fastify({ logger: false });
+    let platform: any;
+    await host.register(rocket, { prefix: '/rocket', config, env: {}, readConfigFile: false, onPlatform: (p: unknown) => (platform = p) });
+    await host.ready();
+    t.teardown(async () => {
+      await host.close();
+      await dropStores(dialect, config);
+    });
+    const document = {
+      version: 1,
+      entities: [{ name: 'book', table: 'books', primary_key: { field: 'id', type: 'int', generated: true }, fields: [{ name: 'id', type: 'int' }, { name: 'title', type: 'string', required: true }] }],
+      permissions: [{ entity: 'book', action: 'read', roles: ['reader'] }],
+    };
+    const name = `code${Date.now().toString(36)}`;
+    await t.rejects(platform.app(name).apply(document), { code: 'APP_NOT_FOUND' }, 'an unknown app without create');
+    const first = await platform.app(name).apply(document, { create: { db_driver: dialect } });
+    t.match(first.summary, { entities: 1, permissions: 1 });
+    t.same(first.errors, []);
+    const again = await platform.app(name).apply(document);
+    t.match(again.summary, { entities: 0, permissions: 0 }, 'applying it again changes nothing');
+    const plan = await platform.app(name).apply({ ...document, entities: [...document.entities, { ...document.entities[0], name: 'shelf', table: 'shelves' }] }, { dryRun: true });
+    t.same(plan.plan.entities.create, ['entity shelf'], 'a dry run plans');
+    await t.rejects(platform.app(name).apply({ version: 2 }), { code: 'VALIDATION_FAILED' }, 'a bad document is refused whole');
+
+    const login = await host.inject({ method: 'POST', url: `/rocket/api/${name}/auth/login`, payload: { email: 'admin@localhost', password: 'changeme' } });
+    const token = login.json().data.access_token;
+    const created = await host.inject({ method: 'POST', url: `/rocket/api/${name}/book`, headers: { authorization: `Bearer ${token}` }, payload: { title: 'Dune' } });
+    t.equal(created.statusCode, 201, 'the applied entity is live');
+    const shelves = await host.inject({ method: 'GET', url: `/rocket/api/${name}/shelf`, headers: { authorization: `Bearer ${token}` } });
+    t.equal(shelves.statusCode, 404, 'the dry run wrote nothing');
+  });
+}

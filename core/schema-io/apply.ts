@@ -1,0 +1,57 @@
+// Metadata as code (beyond the spec; issue 20 §2): a host applies a schema document to an app from
+// its own code at start-up, the way teams keep their schema in git —
+//   await platform.app('shop').apply(document, { create: true })
+// — through the same import as POST /_admin/import: the same validation, and the same
+// de-duplication, so applying an unchanged document again changes nothing (and says so: zeros).
+import { auditActor } from '../audit/actor.js';
+import { auditSettings } from '../audit/settings.js';
+import { errors } from '../errors.js';
+import type { Platform } from '../platform/platform.js';
+import type { Summary } from './document.js';
+import { parseDocument } from './document.js';
+import { planImport } from './dry-run.js';
+import { runImport } from './import.js';
+import type { ImportPlan } from './plan.js';
+
+export interface ApplyOptions {
+  /** Create the app (with these options of POST /api/_platform/apps) when it does not exist. */
+  create?: boolean | { db_driver?: 'sqlite' | 'postgres'; admin_email?: string; admin_password?: string };
+  /** Validate and plan only (the import's dry run): nothing is written. */
+  dryRun?: boolean;
+}
+
+export interface ApplyResult {
+  /** What was newly created (zeros when the app already matched the document). */
+  summary: Summary;
+  /** One line per item that could not be applied (as the import's `errors`). */
+  errors: string[];
+}
+
+export interface AppHandle {
+  apply(document: unknown, options?: ApplyOptions & { dryRun?: false }): Promise<ApplyResult>;
+  apply(document: unknown, options: ApplyOptions & { dryRun: true }): Promise<ImportPlan>;
+}
+
+async function appContext(platform: Platform, name: string, create: ApplyOptions['create']) {
+  let ctx = await platform.apps.resolve(name);
+  if (!ctx && create) {
+    await platform.apps.create({ name, ...(typeof create === 'object' ? create : {}) });
+    ctx = await platform.apps.resolve(name);
+  }
+  if (!ctx) throw errors.appNotFound(name);
+  return ctx;
+}
+
+export function appHandle(platform: Platform, name: string): AppHandle {
+  return {
+    async apply(document: unknown, options: ApplyOptions = {}): Promise<never> {
+      const doc = parseDocument(document);
+      const ctx = await appContext(platform, name, options.create);
+      const actor = auditActor(auditSettings(platform.config.audit), { source: 'import' });
+      const log = platform.log;
+      if (options.dryRun) return (await planImport(ctx, log, actor, doc)) as never;
+      const run = await runImport({ ctx, log, actor, announce: (app) => platform.metadataChanged(app), item: (fn) => fn() }, doc);
+      return { summary: run.summary, errors: run.errors } as never;
+    },
+  } as AppHandle;
+}
