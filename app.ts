@@ -3,7 +3,7 @@
 // registers every route module in its own encapsulated context.
 import { createRequire } from 'node:module';
 import pino from 'pino';
-import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
 import cors from '@fastify/cors';
 import { loadConfig, type DeepPartial, type LoadedConfig } from './config/load.js';
 import type { RocketConfig } from './config/schema.js';
@@ -24,6 +24,8 @@ import platformRoutes from './routes/platform/index.js';
 import appRoutes from './routes/app/index.js';
 import notFoundRoutes from './routes/not-found.js';
 import type { Platform } from './core/platform/platform.js';
+import { ensureApp, type ApplyOptions } from './core/schema-io/apply.js';
+import type { HostAuthenticate } from './plugins/app-scope.js';
 import './plugins/types.js';
 
 export interface RocketOptions {
@@ -38,6 +40,19 @@ export interface RocketOptions {
   loaded?: LoadedConfig;
   /** Receives the started control plane (e.g. to expose it to the embedding application). */
   onPlatform?: (platform: Platform) => void;
+  /**
+   * Single-app mode (beyond the spec): Rocket serves one app at `/api/:entity` (and `/api/_admin`,
+   * `/api/auth`, … — every app route without the `:app` segment) under the plugin's prefix, and no
+   * `/api/_platform` routes. `authenticate` lets the host's own authentication supply the caller.
+   */
+  singleApp?: {
+    name: string;
+    /** Create the app at start when it does not exist (or these options of POST /api/_platform/apps). */
+    create?: ApplyOptions['create'];
+    /** The caller of a request as the host knows it ({id, roles}; `admin` in roles for admin routes),
+     * or nothing, in which case Rocket's own app tokens are checked. */
+    authenticate?: HostAuthenticate;
+  };
 }
 
 export function resolveConfig(opts: RocketOptions, env: NodeJS.ProcessEnv = process.env): LoadedConfig {
@@ -55,7 +70,8 @@ export function embeddedEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return out;
 }
 
-export default async function rocket(fastify: FastifyInstance, opts: RocketOptions = {}): Promise<void> {
+/** The plugin, typed so a host's `register(rocket, {...})` checks its options and types its callbacks. */
+const rocket: FastifyPluginAsync<RocketOptions> = async (fastify, opts) => {
   // buildServer (standalone) hands in the configuration it loaded from the whole environment.
   const loaded = resolveConfig(opts, embeddedEnv(process.env));
   const { config } = loaded;
@@ -85,10 +101,17 @@ export default async function rocket(fastify: FastifyInstance, opts: RocketOptio
   await fastify.register(metricsPlugin);
   opts.onPlatform?.(fastify.rocket);
   await fastify.register(healthRoutes);
+  const single = opts.singleApp;
+  if (single) {
+    await ensureApp(fastify.rocket, single.name, single.create);
+    await fastify.register(appRoutes, { prefix: '/api', app: single.name, authenticate: single.authenticate });
+    return;
+  }
   await fastify.register(platformRoutes, { prefix: '/api/_platform' });
   await fastify.register(appRoutes, { prefix: '/api/:app' });
   await fastify.register(notFoundRoutes);
-}
+};
+export default rocket;
 
 /** Paths the logger never prints (platform-and-apps.md §11). */
 export const REDACTED_LOG_PATHS = [

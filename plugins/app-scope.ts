@@ -4,6 +4,10 @@
 // request's trace (observability-and-audit.md §A2, plugins/tracing.ts) is identified first, so every
 // answer carries X-Trace-ID, and starts once the app is resolved; authentication is its
 // `auth.validate` span.
+//
+// Single-app mode (beyond the spec; RocketOptions.singleApp): the app is fixed instead of taken from
+// `:app`, and the host's own `authenticate(request)` may supply the caller (`{id, roles}`); when it
+// returns nothing, Rocket's own tokens are checked as usual.
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import fp from 'fastify-plugin';
 import { bearerToken, type Caller } from '../core/auth/tokens.js';
@@ -25,7 +29,31 @@ function authenticate(platform: Platform, ctx: AppContext, header: string | unde
   throw errors.invalidToken();
 }
 
-function admit(platform: Platform, tracer: Tracer | undefined, request: FastifyRequest, reply: FastifyReply, ctx: AppContext): void {
+/** The host's authentication in single-app mode: a caller, or nothing (then Rocket's tokens count). */
+export type HostAuthenticate = (request: FastifyRequest) => Caller | null | undefined | Promise<Caller | null | undefined>;
+
+export interface AppScopeOptions {
+  /** Single-app mode: the one app every request addresses. */
+  app?: string;
+  authenticate?: HostAuthenticate;
+}
+
+function checkedHostCaller(value: unknown): Caller {
+  const c = value as Caller;
+  if (typeof c !== 'object' || c === null || typeof c.id !== 'string' || !Array.isArray(c.roles) || !c.roles.every((r) => typeof r === 'string')) {
+    throw new TypeError('singleApp.authenticate must return {id: string, roles: string[]} or nothing');
+  }
+  return { id: c.id, roles: [...c.roles] };
+}
+
+function authorize(request: FastifyRequest, caller: Caller): void {
+  request.caller = caller;
+  if (request.routeOptions.config.admin && !caller.roles.includes('admin')) throw errors.adminRequired();
+}
+
+function admit(
+  platform: Platform, tracer: Tracer | undefined, request: FastifyRequest, reply: FastifyReply, ctx: AppContext, host: HostAuthenticate | undefined,
+): void | Promise<void> {
   request.app = ctx;
   const trace = request.trace;
   if (trace) {
@@ -34,17 +62,20 @@ function admit(platform: Platform, tracer: Tracer | undefined, request: FastifyR
   }
   const config = request.routeOptions.config;
   if (config.public) return;
-  request.caller = traceAuthentication(trace, () => authenticate(platform, ctx, request.headers.authorization));
-  if (config.admin && !request.caller.roles.includes('admin')) throw errors.adminRequired();
+  const ours = () => traceAuthentication(trace, () => authenticate(platform, ctx, request.headers.authorization));
+  if (!host) return authorize(request, ours());
+  const given = host(request);
+  if (given instanceof Promise) return given.then((c) => authorize(request, c ? checkedHostCaller(c) : ours()));
+  authorize(request, given ? checkedHostCaller(given) : ours());
 }
 
-async function appScope(fastify: FastifyInstance): Promise<void> {
+async function appScope(fastify: FastifyInstance, opts: AppScopeOptions): Promise<void> {
   fastify.decorateRequest('app', null as unknown as AppContext);
   fastify.decorateRequest('caller', undefined);
 
   const tracer = fastify.tracing as Tracer | undefined;
   fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
-    const name = (request.params as { app?: string }).app ?? '';
+    const name = opts.app ?? (request.params as { app?: string }).app ?? '';
     if (tracer) request.trace = tracer.identify(request.headers['x-trace-id'], request.headers.traceparent);
     const resolved = fastify.rocket.apps.resolve(name);
     const notFound = () => {
@@ -52,20 +83,19 @@ async function appScope(fastify: FastifyInstance): Promise<void> {
       return errors.appNotFound(name);
     };
     if (resolved === undefined) return done(notFound());
-    if (!(resolved instanceof Promise)) {
+    const admitted = (ctx: AppContext): void => {
+      let pending: void | Promise<void>;
       try {
-        admit(fastify.rocket, tracer, request, reply, resolved);
+        pending = admit(fastify.rocket, tracer, request, reply, ctx, opts.authenticate);
       } catch (err) {
         return done(err as Error);
       }
-      return done();
-    }
+      if (pending) pending.then(() => done(), (err: Error) => done(err));
+      else done();
+    };
+    if (!(resolved instanceof Promise)) return admitted(resolved);
     resolved.then(
-      (ctx) => {
-        if (!ctx) return done(notFound());
-        admit(fastify.rocket, tracer, request, reply, ctx);
-        done();
-      },
+      (ctx) => (ctx ? admitted(ctx) : done(notFound())),
     ).catch((err: Error) => done(err));
   });
 }

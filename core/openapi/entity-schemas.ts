@@ -51,7 +51,7 @@ export function enumFilterSchema(field: CompiledField): Schema | undefined {
  * field was added or made required can still hold NULL (metadata.md §7.1): the document describes
  * what the engine writes.
  */
-function alwaysSet(entity: CompiledEntity, field: CompiledField): boolean {
+function alwaysSet(field: CompiledField): boolean {
   return field.isPk || field.auto !== undefined || (Boolean(field.def.required) && !field.def.nullable);
 }
 
@@ -99,6 +99,7 @@ export function writeKeys(entity: CompiledEntity): Array<[key: string, relation:
 function relationProperties(entity: CompiledEntity, names: EntityNames): Schema {
   const out: Schema = {};
   for (const [key, relation] of writeKeys(entity)) {
+    if (!names.relationWrite.has(relation.name)) continue;
     const aliases = [...entity.validator.relationKeys].filter(([k, r]) => r === relation && k !== key).map(([k]) => k);
     out[key] = {
       ...ref('schemas', names.relationWrite.get(relation.name)!),
@@ -115,8 +116,8 @@ export function recordComponent(registry: Registry, entity: CompiledEntity, name
   for (const field of entity.fields) {
     let schema = toOpenApiSchema(field.type.outputSchema(field.def)) as Schema;
     const members = enumOf(field);
-    if (members) schema = { ...schema, enum: alwaysSet(entity, field) ? members : [...members, null] };
-    properties[field.name] = alwaysSet(entity, field) ? withoutNull(schema) : schema;
+    if (members) schema = { ...schema, enum: alwaysSet(field) ? members : [...members, null] };
+    properties[field.name] = alwaysSet(field) ? withoutNull(schema) : schema;
   }
   const record = entity.schemas.record as { properties: Schema; required: string[] };
   for (const [name, schema] of Object.entries(record.properties)) if (!(name in properties)) properties[name] = toOpenApiSchema(schema);
@@ -182,27 +183,27 @@ export function relationWriteComponent(registry: Registry, relation: RelationDef
       if (!(fk in props)) return props;
       return { ...props, [fk]: { ...(props[fk] as Schema), description: 'Ignored: set to the parent\'s key.' } };
     };
-    const createRequired = (create.required ?? []).filter((n) => n !== fk && n !== target.pk.name);
-    const createProperties: Schema = { ...create.properties };
-    if (!target.pkGenerated) delete createProperties[target.pk.name];
-    items = {
+    const createRequired = (create.required ?? []).filter((n) => n !== fk);
+    const updateRow: Schema = {
+      type: 'object',
+      title: `${names.entity.get(target.name)}NestedUpdate`,
+      description: `A ${target.name} row by ${target.pk.name}: updated (created if absent, write-pipeline.md §5.3), or deleted with _delete.`,
+      required: [target.pk.name],
+      properties: { [target.pk.name]: pkSchema, ...fkNote(update.properties), _delete: DELETE_FLAG },
+      additionalProperties: false,
+    };
+    // A row without a primary key is a create; with a client-chosen key every row carries one.
+    items = !target.pkGenerated ? updateRow : {
       anyOf: [
         {
           type: 'object',
           title: `${names.entity.get(target.name)}NestedCreate`,
           description: `A new ${target.name} row.`,
           ...(createRequired.length > 0 ? { required: createRequired } : {}),
-          properties: { ...fkNote(createProperties), _delete: DELETE_FLAG },
+          properties: { ...fkNote(create.properties), _delete: DELETE_FLAG },
           additionalProperties: false,
         },
-        {
-          type: 'object',
-          title: `${names.entity.get(target.name)}NestedUpdate`,
-          description: `An existing ${target.name} row, by ${target.pk.name}: updated, or deleted with _delete.`,
-          required: [target.pk.name],
-          properties: { [target.pk.name]: pkSchema, ...fkNote(update.properties), _delete: DELETE_FLAG },
-          additionalProperties: false,
-        },
+        updateRow,
       ],
     };
   }
@@ -214,7 +215,7 @@ export function relationWriteComponent(registry: Registry, relation: RelationDef
       _write_mode: {
         type: 'string',
         enum: [...WRITE_MODES],
-        description: `Defaults to the relation's write_mode${relation.write_mode ? ` (${relation.write_mode})` : ''}, else diff.`,
+        description: `Defaults to ${relation.write_mode ?? 'diff'} (the relation's write_mode, else diff).`,
       },
       data: { type: 'array', items },
     },

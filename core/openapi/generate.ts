@@ -1,8 +1,10 @@
 // Builds the OpenAPI 3.1 document of one app's entity API (rest-api.md §1–§12) from a Registry
-// snapshot: one `<Entity>` / `<Entity>Input` schema per entity referenced by `$ref`, the five
-// operations per entity, shared error responses. Pure and deterministic (entities sorted by name).
+// snapshot: `<Entity>`, `<Entity>Create` and `<Entity>Update` per entity and `<Relation>Write` per
+// forward relation (entity-schemas.ts), referenced by `$ref`, the operations per entity, shared
+// error responses. Pure and deterministic (entities sorted by name).
 import type { CompiledEntity } from '../compile/compiled-entity.js';
 import type { Registry } from '../compile/registry.js';
+import type { RelationDef } from '../metadata/types.js';
 import { adminPaths, adminSchemas } from './admin-paths.js';
 import { auditPaths, auditSchemas, historyPath } from './audit-paths.js';
 import { filePaths, fileSchemas } from './file-paths.js';
@@ -11,11 +13,12 @@ import { workflowInstanceSchemas, workflowPaths } from './workflow-paths.js';
 import { uiConfigPaths, uiConfigSchemas } from './ui-config-paths.js';
 import { aiPaths } from './ai-paths.js';
 import { schemaIoPaths, schemaIoSchemas } from './schema-io-paths.js';
-import { assignPascalNames } from './names.js';
+import { assignPascalNames, assignWriteNames } from './names.js';
+import { createComponent, recordComponent, relationWriteComponent, updateComponent, writeKeys, type EntityNames } from './entity-schemas.js';
 import {
   filterParameters, idParameter, includeParameter, sharedParameters, sortParameter,
 } from './parameters.js';
-import { ERROR_RESPONSE_NAME, ref, sharedResponses, sharedSchemas, toOpenApiSchema } from './schemas.js';
+import { ERROR_RESPONSE_NAME, ref, sharedResponses, sharedSchemas } from './schemas.js';
 
 type Schema = Record<string, unknown>;
 
@@ -48,22 +51,9 @@ function responses(success: [status: string, description: string, schema: Schema
 
 const dataEnvelope = (data: Schema): Schema => ({ type: 'object', required: ['data'], properties: { data } });
 
-/** Request body: `<Entity>Input` plus the forward relation keys the payload accepts. */
-function requestBody(entity: CompiledEntity, pascal: string, description: string): Schema {
-  const input = ref('schemas', `${pascal}Input`);
-  const keys = [...entity.validator.relationKeys.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  let schema: Schema = input;
-  if (keys.length > 0) {
-    const properties: Schema = {};
-    for (const [key, relation] of keys) {
-      properties[key] = {
-        ...ref('schemas', 'NestedWrite'),
-        description: `Nested write through ${relation.name} (${relation.type} → ${relation.target}).`,
-      };
-    }
-    schema = { allOf: [input, { type: 'object', properties }] };
-  }
-  return { description, content: json(schema) };
+/** Request body: `<Entity>Create` or `<Entity>Update` (fields and each forward relation's nested write). */
+function requestBody(pascal: string, kind: 'Create' | 'Update', description: string): Schema {
+  return { description, content: json(ref('schemas', `${pascal}${kind}`)) };
 }
 
 function deletedIdSchema(entity: CompiledEntity): Schema {
@@ -99,7 +89,7 @@ function collectionPath(registry: Registry, entity: CompiledEntity, pascal: stri
       tags: [entity.name],
       operationId: `create${pascal}`,
       summary: `Create a ${entity.name} record (optionally with nested writes)`,
-      requestBody: requestBody(entity, pascal, `Field values and nested relation writes. An empty body is treated as {}.`),
+      requestBody: requestBody(pascal, 'Create', 'Field values and nested relation writes. An empty body is treated as {}.'),
       responses: withLocation(responses(['201', `The created ${entity.name} record`, dataEnvelope(record)], ERRORS.create)),
     },
   };
@@ -110,7 +100,7 @@ function update(entity: CompiledEntity, pascal: string, record: Schema, operatio
     tags: [entity.name],
     operationId,
     summary: `Partially update a ${entity.name} record (optionally with nested writes)`,
-    requestBody: requestBody(entity, pascal, 'Only keys present are changed. An empty body is treated as {}.'),
+    requestBody: requestBody(pascal, 'Update', 'Only keys present are changed. An empty body is treated as {}.'),
     responses: responses(['200', `The updated ${entity.name} record`, dataEnvelope(record)], ERRORS.update),
   };
 }
@@ -171,17 +161,26 @@ function itemPath(registry: Registry, entity: CompiledEntity, pascal: string): S
 
 export function generateOpenApi(registry: Registry, opts: OpenApiOptions): Record<string, unknown> {
   const entities = [...registry.entities.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const names = assignPascalNames(entities.map((e) => e.name));
+  const taken = new Set<string>();
+  const entityNames = assignPascalNames(entities.map((e) => e.name), taken);
+  // Forward relations some entity accepts a nested write for (both ends compiled).
+  const written = new Map<string, RelationDef>();
+  for (const entity of entities) {
+    for (const [, relation] of writeKeys(entity)) if (registry.entity(relation.target)) written.set(relation.name, relation);
+  }
+  const names: EntityNames = { entity: entityNames, relationWrite: assignWriteNames(written.keys(), taken) };
   const schemas: Schema = {};
   const paths: Schema = {};
   for (const entity of entities) {
-    const pascal = names.get(entity.name)!;
-    schemas[pascal] = toOpenApiSchema(entity.schemas.record);
-    schemas[`${pascal}Input`] = toOpenApiSchema(entity.schemas.input);
+    const pascal = entityNames.get(entity.name)!;
+    schemas[pascal] = recordComponent(registry, entity, names);
+    schemas[`${pascal}Create`] = createComponent(entity, names);
+    schemas[`${pascal}Update`] = updateComponent(entity, names);
     paths[`/${entity.name}`] = collectionPath(registry, entity, pascal);
     paths[`/${entity.name}/{id}`] = itemPath(registry, entity, pascal);
     paths[`/${entity.name}/{id}/history`] = historyPath(entity, pascal, idParameter(entity));
   }
+  for (const name of [...written.keys()].sort()) schemas[names.relationWrite.get(name)!] = relationWriteComponent(registry, written.get(name)!, names);
   Object.assign(schemas, sharedSchemas(), adminSchemas(), fileSchemas(), auditSchemas(), workflowInstanceSchemas(), eventSchemas(), uiConfigSchemas(), schemaIoSchemas());
   Object.assign(paths, adminPaths(), filePaths(), auditPaths(), workflowPaths(), eventPaths(), uiConfigPaths(), aiPaths(), schemaIoPaths());
   return {

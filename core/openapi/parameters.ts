@@ -3,6 +3,7 @@
 import type { CompiledEntity, CompiledField } from '../compile/compiled-entity.js';
 import type { Registry } from '../compile/registry.js';
 import type { FilterOp } from '../metadata/types.js';
+import { enumFilterSchema } from './entity-schemas.js';
 
 type Schema = Record<string, unknown>;
 
@@ -28,15 +29,21 @@ function filterValueSchema(field: CompiledField): Schema {
   return field.type.filterSchema?.(field.def) ?? { type: 'string' };
 }
 
+/** Values of an enum field's equality filters: its members. */
+function equalitySchema(field: CompiledField): Schema {
+  return enumFilterSchema(field) ?? filterValueSchema(field);
+}
+
 function filterParameter(field: CompiledField, op: FilterOp, plain: boolean): Schema {
   const name = plain ? `filter[${field.name}]` : `filter[${field.name}.${op}]`;
   const param: Schema = { name, in: 'query', required: false, description: `${field.name} ${OP_TEXT[op]}.` };
   if (op === 'is_null') param.schema = { type: 'boolean' };
   else if (op === 'in' || op === 'not_in') {
-    param.schema = { type: 'array', items: filterValueSchema(field) };
+    param.schema = { type: 'array', items: equalitySchema(field) };
     param.style = 'form';
     param.explode = false;
   } else if (op === 'like' || op === 'ilike') param.schema = { type: 'string' };
+  else if (op === 'eq' || op === 'neq') param.schema = equalitySchema(field);
   else param.schema = filterValueSchema(field);
   return param;
 }

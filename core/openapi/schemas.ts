@@ -1,6 +1,8 @@
 // Schema objects of the OpenAPI document: conversion of the compiled entity JSON Schemas to
-// OpenAPI 3.1 Schema Objects, the shared `Error` / `ListMeta` / `NestedWrite` schemas and the
+// OpenAPI 3.1 Schema Objects, the shared `Error` / `ListMeta` schemas and the
 // shared error responses (rest-api.md §12).
+
+import { ERROR_CODES } from '../errors.js';
 
 type Schema = Record<string, unknown>;
 
@@ -42,7 +44,7 @@ export function sharedSchemas(): Record<string, Schema> {
           type: 'object',
           required: ['code', 'message'],
           properties: {
-            code: { type: 'string', description: 'Machine-readable error code, e.g. VALIDATION_FAILED.' },
+            code: { type: 'string', enum: Object.keys(ERROR_CODES), description: 'Machine-readable error code (core/errors.ts), e.g. VALIDATION_FAILED.' },
             message: { type: 'string' },
             details: {
               type: 'array',
@@ -69,28 +71,6 @@ export function sharedSchemas(): Record<string, Schema> {
         per_page: { type: 'integer', minimum: 1, maximum: 100, description: 'Effective page size.' },
         total: { type: 'integer', minimum: 0, description: 'Rows matching all filters and row-level conditions; absent when the request sent total=false.' },
       },
-    },
-    NestedWrite: {
-      type: 'object',
-      description: 'Nested write of a forward relation (write-pipeline.md §5.1). Other keys are ignored.',
-      required: ['data'],
-      properties: {
-        _write_mode: {
-          type: 'string',
-          enum: ['diff', 'replace', 'append'],
-          description: "Defaults to the relation's write_mode, else diff.",
-        },
-        data: {
-          type: 'array',
-          description: 'Child rows (one_to_one / one_to_many) or link rows `{ "id": … }` (many_to_many).',
-          items: {
-            type: 'object',
-            properties: { _delete: { type: 'boolean' } },
-            additionalProperties: true,
-          },
-        },
-      },
-      additionalProperties: true,
     },
   };
 }

@@ -32,7 +32,8 @@ export interface AppHandle {
   apply(document: unknown, options: ApplyOptions & { dryRun: true }): Promise<ImportPlan>;
 }
 
-async function appContext(platform: Platform, name: string, create: ApplyOptions['create']) {
+/** The app `name`, created first when it does not exist and `create` says so; APP_NOT_FOUND otherwise. */
+export async function ensureApp(platform: Platform, name: string, create: ApplyOptions['create']) {
   let ctx = await platform.apps.resolve(name);
   if (!ctx && create) {
     await platform.apps.create({ name, ...(typeof create === 'object' ? create : {}) });
@@ -46,7 +47,7 @@ export function appHandle(platform: Platform, name: string): AppHandle {
   return {
     async apply(document: unknown, options: ApplyOptions = {}): Promise<never> {
       const doc = parseDocument(document);
-      const ctx = await appContext(platform, name, options.create);
+      const ctx = await ensureApp(platform, name, options.create);
       const actor = auditActor(auditSettings(platform.config.audit), { source: 'import' });
       const log = platform.log;
       if (options.dryRun) return (await planImport(ctx, log, actor, doc)) as never;

@@ -1,7 +1,7 @@
 // Everything under /api/:app: the app-scoped pipeline (resolver, dual auth, admin gate) and the
 // app's route modules.
 import type { FastifyInstance } from 'fastify';
-import appScope from '../../plugins/app-scope.js';
+import appScope, { type AppScopeOptions } from '../../plugins/app-scope.js';
 import appAuthRoutes from './auth.js';
 import adminMetadataRoutes from './admin-metadata.js';
 import adminPermissionsRoutes from './admin-permissions.js';
@@ -23,8 +23,9 @@ import openApiRoutes from './openapi.js';
 import uiRoutes from './ui.js';
 import workflowRoutes from './workflows.js';
 
-export default async function appRoutes(fastify: FastifyInstance): Promise<void> {
-  await fastify.register(appScope);
+/** Options: single-app mode's fixed app and host authentication (plugins/app-scope.ts). */
+export default async function appRoutes(fastify: FastifyInstance, opts: AppScopeOptions): Promise<void> {
+  await fastify.register(appScope, { app: opts.app, authenticate: opts.authenticate });
   await fastify.register(appAuthRoutes);
   await fastify.register(adminMetadataRoutes);
   await fastify.register(adminPermissionsRoutes);

@@ -1,6 +1,6 @@
 // Rocket registered under a prefix inside an existing Fastify application with routes of its own.
 import t from 'tap';
-import Fastify from 'fastify';
+import Fastify, { type FastifyRequest } from 'fastify';
 import rocket, { rocketServerOptions } from '../../app.js';
 import { dialects, dropStores, testConfig } from '../helpers/server.js';
 
@@ -124,3 +124,50 @@ for (const dialect of dialects) {
     t.equal(shelves.statusCode, 404, 'the dry run wrote nothing');
   });
 }
+
+for (const dialect of dialects) {
+  t.test(`single-app mode: /api/:entity under the prefix, no platform routes, the host's authentication [${dialect}]`, async (t) => {
+    const config = testConfig(dialect);
+    const host = Fastify({ logger: false });
+    const hostUser = '00000000-0000-4000-8000-00000000b0b0';
+    await host.register(rocket, {
+      prefix: '/rocket', config, env: {}, readConfigFile: false,
+      singleApp: {
+        name: `solo${Date.now().toString(36)}`,
+        create: { db_driver: dialect },
+        // The host's own session check (async, as most are): a header stands in for it here.
+        async authenticate(req: FastifyRequest) {
+          const roles = req.headers['x-host-roles'];
+          return typeof roles === 'string' ? { id: hostUser, roles: roles.split(',') } : null;
+        },
+      },
+    });
+    await host.ready();
+    t.teardown(async () => {
+      await host.close();
+      await dropStores(dialect, config);
+    });
+    const as = (roles: string | undefined) => (method: 'GET' | 'POST', url: string, payload?: unknown) =>
+      host.inject({ method, url: `/rocket/api${url}`, headers: roles ? { 'x-host-roles': roles } : {}, payload: payload as any });
+    const admin = as('admin');
+    const note = { name: 'note', table: 'notes', primary_key: { field: 'id', type: 'int', generated: true }, fields: [{ name: 'id', type: 'int' }, { name: 'text', type: 'string' }] };
+    t.equal((await admin('POST', '/_admin/entities', note)).statusCode, 201, 'the host says admin: admin routes open');
+    const created = await admin('POST', '/note', { text: 'hi' });
+    t.equal(created.statusCode, 201);
+    t.match(created.headers.location, /^\/rocket\/api\/note\/\d+$/);
+    t.equal((await as('clerk')('POST', '/_admin/entities', { ...note, name: 'x', table: 'xs' })).statusCode, 403, 'a host user without admin');
+    t.equal((await as('clerk')('GET', '/note')).statusCode, 403, 'and without a read permission');
+    t.equal((await as(undefined)('GET', '/note')).statusCode, 401, 'no host caller, no token');
+    const platformRoute = await admin('GET', '/_platform/apps');
+    t.equal(platformRoute.statusCode, 404, 'no platform routes');
+    t.notOk(platformRoute.body.includes('"name"'), 'nothing listed');
+
+    const login = await host.inject({ method: 'POST', url: '/rocket/api/auth/login', payload: { email: 'admin@localhost', password: 'changeme' } });
+    t.equal(login.statusCode, 200, "Rocket's own users still log in");
+    const list = await host.inject({ method: 'GET', url: '/rocket/api/note', headers: { authorization: `Bearer ${login.json().data.access_token}` } });
+    t.same(list.json().data.map((n: any) => n.text), ['hi']);
+    const doc = (await admin('GET', '/_openapi.json')).json();
+    t.equal(doc.servers[0].url, 'http://localhost:80/rocket/api', 'OpenAPI names the single-app base');
+  });
+}
+

@@ -13,7 +13,7 @@ import { validateRelation } from '../../core/metadata/validate-relation.js';
 import type { EntityDef } from '../../core/metadata/types.js';
 import { generateOpenApi } from '../../core/openapi/generate.js';
 import { openApiFor } from '../../core/openapi/cache.js';
-import { assignPascalNames, pascalCase } from '../../core/openapi/names.js';
+import { assignPascalNames, assignWriteNames, pascalCase } from '../../core/openapi/names.js';
 
 type Json = Record<string, any>;
 /** The assertions the helpers below use (a tap subtest satisfies it). */
@@ -151,26 +151,51 @@ t.test('info, servers and global bearer security', async (t) => {
   t.same(custom.servers, [{ url: '/v1' }]);
 });
 
-t.test('component schemas: one record and one input schema per entity, plus shared ones', async (t) => {
+t.test('component schemas: a record, a create and an update schema per entity, a write per relation, plus shared ones', async (t) => {
   const schemas = doc.components.schemas;
   t.same(Object.keys(schemas), [
-    'Author', 'AuthorInput', 'Comment', 'CommentInput', 'Post', 'PostInput', 'Tag', 'TagInput',
-    'Error', 'ListMeta', 'NestedWrite', 'RuleInput', 'Rule', 'StateMachineInput', 'StateMachine',
+    'Author', 'AuthorCreate', 'AuthorUpdate', 'Comment', 'CommentCreate', 'CommentUpdate', 'Post', 'PostCreate', 'PostUpdate',
+    'Tag', 'TagCreate', 'TagUpdate', 'PostAuthorWrite', 'PostCommentsWrite', 'PostTagsWrite',
+    'Error', 'ListMeta', 'RuleInput', 'Rule', 'StateMachineInput', 'StateMachine',
     'WebhookInput', 'Webhook', 'WebhookLog', 'WorkflowInput', 'Workflow', 'UploadedFile', 'FileListItem', 'AuditLogEntry', 'AuditLogPage',
     'WorkflowInstance', 'WorkflowInstancePage', 'Event', 'EventPage', 'TraceSpan', 'TraceWaterfall', 'EventStats',
     'UiConfigInput', 'UiConfig',
     'SchemaDocument', 'SchemaImport', 'ImportSummary', 'ImportResult', 'ImportPlanSection', 'ImportPlan',
   ]);
-  t.same(schemas.Post, registry.entity('post')!.schemas.record, 'record schema is the compiled one');
-  t.same(schemas.PostInput, registry.entity('post')!.schemas.input, 'input schema is the compiled one');
+  t.same(schemas.Post.required, registry.entity('post')!.schemas.record.required, 'every field is always present');
   t.same([...schemas.Post.properties.published_at.type].sort(), ['null', 'string'], '3.1 nullable type list');
-  t.notOk('created_at' in schemas.PostInput.properties, 'auto fields are not input');
+  t.notOk('created_at' in schemas.PostCreate.properties, 'auto fields are not input');
+  t.notOk('id' in schemas.PostCreate.properties, 'nor a generated key');
   t.ok('deleted_at' in schemas.Comment.properties);
   t.same(schemas.ListMeta.required, ['page', 'per_page'], 'total is absent with total=false');
   t.same(schemas.Error.required, ['error']);
   t.same(schemas.Error.properties.error.required, ['code', 'message']);
   t.same(Object.keys(schemas.Error.properties.error.properties.details.items.properties), ['field', 'rule', 'message']);
+  t.ok(schemas.Error.properties.error.properties.code.enum.includes('VALIDATION_FAILED'), 'the error code is an enum');
+  t.equal(schemas.Error.properties.error.properties.code.enum.length, new Set(schemas.Error.properties.error.properties.code.enum).size);
   for (const name of Object.keys(schemas)) t.match(name, /^[a-zA-Z0-9._-]+$/);
+});
+
+t.test('records: non-null where the engine always sets a value, enums, includes typed', async (t) => {
+  const post = doc.components.schemas.Post;
+  t.same(post.properties.id, { type: 'string', format: 'uuid' }, 'the primary key');
+  t.same(post.properties.title, { type: 'string' }, 'a required field');
+  t.same(post.properties.created_at, { type: 'string', format: 'date-time' }, 'an auto field');
+  t.same(post.properties.status.type, ['string', 'null'], 'an optional field with a default stays nullable');
+  t.same(post.properties.deleted_at.type, ['string', 'null']);
+  const comment = doc.components.schemas.Comment;
+  t.same(comment.properties.status, { type: ['string', 'null'], enum: ['pending', 'approved', 'spam', null] }, 'enum on the record');
+  t.same(post.properties.tags, {
+    type: 'array', items: { $ref: '#/components/schemas/Tag' }, description: 'Included with include=tags (post_tags).',
+  }, 'to-many include: an array of the target');
+  t.same(post.properties.author.anyOf, [{ $ref: '#/components/schemas/Author' }, { type: 'null' }], 'to-one include: the target or null');
+  t.notOk(post.required.includes('tags'), 'includes are optional');
+  t.same(Object.keys(doc.components.schemas.Author.properties).slice(7), ['post', 'post_author'], 'every include token');
+  t.equal(doc.components.schemas.Author.properties.post.type, 'array');
+  const params = new Map((doc.paths['/comment'].get.parameters as Json[]).filter((p) => p.name).map((p) => [p.name, p]));
+  t.same(params.get('filter[status]')!.schema, { type: 'string', enum: ['pending', 'approved', 'spam'] }, 'enum on filters');
+  t.same(params.get('filter[status.in]')!.schema.items, { type: 'string', enum: ['pending', 'approved', 'spam'] });
+  t.same(params.get('filter[status.like]')!.schema, { type: 'string' });
 });
 
 t.test('five operations per entity with unique operationIds', async (t) => {
@@ -255,19 +280,38 @@ t.test('{id} parameter and get include', async (t) => {
   t.same(doc.paths['/post/{id}'].get.parameters.map((p: Json) => p.name), ['include', 'fields', 'If-None-Match']);
 });
 
-t.test('request bodies: <Entity>Input plus forward relation keys', async (t) => {
-  const post = doc.paths['/post'].post.requestBody.content['application/json'].schema;
-  t.equal(post.allOf[0].$ref, '#/components/schemas/PostInput');
-  const keys = Object.keys(post.allOf[1].properties);
-  t.ok(keys.includes('tags') && keys.includes('post_tags') && keys.includes('comments'));
-  t.notOk(keys.includes('author'), 'reverse relations are not writable');
-  t.equal(post.allOf[1].properties.tags.$ref, '#/components/schemas/NestedWrite');
-  t.same(doc.components.schemas.NestedWrite.properties._write_mode.enum, ['diff', 'replace', 'append']);
-  t.same(doc.paths['/post/{id}'].put.requestBody.content['application/json'].schema, post);
-  const tag = doc.paths['/tag'].post.requestBody.content['application/json'].schema;
-  t.same(tag, { $ref: '#/components/schemas/TagInput' }, 'no forward relations: plain $ref');
-  const author = doc.paths['/author'].post.requestBody.content['application/json'].schema;
-  t.same(Object.keys(author.allOf[1].properties), ['post', 'post_author'], 'one_to_many forward keys');
+t.test('request bodies: <Entity>Create and <Entity>Update with typed nested writes', async (t) => {
+  const schemas = doc.components.schemas;
+  const body = (path: string, method: string) => doc.paths[path][method].requestBody.content['application/json'].schema;
+  t.same(body('/post', 'post'), { $ref: '#/components/schemas/PostCreate' });
+  t.same(body('/post/{id}', 'put'), { $ref: '#/components/schemas/PostUpdate' });
+  t.same(body('/post/{id}', 'patch'), { $ref: '#/components/schemas/PostUpdate' });
+  const create = schemas.PostCreate;
+  t.same(create.required, ['title', 'body', 'author_id'], 'required without default; the slug has a source');
+  t.equal(create.additionalProperties, false);
+  t.same(create.properties.title, { type: 'string' }, 'a required field refuses null');
+  t.equal(schemas.PostUpdate.additionalProperties, false);
+  t.notOk('required' in schemas.PostUpdate, 'an update is partial');
+  const keys = Object.keys(create.properties).filter((k) => create.properties[k].$ref);
+  t.same(keys, ['post_comments', 'post_tags'], 'each forward relation once, under its name');
+  t.match(create.properties.post_tags.description, /Also accepted under tag, tags/);
+  t.notOk('author' in create.properties, 'reverse relations are not writable');
+  t.same(schemas.CommentCreate.required, ['post_id', 'author_name', 'author_email', 'body']);
+  const comments = schemas.PostCommentsWrite;
+  t.same(comments.required, ['data']);
+  t.same(comments.properties._write_mode.enum, ['diff', 'replace', 'append']);
+  const [newRow, oldRow] = comments.properties.data.items.anyOf;
+  t.same(newRow.required, ['author_name', 'author_email', 'body'], 'the parent key is not required in a child row');
+  t.ok(newRow.properties._delete && oldRow.properties._delete);
+  t.same(oldRow.required, ['id']);
+  t.equal(newRow.additionalProperties, false);
+  t.same(schemas.PostTagsWrite.properties.data.items, {
+    type: 'object', description: 'Links to tag by id.', required: ['id'],
+    properties: { id: { type: 'string', format: 'uuid' }, _delete: comments.properties.data.items.anyOf[0].properties._delete },
+    additionalProperties: false,
+  });
+  t.same(Object.keys(schemas.TagCreate.properties), ['name', 'slug'], 'no forward relations');
+  t.same(Object.keys(schemas.AuthorCreate.properties).filter((k) => schemas.AuthorCreate.properties[k].$ref), ['post_author'], 'one_to_many forward key');
 });
 
 t.test('responses: envelopes and errors per endpoint', async (t) => {
@@ -305,12 +349,19 @@ t.test('component and operation names for awkward entity names', async (t) => {
   t.equal(pascalCase('blog_post'), 'BlogPost');
   t.equal(pascalCase('_audit'), 'Audit');
   t.equal(pascalCase('_1x'), 'Entity1x');
-  const names = assignPascalNames(['_post', 'post', 'post_input', 'error', 'a__b', 'a_b']);
+  const names = assignPascalNames(['_post', 'post', 'post_create', 'error', 'a__b', 'a_b', 'post_update_x']);
   t.same(Object.fromEntries(names), {
-    a__b: 'AB', a_b: 'AB2', error: 'Error2', post: 'Post', post_input: 'PostInput2', _post: 'Post2',
+    a__b: 'AB', a_b: 'AB2', error: 'Error2', post: 'Post', post_create: 'PostCreate2', post_update_x: 'PostUpdateX', _post: 'Post2',
   });
+  t.same(Object.fromEntries(assignPascalNames(['book_create', 'book'])), { book: 'Book', book_create: 'BookCreate2' },
+    'an entity does not take another\'s request-body names');
   t.same(Object.fromEntries(assignPascalNames(['workflow', 'workflow_input'])), { workflow: 'Workflow2', workflow_input: 'WorkflowInput2' },
     'the workflow admin schemas are taken');
+  t.same(Object.fromEntries(assignPascalNames(['uploaded_file'])), { uploaded_file: 'UploadedFile2' }, 'and the files API\'s');
+  const taken = new Set<string>();
+  assignPascalNames(['post_tags_write', 'post'], taken);
+  t.same(Object.fromEntries(assignWriteNames(['post_tags', 'post_notes'], taken)), { post_notes: 'PostNotesWrite', post_tags: 'PostTags2Write' },
+    'relation writes give way to entities');
   t.same(Object.fromEntries(assignPascalNames(['event', 'event_stats'])), { event: 'Event2', event_stats: 'EventStats2' }, 'and the events API\'s');
   t.same(Object.fromEntries(assignPascalNames(['ui_config'])), { ui_config: 'UiConfig2' }, 'and the UI-config API\'s');
   t.same(Object.fromEntries(assignPascalNames(['import_plan', 'schema_document'])), { import_plan: 'ImportPlan2', schema_document: 'SchemaDocument2' }, 'and the import\'s');
@@ -328,8 +379,9 @@ t.test('component and operation names for awkward entity names', async (t) => {
   await expectValid(t, oddDoc);
   expectSchemasCompile(t, oddDoc);
   t.same(Object.keys(oddDoc.components.schemas), [
-    'Note2', 'Note2Input', 'Error2', 'Error2Input', 'Note', 'NoteInput', 'NoteInput2', 'NoteInput2Input',
-    'Error', 'ListMeta', 'NestedWrite', 'RuleInput', 'Rule', 'StateMachineInput', 'StateMachine',
+    'Note2', 'Note2Create', 'Note2Update', 'Error2', 'Error2Create', 'Error2Update', 'Note', 'NoteCreate', 'NoteUpdate',
+    'NoteInput', 'NoteInputCreate', 'NoteInputUpdate',
+    'Error', 'ListMeta', 'RuleInput', 'Rule', 'StateMachineInput', 'StateMachine',
     'WebhookInput', 'Webhook', 'WebhookLog', 'WorkflowInput', 'Workflow', 'UploadedFile', 'FileListItem', 'AuditLogEntry', 'AuditLogPage',
     'WorkflowInstance', 'WorkflowInstancePage', 'Event', 'EventPage', 'TraceSpan', 'TraceWaterfall', 'EventStats',
     'UiConfigInput', 'UiConfig',

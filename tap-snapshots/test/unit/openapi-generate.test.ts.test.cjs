@@ -295,7 +295,6 @@ Object {
         "type": "object",
       },
       "Author": Object {
-        "additionalProperties": true,
         "properties": Object {
           "avatar": Object {
             "additionalProperties": true,
@@ -326,36 +325,35 @@ Object {
           },
           "created_at": Object {
             "format": "date-time",
-            "type": Array [
-              "string",
-              "null",
-            ],
+            "type": "string",
           },
           "email": Object {
-            "type": Array [
-              "string",
-              "null",
-            ],
+            "type": "string",
           },
           "id": Object {
             "format": "uuid",
-            "type": Array [
-              "string",
-              "null",
-            ],
+            "type": "string",
           },
           "name": Object {
-            "type": Array [
-              "string",
-              "null",
-            ],
+            "type": "string",
+          },
+          "post": Object {
+            "description": "Included with include=post (post_author).",
+            "items": Object {
+              "$ref": "#/components/schemas/Post",
+            },
+            "type": "array",
+          },
+          "post_author": Object {
+            "description": "Included with include=post_author (post_author).",
+            "items": Object {
+              "$ref": "#/components/schemas/Post",
+            },
+            "type": "array",
           },
           "updated_at": Object {
             "format": "date-time",
-            "type": Array [
-              "string",
-              "null",
-            ],
+            "type": "string",
           },
         },
         "required": Array [
@@ -369,8 +367,8 @@ Object {
         ],
         "type": "object",
       },
-      "AuthorInput": Object {
-        "additionalProperties": true,
+      "AuthorCreate": Object {
+        "additionalProperties": false,
         "properties": Object {
           "avatar": Object {
             "anyOf": Array [
@@ -401,47 +399,80 @@ Object {
             ],
           },
           "email": Object {
+            "type": "string",
+          },
+          "name": Object {
+            "type": "string",
+          },
+          "post_author": Object {
+            "$ref": "#/components/schemas/PostAuthorWrite",
+            "description": "Nested write through post_author (one_to_many → post). Also accepted under post.",
+          },
+        },
+        "required": Array [
+          "name",
+          "email",
+        ],
+        "type": "object",
+      },
+      "AuthorUpdate": Object {
+        "additionalProperties": false,
+        "properties": Object {
+          "avatar": Object {
+            "anyOf": Array [
+              Object {
+                "format": "uuid",
+                "type": "string",
+              },
+              Object {
+                "properties": Object {
+                  "id": Object {
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "id",
+                ],
+                "type": "object",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "bio": Object {
             "type": Array [
               "string",
               "null",
             ],
           },
+          "email": Object {
+            "type": "string",
+          },
           "name": Object {
-            "type": Array [
-              "string",
-              "null",
-            ],
+            "type": "string",
+          },
+          "post_author": Object {
+            "$ref": "#/components/schemas/PostAuthorWrite",
+            "description": "Nested write through post_author (one_to_many → post). Also accepted under post.",
           },
         },
         "type": "object",
       },
       "Comment": Object {
-        "additionalProperties": true,
         "properties": Object {
           "author_email": Object {
-            "type": Array [
-              "string",
-              "null",
-            ],
+            "type": "string",
           },
           "author_name": Object {
-            "type": Array [
-              "string",
-              "null",
-            ],
+            "type": "string",
           },
           "body": Object {
-            "type": Array [
-              "string",
-              "null",
-            ],
+            "type": "string",
           },
           "created_at": Object {
             "format": "date-time",
-            "type": Array [
-              "string",
-              "null",
-            ],
+            "type": "string",
           },
           "deleted_at": Object {
             "format": "date-time",
@@ -452,19 +483,41 @@ Object {
           },
           "id": Object {
             "format": "uuid",
-            "type": Array [
-              "string",
-              "null",
+            "type": "string",
+          },
+          "post": Object {
+            "anyOf": Array [
+              Object {
+                "$ref": "#/components/schemas/Post",
+              },
+              Object {
+                "type": "null",
+              },
             ],
+            "description": "Included with include=post (post_comments).",
+          },
+          "post_comments": Object {
+            "anyOf": Array [
+              Object {
+                "$ref": "#/components/schemas/Post",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+            "description": "Included with include=post_comments (post_comments).",
           },
           "post_id": Object {
             "format": "uuid",
-            "type": Array [
-              "string",
-              "null",
-            ],
+            "type": "string",
           },
           "status": Object {
+            "enum": Array [
+              "pending",
+              "approved",
+              "spam",
+              null,
+            ],
             "type": Array [
               "string",
               "null",
@@ -483,26 +536,17 @@ Object {
         ],
         "type": "object",
       },
-      "CommentInput": Object {
-        "additionalProperties": true,
+      "CommentCreate": Object {
+        "additionalProperties": false,
         "properties": Object {
           "author_email": Object {
-            "type": Array [
-              "string",
-              "null",
-            ],
+            "type": "string",
           },
           "author_name": Object {
-            "type": Array [
-              "string",
-              "null",
-            ],
+            "type": "string",
           },
           "body": Object {
-            "type": Array [
-              "string",
-              "null",
-            ],
+            "type": "string",
           },
           "deleted_at": Object {
             "anyOf": Array [
@@ -521,10 +565,59 @@ Object {
           },
           "post_id": Object {
             "format": "uuid",
+            "type": "string",
+          },
+          "status": Object {
+            "enum": Array [
+              "pending",
+              "approved",
+              "spam",
+              null,
+            ],
             "type": Array [
               "string",
               "null",
             ],
+          },
+        },
+        "required": Array [
+          "post_id",
+          "author_name",
+          "author_email",
+          "body",
+        ],
+        "type": "object",
+      },
+      "CommentUpdate": Object {
+        "additionalProperties": false,
+        "properties": Object {
+          "author_email": Object {
+            "type": "string",
+          },
+          "author_name": Object {
+            "type": "string",
+          },
+          "body": Object {
+            "type": "string",
+          },
+          "deleted_at": Object {
+            "anyOf": Array [
+              Object {
+                "format": "date-time",
+                "type": "string",
+              },
+              Object {
+                "format": "date",
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "post_id": Object {
+            "format": "uuid",
+            "type": "string",
           },
           "status": Object {
             "enum": Array [
@@ -547,7 +640,27 @@ Object {
           "error": Object {
             "properties": Object {
               "code": Object {
-                "description": "Machine-readable error code, e.g. VALIDATION_FAILED.",
+                "description": "Machine-readable error code (core/errors.ts), e.g. VALIDATION_FAILED.",
+                "enum": Array [
+                  "INVALID_PAYLOAD",
+                  "UNKNOWN_FIELD",
+                  "UNAUTHORIZED",
+                  "FORBIDDEN",
+                  "APP_NOT_FOUND",
+                  "NOT_FOUND",
+                  "UNKNOWN_ENTITY",
+                  "CONFLICT",
+                  "PRECONDITION_FAILED",
+                  "FILE_TOO_LARGE",
+                  "PAYLOAD_TOO_LARGE",
+                  "VALIDATION_FAILED",
+                  "INVALID_STATE",
+                  "RATE_LIMITED",
+                  "INTERNAL_ERROR",
+                  "WEBHOOK_FAILED",
+                  "NOT_CONFIGURED",
+                  "AI_REQUEST_FAILED",
+                ],
                 "type": "string",
               },
               "details": Object {
@@ -1171,53 +1284,25 @@ Object {
         ],
         "type": "object",
       },
-      "NestedWrite": Object {
-        "additionalProperties": true,
-        "description": "Nested write of a forward relation (write-pipeline.md §5.1). Other keys are ignored.",
-        "properties": Object {
-          "_write_mode": Object {
-            "description": "Defaults to the relation's write_mode, else diff.",
-            "enum": Array [
-              "diff",
-              "replace",
-              "append",
-            ],
-            "type": "string",
-          },
-          "data": Object {
-            "description": "Child rows (one_to_one / one_to_many) or link rows \`{ \\"id\\": … }\` (many_to_many).",
-            "items": Object {
-              "additionalProperties": true,
-              "properties": Object {
-                "_delete": Object {
-                  "type": "boolean",
-                },
-              },
-              "type": "object",
-            },
-            "type": "array",
-          },
-        },
-        "required": Array [
-          "data",
-        ],
-        "type": "object",
-      },
       "Post": Object {
-        "additionalProperties": true,
         "properties": Object {
+          "author": Object {
+            "anyOf": Array [
+              Object {
+                "$ref": "#/components/schemas/Author",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+            "description": "Included with include=author (post_author).",
+          },
           "author_id": Object {
             "format": "uuid",
-            "type": Array [
-              "string",
-              "null",
-            ],
+            "type": "string",
           },
           "body": Object {
-            "type": Array [
-              "string",
-              "null",
-            ],
+            "type": "string",
           },
           "category_id": Object {
             "format": "uuid",
@@ -1226,12 +1311,23 @@ Object {
               "null",
             ],
           },
+          "comment": Object {
+            "description": "Included with include=comment (post_comments).",
+            "items": Object {
+              "$ref": "#/components/schemas/Comment",
+            },
+            "type": "array",
+          },
+          "comments": Object {
+            "description": "Included with include=comments (post_comments).",
+            "items": Object {
+              "$ref": "#/components/schemas/Comment",
+            },
+            "type": "array",
+          },
           "created_at": Object {
             "format": "date-time",
-            "type": Array [
-              "string",
-              "null",
-            ],
+            "type": "string",
           },
           "deleted_at": Object {
             "format": "date-time",
@@ -1269,10 +1365,32 @@ Object {
           },
           "id": Object {
             "format": "uuid",
-            "type": Array [
-              "string",
-              "null",
+            "type": "string",
+          },
+          "post_author": Object {
+            "anyOf": Array [
+              Object {
+                "$ref": "#/components/schemas/Author",
+              },
+              Object {
+                "type": "null",
+              },
             ],
+            "description": "Included with include=post_author (post_author).",
+          },
+          "post_comments": Object {
+            "description": "Included with include=post_comments (post_comments).",
+            "items": Object {
+              "$ref": "#/components/schemas/Comment",
+            },
+            "type": "array",
+          },
+          "post_tags": Object {
+            "description": "Included with include=post_tags (post_tags).",
+            "items": Object {
+              "$ref": "#/components/schemas/Tag",
+            },
+            "type": "array",
           },
           "published_at": Object {
             "format": "date-time",
@@ -1282,10 +1400,7 @@ Object {
             ],
           },
           "slug": Object {
-            "type": Array [
-              "string",
-              "null",
-            ],
+            "type": "string",
           },
           "status": Object {
             "type": Array [
@@ -1293,18 +1408,26 @@ Object {
               "null",
             ],
           },
+          "tag": Object {
+            "description": "Included with include=tag (post_tags).",
+            "items": Object {
+              "$ref": "#/components/schemas/Tag",
+            },
+            "type": "array",
+          },
+          "tags": Object {
+            "description": "Included with include=tags (post_tags).",
+            "items": Object {
+              "$ref": "#/components/schemas/Tag",
+            },
+            "type": "array",
+          },
           "title": Object {
-            "type": Array [
-              "string",
-              "null",
-            ],
+            "type": "string",
           },
           "updated_at": Object {
             "format": "date-time",
-            "type": Array [
-              "string",
-              "null",
-            ],
+            "type": "string",
           },
         },
         "required": Array [
@@ -1324,21 +1447,406 @@ Object {
         ],
         "type": "object",
       },
-      "PostInput": Object {
-        "additionalProperties": true,
+      "PostAuthorWrite": Object {
+        "additionalProperties": false,
+        "description": "Nested write of post_author (one_to_many author → post).",
+        "properties": Object {
+          "_write_mode": Object {
+            "description": "Defaults to diff (the relation's write_mode, else diff).",
+            "enum": Array [
+              "diff",
+              "replace",
+              "append",
+            ],
+            "type": "string",
+          },
+          "data": Object {
+            "items": Object {
+              "anyOf": Array [
+                Object {
+                  "additionalProperties": false,
+                  "description": "A new post row.",
+                  "properties": Object {
+                    "_delete": Object {
+                      "description": "true: delete (or, many_to_many, unlink) the row named by its key.",
+                      "type": "boolean",
+                    },
+                    "author_id": Object {
+                      "description": "Ignored: set to the parent's key.",
+                      "format": "uuid",
+                      "type": "string",
+                    },
+                    "body": Object {
+                      "type": "string",
+                    },
+                    "category_id": Object {
+                      "format": "uuid",
+                      "type": Array [
+                        "string",
+                        "null",
+                      ],
+                    },
+                    "deleted_at": Object {
+                      "anyOf": Array [
+                        Object {
+                          "format": "date-time",
+                          "type": "string",
+                        },
+                        Object {
+                          "format": "date",
+                          "type": "string",
+                        },
+                        Object {
+                          "type": "null",
+                        },
+                      ],
+                    },
+                    "excerpt": Object {
+                      "type": Array [
+                        "string",
+                        "null",
+                      ],
+                    },
+                    "featured_image": Object {
+                      "anyOf": Array [
+                        Object {
+                          "format": "uuid",
+                          "type": "string",
+                        },
+                        Object {
+                          "properties": Object {
+                            "id": Object {
+                              "type": "string",
+                            },
+                          },
+                          "required": Array [
+                            "id",
+                          ],
+                          "type": "object",
+                        },
+                        Object {
+                          "type": "null",
+                        },
+                      ],
+                    },
+                    "post_comments": Object {
+                      "$ref": "#/components/schemas/PostCommentsWrite",
+                      "description": "Nested write through post_comments (one_to_many → comment). Also accepted under comment, comments.",
+                    },
+                    "post_tags": Object {
+                      "$ref": "#/components/schemas/PostTagsWrite",
+                      "description": "Nested write through post_tags (many_to_many → tag). Also accepted under tag, tags.",
+                    },
+                    "published_at": Object {
+                      "anyOf": Array [
+                        Object {
+                          "format": "date-time",
+                          "type": "string",
+                        },
+                        Object {
+                          "format": "date",
+                          "type": "string",
+                        },
+                        Object {
+                          "type": "null",
+                        },
+                      ],
+                    },
+                    "slug": Object {
+                      "type": "string",
+                    },
+                    "status": Object {
+                      "type": Array [
+                        "string",
+                        "null",
+                      ],
+                    },
+                    "title": Object {
+                      "type": "string",
+                    },
+                  },
+                  "required": Array [
+                    "title",
+                    "body",
+                  ],
+                  "title": "PostNestedCreate",
+                  "type": "object",
+                },
+                Object {
+                  "additionalProperties": false,
+                  "description": "A post row by id: updated (created if absent, write-pipeline.md §5.3), or deleted with _delete.",
+                  "properties": Object {
+                    "_delete": Object {
+                      "description": "true: delete (or, many_to_many, unlink) the row named by its key.",
+                      "type": "boolean",
+                    },
+                    "author_id": Object {
+                      "description": "Ignored: set to the parent's key.",
+                      "format": "uuid",
+                      "type": "string",
+                    },
+                    "body": Object {
+                      "type": "string",
+                    },
+                    "category_id": Object {
+                      "format": "uuid",
+                      "type": Array [
+                        "string",
+                        "null",
+                      ],
+                    },
+                    "deleted_at": Object {
+                      "anyOf": Array [
+                        Object {
+                          "format": "date-time",
+                          "type": "string",
+                        },
+                        Object {
+                          "format": "date",
+                          "type": "string",
+                        },
+                        Object {
+                          "type": "null",
+                        },
+                      ],
+                    },
+                    "excerpt": Object {
+                      "type": Array [
+                        "string",
+                        "null",
+                      ],
+                    },
+                    "featured_image": Object {
+                      "anyOf": Array [
+                        Object {
+                          "format": "uuid",
+                          "type": "string",
+                        },
+                        Object {
+                          "properties": Object {
+                            "id": Object {
+                              "type": "string",
+                            },
+                          },
+                          "required": Array [
+                            "id",
+                          ],
+                          "type": "object",
+                        },
+                        Object {
+                          "type": "null",
+                        },
+                      ],
+                    },
+                    "id": Object {
+                      "format": "uuid",
+                      "type": "string",
+                    },
+                    "post_comments": Object {
+                      "$ref": "#/components/schemas/PostCommentsWrite",
+                      "description": "Nested write through post_comments (one_to_many → comment). Also accepted under comment, comments.",
+                    },
+                    "post_tags": Object {
+                      "$ref": "#/components/schemas/PostTagsWrite",
+                      "description": "Nested write through post_tags (many_to_many → tag). Also accepted under tag, tags.",
+                    },
+                    "published_at": Object {
+                      "anyOf": Array [
+                        Object {
+                          "format": "date-time",
+                          "type": "string",
+                        },
+                        Object {
+                          "format": "date",
+                          "type": "string",
+                        },
+                        Object {
+                          "type": "null",
+                        },
+                      ],
+                    },
+                    "slug": Object {
+                      "type": "string",
+                    },
+                    "status": Object {
+                      "type": Array [
+                        "string",
+                        "null",
+                      ],
+                    },
+                    "title": Object {
+                      "type": "string",
+                    },
+                  },
+                  "required": Array [
+                    "id",
+                  ],
+                  "title": "PostNestedUpdate",
+                  "type": "object",
+                },
+              ],
+            },
+            "type": "array",
+          },
+        },
+        "required": Array [
+          "data",
+        ],
+        "type": "object",
+      },
+      "PostCommentsWrite": Object {
+        "additionalProperties": false,
+        "description": "Nested write of post_comments (one_to_many post → comment).",
+        "properties": Object {
+          "_write_mode": Object {
+            "description": "Defaults to diff (the relation's write_mode, else diff).",
+            "enum": Array [
+              "diff",
+              "replace",
+              "append",
+            ],
+            "type": "string",
+          },
+          "data": Object {
+            "items": Object {
+              "anyOf": Array [
+                Object {
+                  "additionalProperties": false,
+                  "description": "A new comment row.",
+                  "properties": Object {
+                    "_delete": Object {
+                      "description": "true: delete (or, many_to_many, unlink) the row named by its key.",
+                      "type": "boolean",
+                    },
+                    "author_email": Object {
+                      "type": "string",
+                    },
+                    "author_name": Object {
+                      "type": "string",
+                    },
+                    "body": Object {
+                      "type": "string",
+                    },
+                    "deleted_at": Object {
+                      "anyOf": Array [
+                        Object {
+                          "format": "date-time",
+                          "type": "string",
+                        },
+                        Object {
+                          "format": "date",
+                          "type": "string",
+                        },
+                        Object {
+                          "type": "null",
+                        },
+                      ],
+                    },
+                    "post_id": Object {
+                      "description": "Ignored: set to the parent's key.",
+                      "format": "uuid",
+                      "type": "string",
+                    },
+                    "status": Object {
+                      "enum": Array [
+                        "pending",
+                        "approved",
+                        "spam",
+                        null,
+                      ],
+                      "type": Array [
+                        "string",
+                        "null",
+                      ],
+                    },
+                  },
+                  "required": Array [
+                    "author_name",
+                    "author_email",
+                    "body",
+                  ],
+                  "title": "CommentNestedCreate",
+                  "type": "object",
+                },
+                Object {
+                  "additionalProperties": false,
+                  "description": "A comment row by id: updated (created if absent, write-pipeline.md §5.3), or deleted with _delete.",
+                  "properties": Object {
+                    "_delete": Object {
+                      "description": "true: delete (or, many_to_many, unlink) the row named by its key.",
+                      "type": "boolean",
+                    },
+                    "author_email": Object {
+                      "type": "string",
+                    },
+                    "author_name": Object {
+                      "type": "string",
+                    },
+                    "body": Object {
+                      "type": "string",
+                    },
+                    "deleted_at": Object {
+                      "anyOf": Array [
+                        Object {
+                          "format": "date-time",
+                          "type": "string",
+                        },
+                        Object {
+                          "format": "date",
+                          "type": "string",
+                        },
+                        Object {
+                          "type": "null",
+                        },
+                      ],
+                    },
+                    "id": Object {
+                      "format": "uuid",
+                      "type": "string",
+                    },
+                    "post_id": Object {
+                      "description": "Ignored: set to the parent's key.",
+                      "format": "uuid",
+                      "type": "string",
+                    },
+                    "status": Object {
+                      "enum": Array [
+                        "pending",
+                        "approved",
+                        "spam",
+                        null,
+                      ],
+                      "type": Array [
+                        "string",
+                        "null",
+                      ],
+                    },
+                  },
+                  "required": Array [
+                    "id",
+                  ],
+                  "title": "CommentNestedUpdate",
+                  "type": "object",
+                },
+              ],
+            },
+            "type": "array",
+          },
+        },
+        "required": Array [
+          "data",
+        ],
+        "type": "object",
+      },
+      "PostCreate": Object {
+        "additionalProperties": false,
         "properties": Object {
           "author_id": Object {
             "format": "uuid",
-            "type": Array [
-              "string",
-              "null",
-            ],
+            "type": "string",
           },
           "body": Object {
-            "type": Array [
-              "string",
-              "null",
-            ],
+            "type": "string",
           },
           "category_id": Object {
             "format": "uuid",
@@ -1390,6 +1898,14 @@ Object {
               },
             ],
           },
+          "post_comments": Object {
+            "$ref": "#/components/schemas/PostCommentsWrite",
+            "description": "Nested write through post_comments (one_to_many → comment). Also accepted under comment, comments.",
+          },
+          "post_tags": Object {
+            "$ref": "#/components/schemas/PostTagsWrite",
+            "description": "Nested write through post_tags (many_to_many → tag). Also accepted under tag, tags.",
+          },
           "published_at": Object {
             "anyOf": Array [
               Object {
@@ -1406,10 +1922,7 @@ Object {
             ],
           },
           "slug": Object {
-            "type": Array [
-              "string",
-              "null",
-            ],
+            "type": "string",
           },
           "status": Object {
             "type": Array [
@@ -1418,10 +1931,150 @@ Object {
             ],
           },
           "title": Object {
+            "type": "string",
+          },
+        },
+        "required": Array [
+          "title",
+          "body",
+          "author_id",
+        ],
+        "type": "object",
+      },
+      "PostTagsWrite": Object {
+        "additionalProperties": false,
+        "description": "Nested write of post_tags (many_to_many post → tag).",
+        "properties": Object {
+          "_write_mode": Object {
+            "description": "Defaults to diff (the relation's write_mode, else diff).",
+            "enum": Array [
+              "diff",
+              "replace",
+              "append",
+            ],
+            "type": "string",
+          },
+          "data": Object {
+            "items": Object {
+              "additionalProperties": false,
+              "description": "Links to tag by id.",
+              "properties": Object {
+                "_delete": Object {
+                  "description": "true: delete (or, many_to_many, unlink) the row named by its key.",
+                  "type": "boolean",
+                },
+                "id": Object {
+                  "format": "uuid",
+                  "type": "string",
+                },
+              },
+              "required": Array [
+                "id",
+              ],
+              "type": "object",
+            },
+            "type": "array",
+          },
+        },
+        "required": Array [
+          "data",
+        ],
+        "type": "object",
+      },
+      "PostUpdate": Object {
+        "additionalProperties": false,
+        "properties": Object {
+          "author_id": Object {
+            "format": "uuid",
+            "type": "string",
+          },
+          "body": Object {
+            "type": "string",
+          },
+          "category_id": Object {
+            "format": "uuid",
             "type": Array [
               "string",
               "null",
             ],
+          },
+          "deleted_at": Object {
+            "anyOf": Array [
+              Object {
+                "format": "date-time",
+                "type": "string",
+              },
+              Object {
+                "format": "date",
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "excerpt": Object {
+            "type": Array [
+              "string",
+              "null",
+            ],
+          },
+          "featured_image": Object {
+            "anyOf": Array [
+              Object {
+                "format": "uuid",
+                "type": "string",
+              },
+              Object {
+                "properties": Object {
+                  "id": Object {
+                    "type": "string",
+                  },
+                },
+                "required": Array [
+                  "id",
+                ],
+                "type": "object",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "post_comments": Object {
+            "$ref": "#/components/schemas/PostCommentsWrite",
+            "description": "Nested write through post_comments (one_to_many → comment). Also accepted under comment, comments.",
+          },
+          "post_tags": Object {
+            "$ref": "#/components/schemas/PostTagsWrite",
+            "description": "Nested write through post_tags (many_to_many → tag). Also accepted under tag, tags.",
+          },
+          "published_at": Object {
+            "anyOf": Array [
+              Object {
+                "format": "date-time",
+                "type": "string",
+              },
+              Object {
+                "format": "date",
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "slug": Object {
+            "type": "string",
+          },
+          "status": Object {
+            "type": Array [
+              "string",
+              "null",
+            ],
+          },
+          "title": Object {
+            "type": "string",
           },
         },
         "type": "object",
@@ -2237,33 +2890,34 @@ Object {
         "type": "object",
       },
       "Tag": Object {
-        "additionalProperties": true,
         "properties": Object {
           "created_at": Object {
             "format": "date-time",
-            "type": Array [
-              "string",
-              "null",
-            ],
+            "type": "string",
           },
           "id": Object {
             "format": "uuid",
-            "type": Array [
-              "string",
-              "null",
-            ],
+            "type": "string",
           },
           "name": Object {
-            "type": Array [
-              "string",
-              "null",
-            ],
+            "type": "string",
+          },
+          "post": Object {
+            "description": "Included with include=post (post_tags).",
+            "items": Object {
+              "$ref": "#/components/schemas/Post",
+            },
+            "type": "array",
+          },
+          "post_tags": Object {
+            "description": "Included with include=post_tags (post_tags).",
+            "items": Object {
+              "$ref": "#/components/schemas/Post",
+            },
+            "type": "array",
           },
           "slug": Object {
-            "type": Array [
-              "string",
-              "null",
-            ],
+            "type": "string",
           },
         },
         "required": Array [
@@ -2274,20 +2928,29 @@ Object {
         ],
         "type": "object",
       },
-      "TagInput": Object {
-        "additionalProperties": true,
+      "TagCreate": Object {
+        "additionalProperties": false,
         "properties": Object {
           "name": Object {
-            "type": Array [
-              "string",
-              "null",
-            ],
+            "type": "string",
           },
           "slug": Object {
-            "type": Array [
-              "string",
-              "null",
-            ],
+            "type": "string",
+          },
+        },
+        "required": Array [
+          "name",
+        ],
+        "type": "object",
+      },
+      "TagUpdate": Object {
+        "additionalProperties": false,
+        "properties": Object {
+          "name": Object {
+            "type": "string",
+          },
+          "slug": Object {
+            "type": "string",
           },
         },
         "type": "object",
@@ -7785,24 +8448,7 @@ Object {
           "content": Object {
             "application/json": Object {
               "schema": Object {
-                "allOf": Array [
-                  Object {
-                    "$ref": "#/components/schemas/AuthorInput",
-                  },
-                  Object {
-                    "properties": Object {
-                      "post": Object {
-                        "$ref": "#/components/schemas/NestedWrite",
-                        "description": "Nested write through post_author (one_to_many → post).",
-                      },
-                      "post_author": Object {
-                        "$ref": "#/components/schemas/NestedWrite",
-                        "description": "Nested write through post_author (one_to_many → post).",
-                      },
-                    },
-                    "type": "object",
-                  },
-                ],
+                "$ref": "#/components/schemas/AuthorCreate",
               },
             },
           },
@@ -8029,24 +8675,7 @@ Object {
           "content": Object {
             "application/json": Object {
               "schema": Object {
-                "allOf": Array [
-                  Object {
-                    "$ref": "#/components/schemas/AuthorInput",
-                  },
-                  Object {
-                    "properties": Object {
-                      "post": Object {
-                        "$ref": "#/components/schemas/NestedWrite",
-                        "description": "Nested write through post_author (one_to_many → post).",
-                      },
-                      "post_author": Object {
-                        "$ref": "#/components/schemas/NestedWrite",
-                        "description": "Nested write through post_author (one_to_many → post).",
-                      },
-                    },
-                    "type": "object",
-                  },
-                ],
+                "$ref": "#/components/schemas/AuthorUpdate",
               },
             },
           },
@@ -8110,24 +8739,7 @@ Object {
           "content": Object {
             "application/json": Object {
               "schema": Object {
-                "allOf": Array [
-                  Object {
-                    "$ref": "#/components/schemas/AuthorInput",
-                  },
-                  Object {
-                    "properties": Object {
-                      "post": Object {
-                        "$ref": "#/components/schemas/NestedWrite",
-                        "description": "Nested write through post_author (one_to_many → post).",
-                      },
-                      "post_author": Object {
-                        "$ref": "#/components/schemas/NestedWrite",
-                        "description": "Nested write through post_author (one_to_many → post).",
-                      },
-                    },
-                    "type": "object",
-                  },
-                ],
+                "$ref": "#/components/schemas/AuthorUpdate",
               },
             },
           },
@@ -8883,6 +9495,11 @@ Object {
             "name": "filter[status]",
             "required": false,
             "schema": Object {
+              "enum": Array [
+                "pending",
+                "approved",
+                "spam",
+              ],
               "type": "string",
             },
           },
@@ -8892,6 +9509,11 @@ Object {
             "name": "filter[status.eq]",
             "required": false,
             "schema": Object {
+              "enum": Array [
+                "pending",
+                "approved",
+                "spam",
+              ],
               "type": "string",
             },
           },
@@ -8901,6 +9523,11 @@ Object {
             "name": "filter[status.neq]",
             "required": false,
             "schema": Object {
+              "enum": Array [
+                "pending",
+                "approved",
+                "spam",
+              ],
               "type": "string",
             },
           },
@@ -8948,6 +9575,11 @@ Object {
             "required": false,
             "schema": Object {
               "items": Object {
+                "enum": Array [
+                  "pending",
+                  "approved",
+                  "spam",
+                ],
                 "type": "string",
               },
               "type": "array",
@@ -8962,6 +9594,11 @@ Object {
             "required": false,
             "schema": Object {
               "items": Object {
+                "enum": Array [
+                  "pending",
+                  "approved",
+                  "spam",
+                ],
                 "type": "string",
               },
               "type": "array",
@@ -9431,7 +10068,7 @@ Object {
           "content": Object {
             "application/json": Object {
               "schema": Object {
-                "$ref": "#/components/schemas/CommentInput",
+                "$ref": "#/components/schemas/CommentCreate",
               },
             },
           },
@@ -9658,7 +10295,7 @@ Object {
           "content": Object {
             "application/json": Object {
               "schema": Object {
-                "$ref": "#/components/schemas/CommentInput",
+                "$ref": "#/components/schemas/CommentUpdate",
               },
             },
           },
@@ -9722,7 +10359,7 @@ Object {
           "content": Object {
             "application/json": Object {
               "schema": Object {
-                "$ref": "#/components/schemas/CommentInput",
+                "$ref": "#/components/schemas/CommentUpdate",
               },
             },
           },
@@ -11634,40 +12271,7 @@ Object {
           "content": Object {
             "application/json": Object {
               "schema": Object {
-                "allOf": Array [
-                  Object {
-                    "$ref": "#/components/schemas/PostInput",
-                  },
-                  Object {
-                    "properties": Object {
-                      "comment": Object {
-                        "$ref": "#/components/schemas/NestedWrite",
-                        "description": "Nested write through post_comments (one_to_many → comment).",
-                      },
-                      "comments": Object {
-                        "$ref": "#/components/schemas/NestedWrite",
-                        "description": "Nested write through post_comments (one_to_many → comment).",
-                      },
-                      "post_comments": Object {
-                        "$ref": "#/components/schemas/NestedWrite",
-                        "description": "Nested write through post_comments (one_to_many → comment).",
-                      },
-                      "post_tags": Object {
-                        "$ref": "#/components/schemas/NestedWrite",
-                        "description": "Nested write through post_tags (many_to_many → tag).",
-                      },
-                      "tag": Object {
-                        "$ref": "#/components/schemas/NestedWrite",
-                        "description": "Nested write through post_tags (many_to_many → tag).",
-                      },
-                      "tags": Object {
-                        "$ref": "#/components/schemas/NestedWrite",
-                        "description": "Nested write through post_tags (many_to_many → tag).",
-                      },
-                    },
-                    "type": "object",
-                  },
-                ],
+                "$ref": "#/components/schemas/PostCreate",
               },
             },
           },
@@ -11893,40 +12497,7 @@ Object {
           "content": Object {
             "application/json": Object {
               "schema": Object {
-                "allOf": Array [
-                  Object {
-                    "$ref": "#/components/schemas/PostInput",
-                  },
-                  Object {
-                    "properties": Object {
-                      "comment": Object {
-                        "$ref": "#/components/schemas/NestedWrite",
-                        "description": "Nested write through post_comments (one_to_many → comment).",
-                      },
-                      "comments": Object {
-                        "$ref": "#/components/schemas/NestedWrite",
-                        "description": "Nested write through post_comments (one_to_many → comment).",
-                      },
-                      "post_comments": Object {
-                        "$ref": "#/components/schemas/NestedWrite",
-                        "description": "Nested write through post_comments (one_to_many → comment).",
-                      },
-                      "post_tags": Object {
-                        "$ref": "#/components/schemas/NestedWrite",
-                        "description": "Nested write through post_tags (many_to_many → tag).",
-                      },
-                      "tag": Object {
-                        "$ref": "#/components/schemas/NestedWrite",
-                        "description": "Nested write through post_tags (many_to_many → tag).",
-                      },
-                      "tags": Object {
-                        "$ref": "#/components/schemas/NestedWrite",
-                        "description": "Nested write through post_tags (many_to_many → tag).",
-                      },
-                    },
-                    "type": "object",
-                  },
-                ],
+                "$ref": "#/components/schemas/PostUpdate",
               },
             },
           },
@@ -11990,40 +12561,7 @@ Object {
           "content": Object {
             "application/json": Object {
               "schema": Object {
-                "allOf": Array [
-                  Object {
-                    "$ref": "#/components/schemas/PostInput",
-                  },
-                  Object {
-                    "properties": Object {
-                      "comment": Object {
-                        "$ref": "#/components/schemas/NestedWrite",
-                        "description": "Nested write through post_comments (one_to_many → comment).",
-                      },
-                      "comments": Object {
-                        "$ref": "#/components/schemas/NestedWrite",
-                        "description": "Nested write through post_comments (one_to_many → comment).",
-                      },
-                      "post_comments": Object {
-                        "$ref": "#/components/schemas/NestedWrite",
-                        "description": "Nested write through post_comments (one_to_many → comment).",
-                      },
-                      "post_tags": Object {
-                        "$ref": "#/components/schemas/NestedWrite",
-                        "description": "Nested write through post_tags (many_to_many → tag).",
-                      },
-                      "tag": Object {
-                        "$ref": "#/components/schemas/NestedWrite",
-                        "description": "Nested write through post_tags (many_to_many → tag).",
-                      },
-                      "tags": Object {
-                        "$ref": "#/components/schemas/NestedWrite",
-                        "description": "Nested write through post_tags (many_to_many → tag).",
-                      },
-                    },
-                    "type": "object",
-                  },
-                ],
+                "$ref": "#/components/schemas/PostUpdate",
               },
             },
           },
@@ -12792,7 +13330,7 @@ Object {
           "content": Object {
             "application/json": Object {
               "schema": Object {
-                "$ref": "#/components/schemas/TagInput",
+                "$ref": "#/components/schemas/TagCreate",
               },
             },
           },
@@ -13018,7 +13556,7 @@ Object {
           "content": Object {
             "application/json": Object {
               "schema": Object {
-                "$ref": "#/components/schemas/TagInput",
+                "$ref": "#/components/schemas/TagUpdate",
               },
             },
           },
@@ -13082,7 +13620,7 @@ Object {
           "content": Object {
             "application/json": Object {
               "schema": Object {
-                "$ref": "#/components/schemas/TagInput",
+                "$ref": "#/components/schemas/TagUpdate",
               },
             },
           },
