@@ -47,15 +47,15 @@ function checkedHostCaller(value: unknown): Caller {
 }
 
 function authorize(request: FastifyRequest, caller: Caller): void {
-  request.caller = caller;
+  request.rocketCaller = caller;
   if (request.routeOptions.config.admin && !caller.roles.includes('admin')) throw errors.adminRequired();
 }
 
 function admit(
   platform: Platform, tracer: Tracer | undefined, request: FastifyRequest, reply: FastifyReply, ctx: AppContext, host: HostAuthenticate | undefined,
 ): void | Promise<void> {
-  request.app = ctx;
-  const trace = request.trace;
+  request.rocketApp = ctx;
+  const trace = request.rocketTrace;
   if (trace) {
     tracer!.start(trace, ctx, request.method, request.url);
     reply.headers(trace.headers());
@@ -70,16 +70,16 @@ function admit(
 }
 
 async function appScope(fastify: FastifyInstance, opts: AppScopeOptions): Promise<void> {
-  fastify.decorateRequest('app', null as unknown as AppContext);
-  fastify.decorateRequest('caller', undefined);
+  fastify.decorateRequest('rocketApp', null as unknown as AppContext);
+  fastify.decorateRequest('rocketCaller', undefined);
 
   const tracer = fastify.tracing as Tracer | undefined;
   fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
     const name = opts.app ?? (request.params as { app?: string }).app ?? '';
-    if (tracer) request.trace = tracer.identify(request.headers['x-trace-id'], request.headers.traceparent);
+    if (tracer) request.rocketTrace = tracer.identify(request.headers['x-trace-id'], request.headers.traceparent);
     const resolved = fastify.rocket.apps.resolve(name);
     const notFound = () => {
-      if (request.trace) reply.headers(request.trace.headers());
+      if (request.rocketTrace) reply.headers(request.rocketTrace.headers());
       return errors.appNotFound(name);
     };
     if (resolved === undefined) return done(notFound());

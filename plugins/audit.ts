@@ -16,7 +16,7 @@ async function auditPlugin(fastify: FastifyInstance): Promise<void> {
 /** The request's trace id (§B1: it joins the entry to the request's `_events`): the one tracing
  * identified (plugins/tracing.ts, also when instrumentation is disabled), else a valid X-Trace-ID. */
 function traceId(req: FastifyRequest): string | undefined {
-  if (req.trace) return req.trace.traceId;
+  if (req.rocketTrace) return req.rocketTrace.traceId;
   const header = req.headers['x-trace-id'];
   return typeof header === 'string' ? header : undefined;
 }
@@ -24,7 +24,7 @@ function traceId(req: FastifyRequest): string | undefined {
 /** Who makes this request's changes and from where (§B6); `source` of the records it addresses. */
 export function requestAuditActor(req: FastifyRequest, source?: AuditSource): Promise<AuditActor> {
   const platform = req.server.rocket;
-  return requestActor(auditSettings(platform.config.audit), platform.mgmt, { caller: req.caller, ip: req.ip, traceId: traceId(req), source });
+  return requestActor(auditSettings(platform.config.audit), platform.mgmt, { caller: req.rocketCaller, ip: req.ip, traceId: traceId(req), source });
 }
 
 /** The same, looked up once and only when a write asks for it (services that also read). */

@@ -21,7 +21,7 @@ async function metricsPlugin(fastify: FastifyInstance): Promise<void> {
 
   fastify.addHook('onResponse', (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
     const route = request.routeOptions.url ?? 'unmatched';
-    const app = request.app?.name ?? '';
+    const app = request.rocketApp?.name ?? '';
     metrics.requests.inc({ app, method: request.method, route, status: String(reply.statusCode) });
     metrics.duration.observe({ app, method: request.method, route }, reply.elapsedTime / 1000);
     done();

@@ -13,8 +13,8 @@ export interface RequestLogOptions {
 }
 
 const line = (request: FastifyRequest, reply: FastifyReply, ms: number) => ({
-  app: request.app?.name, method: request.method, url: request.url, status: reply.statusCode,
-  response_time_ms: Math.round(ms * 10) / 10, trace_id: request.trace?.traceId,
+  app: request.rocketApp?.name, method: request.method, url: request.url, status: reply.statusCode,
+  response_time_ms: Math.round(ms * 10) / 10, trace_id: request.rocketTrace?.traceId,
 });
 
 async function requestLog(fastify: FastifyInstance, opts: RequestLogOptions): Promise<void> {

@@ -1,5 +1,5 @@
 // Tracing while the server runs (observability-and-audit.md §A2, §A4–§A6; core/tracing/): one Tracer
-// per server, decorated as `fastify.tracing`, and the request's trace as `request.trace`. The
+// per server, decorated as `fastify.tracing`, and the request's trace as `request.rocketTrace`. The
 // app-scope hook (plugins/app-scope.ts) identifies the trace of every /api/:app/... request (its
 // X-Trace-ID and traceparent headers go on every answer, also with instrumentation disabled),
 // starts it once the app is resolved and records auth.validate. Here: the root span is made active
@@ -22,7 +22,7 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     /** The trace of an app-scoped request (null elsewhere). */
-    trace: RequestTrace | null;
+    rocketTrace: RequestTrace | null;
   }
 }
 
@@ -36,7 +36,7 @@ async function tracingPlugin(fastify: FastifyInstance): Promise<void> {
   const tracer = new Tracer(settings, fastify.log, exporter);
   fastify.decorate('tracing', tracer);
   registerTracer(platform, tracer);
-  fastify.decorateRequest('trace', null);
+  fastify.decorateRequest('rocketTrace', null);
   if (!settings.enabled) return;
 
   for (const app of platform.apps.loadedApps()) tracer.sinkFor(app);
@@ -46,12 +46,12 @@ async function tracingPlugin(fastify: FastifyInstance): Promise<void> {
   const off = platform.events.on('app.deleted', ({ app }) => tracer.discard(platform.apps.get(app)));
 
   fastify.addHook('preHandler', (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction) => {
-    const root = request.trace?.root;
+    const root = request.rocketTrace?.root;
     if (root) runInSpan(root, done);
     else done();
   });
   fastify.addHook('onResponse', (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
-    if (request.trace) tracer.end(request.trace, reply.statusCode);
+    if (request.rocketTrace) tracer.end(request.rocketTrace, reply.statusCode);
     done();
   });
   // Before the platform closes the app databases (onClose runs in reverse order of registration);

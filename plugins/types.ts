@@ -9,9 +9,9 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     /** The resolved app of an /api/:app/... request. */
-    app: AppContext;
+    rocketApp: AppContext;
     /** The authenticated caller (app user, or platform user acting as admin). */
-    caller: Caller | undefined;
+    rocketCaller: Caller | undefined;
   }
   interface FastifyContextConfig {
     /** No authentication (login, refresh, logout, accept-invite, catch-all 404s). */

@@ -73,7 +73,7 @@ export function traceAuthentication<C extends { id: string; platform?: boolean }
   return caller;
 }
 
-/** The trace of one app-scoped request (request.trace). */
+/** The trace of one app-scoped request (request.rocketTrace). */
 export class RequestTrace {
   /** The root span once the app is resolved (recorded or not); null with instrumentation disabled
    * or before the app is known. */

@@ -15,6 +15,6 @@ export default async function adminAiRoutes(fastify: FastifyInstance): Promise<v
   fastify.get('/_admin/ai/status', admin, async () => ({ data: aiStatus(config) }));
   // The current registry, so an entity created on another instance a moment ago is listed as existing.
   fastify.post('/_admin/ai/generate', admin, async (req) => ({
-    data: await generator.generate(req.body, () => ensureFreshRegistry(req.app, req.log), req.log),
+    data: await generator.generate(req.body, () => ensureFreshRegistry(req.rocketApp, req.log), req.log),
   }));
 }

@@ -22,7 +22,7 @@ type ServiceClass = new (
 
 export function adminCrudRoutes(fastify: FastifyInstance, path: string, Service: ServiceClass): void {
   const admin = { config: { admin: true } };
-  const service = (req: FastifyRequest) => new Service(req.app, req.log, (app) => fastify.rocket.metadataChanged(app), lazyAuditActor(req, 'admin'));
+  const service = (req: FastifyRequest) => new Service(req.rocketApp, req.log, (app) => fastify.rocket.metadataChanged(app), lazyAuditActor(req, 'admin'));
   const id = (req: FastifyRequest) => (req.params as { id: string }).id;
 
   fastify.get(path, admin, async (req) => ({ data: await service(req).list((req.query as { entity?: unknown }).entity) }));

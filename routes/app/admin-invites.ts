@@ -5,9 +5,9 @@ import { lazyAuditActor } from '../../plugins/audit.js';
 
 export default async function adminInvitesRoutes(fastify: FastifyInstance): Promise<void> {
   const admin = { config: { admin: true } };
-  const service = (req: FastifyRequest) => new InviteService(req.app.db, req.app.sessions, lazyAuditActor(req, 'admin'));
+  const service = (req: FastifyRequest) => new InviteService(req.rocketApp.db, req.rocketApp.sessions, lazyAuditActor(req, 'admin'));
   // An app user id, or a platform user id when a platform token was used (auth.md §7).
-  const invitedBy = (req: FastifyRequest) => req.caller?.id ?? null;
+  const invitedBy = (req: FastifyRequest) => req.rocketCaller?.id ?? null;
 
   fastify.get('/_admin/invites', admin, async (req) => ({ data: await service(req).list() }));
   fastify.post('/_admin/invites', admin, async (req, reply) =>

@@ -5,7 +5,7 @@ import { MetadataAdmin } from '../../core/admin/metadata-admin.js';
 export default async function adminMetadataRoutes(fastify: FastifyInstance): Promise<void> {
   const admin = { config: { admin: true } };
   const service = (req: FastifyRequest) =>
-    new MetadataAdmin(req.app, req.log, (app) => fastify.rocket.metadataChanged(app));
+    new MetadataAdmin(req.rocketApp, req.log, (app) => fastify.rocket.metadataChanged(app));
   const name = (req: FastifyRequest) => (req.params as { name: string }).name;
 
   fastify.get('/_admin/entities', admin, async (req) => ({ data: service(req).listEntities() }));

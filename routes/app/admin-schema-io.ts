@@ -20,15 +20,15 @@ function dryRun(req: FastifyRequest): boolean {
 export default async function adminSchemaIoRoutes(fastify: FastifyInstance): Promise<void> {
   const admin = { admin: true };
 
-  fastify.get('/_admin/export', { config: admin }, async (req) => ({ data: await exportSchema(req.app, req.log) }));
+  fastify.get('/_admin/export', { config: admin }, async (req) => ({ data: await exportSchema(req.rocketApp, req.log) }));
 
   fastify.post('/_admin/import', { config: admin, bodyLimit: fastify.rocket.config.server.import_body_limit }, async (req) => {
     const plan = dryRun(req);
     const doc = parseDocument(req.body);
     const actor = await requestAuditActor(req, 'import');
-    if (plan) return { data: await planImport(req.app, req.log, actor, doc) };
+    if (plan) return { data: await planImport(req.rocketApp, req.log, actor, doc) };
     const run = await runImport({
-      ctx: req.app, log: req.log, actor, announce: (app) => fastify.rocket.metadataChanged(app), item: (fn) => fn(),
+      ctx: req.rocketApp, log: req.log, actor, announce: (app) => fastify.rocket.metadataChanged(app), item: (fn) => fn(),
     }, doc);
     return { data: { message: 'Import completed', summary: run.summary, ...(run.errors.length > 0 ? { errors: run.errors } : {}) } };
   });

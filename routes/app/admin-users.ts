@@ -5,7 +5,7 @@ import { lazyAuditActor } from '../../plugins/audit.js';
 
 export default async function adminUsersRoutes(fastify: FastifyInstance): Promise<void> {
   const admin = { config: { admin: true } };
-  const service = (req: FastifyRequest) => new UsersAdmin(req.app.db, req.app.sessions, lazyAuditActor(req, 'admin'));
+  const service = (req: FastifyRequest) => new UsersAdmin(req.rocketApp.db, req.rocketApp.sessions, lazyAuditActor(req, 'admin'));
   const id = (req: FastifyRequest) => (req.params as { id: string }).id;
 
   fastify.get('/_admin/users', admin, async (req) => ({ data: await service(req).list() }));

@@ -4,7 +4,7 @@ import { WebhookLogsAdmin } from '../../core/admin/webhook-logs-admin.js';
 
 export default async function adminWebhookLogsRoutes(fastify: FastifyInstance): Promise<void> {
   const admin = { config: { admin: true } };
-  const service = (req: FastifyRequest) => new WebhookLogsAdmin(req.app.db);
+  const service = (req: FastifyRequest) => new WebhookLogsAdmin(req.rocketApp.db);
   const id = (req: FastifyRequest) => (req.params as { id: string }).id;
 
   fastify.get('/_admin/webhook-logs', admin, async (req) => ({ data: await service(req).list(req.query) }));

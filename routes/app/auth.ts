@@ -9,19 +9,19 @@ import { lazyAuditActor } from '../../plugins/audit.js';
 export default async function appAuthRoutes(fastify: FastifyInstance): Promise<void> {
   const config = { public: true };
   const limits = await authRateLimits(fastify, fastify.rocket.config.rate_limit);
-  const scope = (req: FastifyRequest) => req.app.name;
+  const scope = (req: FastifyRequest) => req.rocketApp.name;
 
   fastify.post('/auth/login', { config, ...limits({ scope, perAccount: true }) },
-    async (req) => ({ data: await req.app.sessions.login(objectBody(req.body)) }));
+    async (req) => ({ data: await req.rocketApp.sessions.login(objectBody(req.body)) }));
   fastify.post('/auth/refresh', { config, ...limits({ scope }) },
-    async (req) => ({ data: await req.app.sessions.refresh(objectBody(req.body)) }));
+    async (req) => ({ data: await req.rocketApp.sessions.refresh(objectBody(req.body)) }));
   fastify.post('/auth/logout', { config }, async (req) => {
-    await req.app.sessions.logout(objectBody(req.body));
+    await req.rocketApp.sessions.logout(objectBody(req.body));
     return { message: 'Logged out' };
   });
   fastify.post('/auth/accept-invite', { config, ...limits({ scope }) }, async (req, reply) => {
     // §B2: accept-invite's entries carry source `api` (the invitee is not signed in: no user).
-    const accepted = await new InviteService(req.app.db, req.app.sessions, lazyAuditActor(req, 'api')).accept(req.body);
+    const accepted = await new InviteService(req.rocketApp.db, req.rocketApp.sessions, lazyAuditActor(req, 'api')).accept(req.body);
     return reply.code(201).send({ data: accepted });
   });
 }

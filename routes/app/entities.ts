@@ -32,19 +32,19 @@ function resolveEntity(req: FastifyRequest): { registry: Registry; entity: Compi
   const params = req.params as EntityParams;
   // `/{entity}/_bulk` and friends are reserved sub-resources, never ids (platform-and-apps.md §7).
   if (params.id !== undefined && params.id.startsWith('_')) throw errors.routeNotFound();
-  const registry = req.app.registry;
+  const registry = req.rocketApp.registry;
   const entity = registry.entity(params.entity);
   if (!entity) throw errors.unknownEntity(params.entity);
   return { registry, entity, id: params.id };
 }
 
 function readContext(req: FastifyRequest, registry: Registry): ReadContext {
-  return { db: req.app.db, registry, caller: req.caller };
+  return { db: req.rocketApp.db, registry, caller: req.rocketCaller };
 }
 
 async function writeCtx(req: FastifyRequest, registry: Registry): Promise<WriteContext> {
   const platform = req.server.rocket;
-  return writeContext(req.app.db, registry, req.caller, req.log, { bus: platform.events, app: req.app.name }, platform.effects, platform.webhooks,
+  return writeContext(req.rocketApp.db, registry, req.rocketCaller, req.log, { bus: platform.events, app: req.rocketApp.name }, platform.effects, platform.webhooks,
     await requestAuditActor(req));
 }
 
@@ -55,7 +55,7 @@ async function targetPk(req: FastifyRequest, entity: CompiledEntity, id: string)
     if (!parsed.ok) throw errors.recordNotFound(entity.name, id);
     return parsed.value;
   }
-  const record = await findRecord(req.app.db, entity, id);
+  const record = await findRecord(req.rocketApp.db, entity, id);
   if (!record) throw errors.recordNotFound(entity.name, id);
   return record[entity.pk.name];
 }

@@ -12,16 +12,16 @@ export default async function eventRoutes(fastify: FastifyInstance): Promise<voi
   // §A7.1: in the request's trace, as a child of its root span (also when the request is not
   // sampled or instrumentation is disabled: the trace id is the one the response carries).
   fastify.post('/_events', async (req: FastifyRequest) => {
-    const trace = req.trace!;
-    const data = await emitEvent(req.app.db, req.body, { traceId: trace.traceId, parentSpanId: trace.spanId, userId: req.caller?.id, now: trace.now() });
+    const trace = req.rocketTrace!;
+    const data = await emitEvent(req.rocketApp.db, req.body, { traceId: trace.traceId, parentSpanId: trace.spanId, userId: req.rocketCaller?.id, now: trace.now() });
     return { data };
   });
 
-  fastify.get('/_events', admin, async (req: FastifyRequest) => queryEvents(req.app.db, req.app.db.dialect, req.query as Query));
+  fastify.get('/_events', admin, async (req: FastifyRequest) => queryEvents(req.rocketApp.db, req.rocketApp.db.dialect, req.query as Query));
 
-  fastify.get('/_events/stats', admin, async (req: FastifyRequest) => ({ data: await eventStats(req.app.db, req.query as Query) }));
+  fastify.get('/_events/stats', admin, async (req: FastifyRequest) => ({ data: await eventStats(req.rocketApp.db, req.query as Query) }));
 
   fastify.get('/_events/trace/:trace_id', admin, async (req: FastifyRequest) => ({
-    data: await traceWaterfall(req.app.db, req.app.db.dialect, (req.params as { trace_id: string }).trace_id),
+    data: await traceWaterfall(req.rocketApp.db, req.rocketApp.db.dialect, (req.params as { trace_id: string }).trace_id),
   }));
 }

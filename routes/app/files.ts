@@ -16,7 +16,7 @@ export default async function fileRoutes(fastify: FastifyInstance): Promise<void
   const admin = { config: { admin: true } };
   const maxFileSize = fastify.rocket.config.storage.max_file_size;
   const service = (req: FastifyRequest) => new FilesService(
-    req.app.db, req.server.rocket.blobs, req.app.name, maxFileSize, `${fastify.prefix.replace(':app', req.app.name)}/_files`,
+    req.rocketApp.db, req.server.rocket.blobs, req.rocketApp.name, maxFileSize, `${fastify.prefix.replace(':app', req.rocketApp.name)}/_files`,
   );
   const id = (req: FastifyRequest) => (req.params as { id: string }).id;
 
@@ -36,7 +36,7 @@ export default async function fileRoutes(fastify: FastifyInstance): Promise<void
   }, async (req, reply) => {
     let file;
     try {
-      file = await service(req).upload(await firstFilePart(req), req.caller);
+      file = await service(req).upload(await firstFilePart(req), req.rocketCaller);
     } finally {
       discardRest(req, reply, maxFileSize);
     }

@@ -8,8 +8,8 @@ import { openApiFor } from '../../core/openapi/cache.js';
 
 export default async function openApiRoutes(fastify: FastifyInstance): Promise<void> {
   fastify.get('/_openapi.json', async (req, reply) => {
-    const basePath = `${req.protocol}://${req.host}${fastify.prefix.replace(':app', req.app.name)}`;
-    const { json } = openApiFor(req.app.registry, { app: req.app.name, basePath });
+    const basePath = `${req.protocol}://${req.host}${fastify.prefix.replace(':app', req.rocketApp.name)}`;
+    const { json } = openApiFor(req.rocketApp.registry, { app: req.rocketApp.name, basePath });
     return reply.type('application/json; charset=utf-8').send(json);
   });
 }

@@ -12,19 +12,19 @@ const idOf = (req: FastifyRequest) => (req.params as { id: string }).id;
 /** §4.8: the caller's id; an admin may name another actor with `X-User-ID`. */
 function actorId(req: FastifyRequest): string {
   const header = req.headers['x-user-id'];
-  if (isAdmin(req.caller) && typeof header === 'string' && header.trim() !== '') return header.trim();
-  return req.caller!.id;
+  if (isAdmin(req.rocketCaller) && typeof header === 'string' && header.trim() !== '') return header.trim();
+  return req.rocketCaller!.id;
 }
 
 export default async function workflowRoutes(fastify: FastifyInstance): Promise<void> {
   const engine = fastify.rocket.workflows;
 
-  fastify.get('/_workflows', { config: { admin: true } }, async (req) => listInstances(req.app.db, req.query as Record<string, unknown>));
+  fastify.get('/_workflows', { config: { admin: true } }, async (req) => listInstances(req.rocketApp.db, req.query as Record<string, unknown>));
 
-  fastify.get('/_workflows/pending', async (req) => ({ data: await engine.pending(req.app, req.caller!) }));
+  fastify.get('/_workflows/pending', async (req) => ({ data: await engine.pending(req.rocketApp, req.rocketCaller!) }));
 
   fastify.get('/_workflows/:id', async (req) => {
-    const row = await readInstance(req.app.db, idOf(req));
+    const row = await readInstance(req.rocketApp.db, idOf(req));
     if (!row) throw errors.workflowInstanceNotFound(idOf(req));
     return { data: row.instance };
   });
@@ -35,14 +35,14 @@ export default async function workflowRoutes(fastify: FastifyInstance): Promise<
       // observability-and-audit.md §A3: the decision and the advance it causes, as one span.
       const instance = await withSpan(kind, null, null, (span) => {
         span.set('instance_id', idOf(req)).set('user_id', by);
-        return engine.resolve(req.app, idOf(req), req.caller!, by, decision);
+        return engine.resolve(req.rocketApp, idOf(req), req.rocketCaller!, by, decision);
       });
       return { data: instance };
     });
   }
 
   fastify.delete('/_workflows/:id', async (req) => {
-    if (!(await deleteInstance(req.app.db, idOf(req)))) throw errors.workflowInstanceNotFound(idOf(req));
+    if (!(await deleteInstance(req.rocketApp.db, idOf(req)))) throw errors.workflowInstanceNotFound(idOf(req));
     return { data: { deleted: true } };
   });
 }

@@ -29,7 +29,7 @@ export default async function platformRoutes(fastify: FastifyInstance): Promise<
     if (config.platformAdmin && !caller.roles.includes('platform_admin')) {
       throw errors.platformAdminRequired();
     }
-    request.caller = caller;
+    request.rocketCaller = caller;
   });
 
   const open = { config: { public: true } };
@@ -45,7 +45,7 @@ export default async function platformRoutes(fastify: FastifyInstance): Promise<
     return { message: 'Logged out' };
   });
   fastify.post('/auth/change-password', async (req) => {
-    await platform.sessions.changePassword(req.caller!.id, objectBody(req.body));
+    await platform.sessions.changePassword(req.rocketCaller!.id, objectBody(req.body));
     return { message: 'Password changed' };
   });
 
