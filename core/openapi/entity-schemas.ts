@@ -65,7 +65,10 @@ function writableFields(entity: CompiledEntity): CompiledField[] {
 
 function inputProperty(field: CompiledField): Schema {
   const schema = toOpenApiSchema(field.type.inputSchema(field.def)) as Schema;
-  return refusesNull(field) ? withoutNull(schema) : schema;
+  if (!refusesNull(field)) return schema;
+  const out = withoutNull(schema);
+  // "" counts as missing for a required field.
+  return out.type === 'string' && out.minLength === undefined && !Array.isArray(out.enum) ? { ...out, minLength: 1 } : out;
 }
 
 /** Fields a create must carry: the given primary key, required fields without default or initial state. */
@@ -123,15 +126,20 @@ export function recordComponent(registry: Registry, entity: CompiledEntity, name
   for (const [name, schema] of Object.entries(record.properties)) if (!(name in properties)) properties[name] = toOpenApiSchema(schema);
   const required = [...record.required];
   for (const token of includeTokens(registry, entity.name)) {
-    if (token in properties) continue; // a field of that name wins (core/query/include-tree.ts attaches under the token)
     const hit = registry.resolveRelation(entity.name, token)!;
     const other = hit.direction === 'forward' ? hit.relation.target : hit.relation.source;
     if (!registry.entity(other)) continue;
     const toMany = hit.relation.type === 'many_to_many' || (hit.direction === 'forward' && hit.relation.type === 'one_to_many');
     const target = ref('schemas', names.entity.get(other)!);
-    properties[token] = toMany
-      ? { type: 'array', items: target, description: `Included with include=${token} (${hit.relation.name}).` }
-      : { anyOf: [target, { type: 'null' }], description: `Included with include=${token} (${hit.relation.name}).` };
+    const included = toMany ? { type: 'array', items: target } : { anyOf: [target, { type: 'null' }] };
+    const eager = hit.relation.fetch === 'eager' && hit.direction === 'forward' && token === hit.relation.name;
+    const description = eager
+      ? `Included on every list and get (${hit.relation.name} is fetch: eager), unless include names it otherwise.`
+      : `Included with include=${token} (${hit.relation.name}).`;
+    // core/query/include-tree.ts attaches the records under the token as written, over a field of that name.
+    properties[token] = token in properties
+      ? { anyOf: [properties[token], included], description: `The field; ${description[0].toLowerCase()}${description.slice(1)}` }
+      : { ...included, description };
   }
   return { type: 'object', required, properties };
 }

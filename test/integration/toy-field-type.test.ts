@@ -103,7 +103,8 @@ eachDialect(t, 'a registered field type works end to end', async (t, r) => {
   t.equal(doc.status, 200);
   t.ok(doc.body.components.schemas.Swatch.properties.c, 'record schema property');
   t.match(doc.body.components.schemas.Swatch.properties.c, { pattern: HEX_RE.source });
-  t.match(doc.body.components.schemas.SwatchInput.properties.accent, { pattern: HEX_RE.source });
+  t.match(doc.body.components.schemas.SwatchCreate.properties.accent, { pattern: HEX_RE.source });
+  t.match(doc.body.components.schemas.SwatchUpdate.properties.accent, { pattern: HEX_RE.source });
   const params = doc.body.paths['/swatch'].get.parameters.map((p: { name?: string; $ref?: string }) => p.name ?? p.$ref);
   t.ok(params.includes('filter[c]') && params.includes('filter[c.in]') && !params.includes('filter[c.gt]'), 'filter parameters follow the operators');
   t.equal((await new Validator().validate(doc.body)).valid, true, 'a valid OpenAPI 3.1 document');

@@ -289,7 +289,7 @@ t.test('request bodies: <Entity>Create and <Entity>Update with typed nested writ
   const create = schemas.PostCreate;
   t.same(create.required, ['title', 'body', 'author_id'], 'required without default; the slug has a source');
   t.equal(create.additionalProperties, false);
-  t.same(create.properties.title, { type: 'string' }, 'a required field refuses null');
+  t.same(create.properties.title, { type: 'string', minLength: 1 }, 'a required field refuses null and ""');
   t.equal(schemas.PostUpdate.additionalProperties, false);
   t.notOk('required' in schemas.PostUpdate, 'an update is partial');
   const keys = Object.keys(create.properties).filter((k) => create.properties[k].$ref);
@@ -412,4 +412,49 @@ t.test('openApiFor memoises per registry instance', async (t) => {
   t.not(b.document, a.document);
   t.equal((b.document as Json).info.version, '8');
   t.not(openApiFor(registry, { app: 'blog', title: 'Other' }), a, 'options are part of the key');
+});
+
+t.test('nested writes and includes: a self relation, one_to_one, a child with a client-chosen key, a field shadowing a relation key', async (t) => {
+  const reg = buildRegistry([
+    {
+      name: 'category', table: 'categories', primary_key: { field: 'id', type: 'int', generated: true },
+      fields: [{ name: 'id', type: 'int' }, { name: 'name', type: 'string', required: true }, { name: 'parent_id', type: 'int' }, { name: 'sku', type: 'string' }],
+    },
+    {
+      name: 'sku', table: 'skus', primary_key: { field: 'code', type: 'string' },
+      fields: [{ name: 'code', type: 'string' }, { name: 'category_id', type: 'int', required: true }, { name: 'label', type: 'string', required: true }],
+    },
+    {
+      name: 'profile', table: 'profiles', primary_key: { field: 'id', type: 'uuid', generated: true },
+      fields: [{ name: 'id', type: 'uuid' }, { name: 'category_id', type: 'int', required: true }, { name: 'bio', type: 'text' }],
+    },
+  ], [
+    { name: 'category_children', type: 'one_to_many', source: 'category', target: 'category', target_key: 'parent_id' },
+    { name: 'category_skus', type: 'one_to_many', source: 'category', target: 'sku', target_key: 'category_id' },
+    { name: 'category_profile', type: 'one_to_one', source: 'category', target: 'profile', target_key: 'category_id' },
+  ], 1);
+  const d = generateOpenApi(reg, { app: 'shop' }) as Json;
+  await expectValid(t, d);
+  expectSchemasCompile(t, d);
+  const s = d.components.schemas;
+  t.same(Object.keys(s).slice(0, 12), [
+    'Category', 'CategoryCreate', 'CategoryUpdate', 'Profile', 'ProfileCreate', 'ProfileUpdate', 'Sku', 'SkuCreate', 'SkuUpdate',
+    'CategoryChildrenWrite', 'CategoryProfileWrite', 'CategorySkusWrite',
+  ]);
+  const rowsOf = (name: string) => s[name].properties.data.items;
+  const [created, updated] = rowsOf('CategoryChildrenWrite').anyOf;
+  t.same(created.required, ['name'], 'a self relation: the parent key is not required');
+  t.equal(created.properties.category_children.$ref, '#/components/schemas/CategoryChildrenWrite', 'recursion goes through $ref');
+  t.same(updated.required, ['id']);
+  t.same(rowsOf('CategorySkusWrite').required, ['code'], 'a client-chosen child key: every row names its row');
+  t.notOk(rowsOf('CategorySkusWrite').anyOf, 'no create row without a key');
+  t.same(rowsOf('CategoryProfileWrite').anyOf[0].required ?? [], [], 'one_to_one: the foreign key is the only required field');
+  t.same(s.Category.properties.sku.anyOf, [{ type: ['string', 'null'] }, { type: 'array', items: { $ref: '#/components/schemas/Sku' } }],
+    'a field shadowed by an include token: the field, or the included records that replace it');
+  t.same(s.Category.properties.category_skus.items, { $ref: '#/components/schemas/Sku' });
+  t.same(s.Category.properties.category_profile.anyOf, [{ $ref: '#/components/schemas/Profile' }, { type: 'null' }], 'one_to_one forward: to-one');
+  t.same(s.Sku.properties.category.anyOf[0], { $ref: '#/components/schemas/Category' }, 'reverse: to-one');
+  t.notOk('sku' in s.CategoryCreate.properties && s.CategoryCreate.properties.sku.$ref, 'the field sku, not a nested write');
+  t.same(Object.keys(s.CategoryCreate.properties).filter((k) => s.CategoryCreate.properties[k].$ref),
+    ['category_children', 'category_profile', 'category_skus'], 'each relation once, under its name');
 });

@@ -399,9 +399,11 @@ Object {
             ],
           },
           "email": Object {
+            "minLength": 1,
             "type": "string",
           },
           "name": Object {
+            "minLength": 1,
             "type": "string",
           },
           "post_author": Object {
@@ -447,9 +449,11 @@ Object {
             ],
           },
           "email": Object {
+            "minLength": 1,
             "type": "string",
           },
           "name": Object {
+            "minLength": 1,
             "type": "string",
           },
           "post_author": Object {
@@ -540,12 +544,15 @@ Object {
         "additionalProperties": false,
         "properties": Object {
           "author_email": Object {
+            "minLength": 1,
             "type": "string",
           },
           "author_name": Object {
+            "minLength": 1,
             "type": "string",
           },
           "body": Object {
+            "minLength": 1,
             "type": "string",
           },
           "deleted_at": Object {
@@ -565,6 +572,7 @@ Object {
           },
           "post_id": Object {
             "format": "uuid",
+            "minLength": 1,
             "type": "string",
           },
           "status": Object {
@@ -592,12 +600,15 @@ Object {
         "additionalProperties": false,
         "properties": Object {
           "author_email": Object {
+            "minLength": 1,
             "type": "string",
           },
           "author_name": Object {
+            "minLength": 1,
             "type": "string",
           },
           "body": Object {
+            "minLength": 1,
             "type": "string",
           },
           "deleted_at": Object {
@@ -617,6 +628,7 @@ Object {
           },
           "post_id": Object {
             "format": "uuid",
+            "minLength": 1,
             "type": "string",
           },
           "status": Object {
@@ -1474,9 +1486,11 @@ Object {
                     "author_id": Object {
                       "description": "Ignored: set to the parent's key.",
                       "format": "uuid",
+                      "minLength": 1,
                       "type": "string",
                     },
                     "body": Object {
+                      "minLength": 1,
                       "type": "string",
                     },
                     "category_id": Object {
@@ -1553,6 +1567,7 @@ Object {
                       ],
                     },
                     "slug": Object {
+                      "minLength": 1,
                       "type": "string",
                     },
                     "status": Object {
@@ -1562,6 +1577,7 @@ Object {
                       ],
                     },
                     "title": Object {
+                      "minLength": 1,
                       "type": "string",
                     },
                   },
@@ -1583,9 +1599,11 @@ Object {
                     "author_id": Object {
                       "description": "Ignored: set to the parent's key.",
                       "format": "uuid",
+                      "minLength": 1,
                       "type": "string",
                     },
                     "body": Object {
+                      "minLength": 1,
                       "type": "string",
                     },
                     "category_id": Object {
@@ -1666,6 +1684,7 @@ Object {
                       ],
                     },
                     "slug": Object {
+                      "minLength": 1,
                       "type": "string",
                     },
                     "status": Object {
@@ -1675,6 +1694,7 @@ Object {
                       ],
                     },
                     "title": Object {
+                      "minLength": 1,
                       "type": "string",
                     },
                   },
@@ -1719,12 +1739,15 @@ Object {
                       "type": "boolean",
                     },
                     "author_email": Object {
+                      "minLength": 1,
                       "type": "string",
                     },
                     "author_name": Object {
+                      "minLength": 1,
                       "type": "string",
                     },
                     "body": Object {
+                      "minLength": 1,
                       "type": "string",
                     },
                     "deleted_at": Object {
@@ -1745,6 +1768,7 @@ Object {
                     "post_id": Object {
                       "description": "Ignored: set to the parent's key.",
                       "format": "uuid",
+                      "minLength": 1,
                       "type": "string",
                     },
                     "status": Object {
@@ -1777,12 +1801,15 @@ Object {
                       "type": "boolean",
                     },
                     "author_email": Object {
+                      "minLength": 1,
                       "type": "string",
                     },
                     "author_name": Object {
+                      "minLength": 1,
                       "type": "string",
                     },
                     "body": Object {
+                      "minLength": 1,
                       "type": "string",
                     },
                     "deleted_at": Object {
@@ -1807,6 +1834,7 @@ Object {
                     "post_id": Object {
                       "description": "Ignored: set to the parent's key.",
                       "format": "uuid",
+                      "minLength": 1,
                       "type": "string",
                     },
                     "status": Object {
@@ -1843,9 +1871,11 @@ Object {
         "properties": Object {
           "author_id": Object {
             "format": "uuid",
+            "minLength": 1,
             "type": "string",
           },
           "body": Object {
+            "minLength": 1,
             "type": "string",
           },
           "category_id": Object {
@@ -1922,6 +1952,7 @@ Object {
             ],
           },
           "slug": Object {
+            "minLength": 1,
             "type": "string",
           },
           "status": Object {
@@ -1931,6 +1962,7 @@ Object {
             ],
           },
           "title": Object {
+            "minLength": 1,
             "type": "string",
           },
         },
@@ -1986,9 +2018,11 @@ Object {
         "properties": Object {
           "author_id": Object {
             "format": "uuid",
+            "minLength": 1,
             "type": "string",
           },
           "body": Object {
+            "minLength": 1,
             "type": "string",
           },
           "category_id": Object {
@@ -2065,6 +2099,7 @@ Object {
             ],
           },
           "slug": Object {
+            "minLength": 1,
             "type": "string",
           },
           "status": Object {
@@ -2074,6 +2109,7 @@ Object {
             ],
           },
           "title": Object {
+            "minLength": 1,
             "type": "string",
           },
         },
@@ -2932,9 +2968,11 @@ Object {
         "additionalProperties": false,
         "properties": Object {
           "name": Object {
+            "minLength": 1,
             "type": "string",
           },
           "slug": Object {
+            "minLength": 1,
             "type": "string",
           },
         },
@@ -2947,9 +2985,11 @@ Object {
         "additionalProperties": false,
         "properties": Object {
           "name": Object {
+            "minLength": 1,
             "type": "string",
           },
           "slug": Object {
+            "minLength": 1,
             "type": "string",
           },
         },
