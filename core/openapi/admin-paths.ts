@@ -11,9 +11,9 @@ import { END } from '../workflows/types.js';
 
 type Schema = Record<string, unknown>;
 
-const json = (schema: Schema): Schema => ({ 'application/json': { schema } });
-const data = (schema: Schema): Schema => ({ type: 'object', required: ['data'], properties: { data: schema } });
-const errorRefs = (...statuses: string[]): Schema =>
+export const json = (schema: Schema): Schema => ({ 'application/json': { schema } });
+export const data = (schema: Schema): Schema => ({ type: 'object', required: ['data'], properties: { data: schema } });
+export const errorRefs = (...statuses: string[]): Schema =>
   Object.fromEntries(statuses.map((s) => [s, ref('responses', ERROR_RESPONSE_NAME.get(s)!)]));
 
 const object = (properties: Schema, required: string[] = []): Schema =>
@@ -252,9 +252,15 @@ export interface CrudSpec {
   path: string;
   /** The list's query parameters; by default `?entity=`. */
   listParameters?: Schema[];
+  /** The item's path parameter; by default `id` (a UUID). */
+  idParameter?: { name: string; schema: Schema };
+  /** The DELETE answer's `data`; by default `{id, deleted: true}`. */
+  deleted?: Schema;
   /** Component names of the stored object and of the request body. */
   schema: string;
   input: string;
+  /** The PUT body's component when it differs from the POST body's. */
+  updateInput?: string;
   /** operationId stems: `list<Many>`, `create<One>` … */
   one: string;
   many: string;
@@ -275,8 +281,10 @@ export interface CrudSpec {
 export function crudPaths(c: CrudSpec): Record<string, Schema> {
   const one = ref('schemas', c.schema);
   const body = { required: true, content: json(ref('schemas', c.input)) };
+  const updateBody = c.updateInput ? { required: true, content: json(ref('schemas', c.updateInput)) } : body;
   const tags = ['_admin'];
-  const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+  const idName = c.idParameter?.name ?? 'id';
+  const idParam = { name: idName, in: 'path', required: true, schema: c.idParameter?.schema ?? { type: 'string', format: 'uuid' } };
   const listParameters = c.listParameters
     ?? [{ name: 'entity', in: 'query', required: false, schema: { type: 'string' }, description: `Only the ${c.nouns} of this entity.` }];
   return {
@@ -292,7 +300,7 @@ export function crudPaths(c: CrudSpec): Record<string, Schema> {
         responses: { 201: { description: `The created ${c.noun}`, content: json(data(one)) }, ...errorRefs(...c.createErrors) },
       },
     },
-    [`${c.path}/{id}`]: {
+    [`${c.path}/{${idName}}`]: {
       parameters: [idParam],
       get: {
         tags, operationId: `get${c.one}`, summary: c.get,
@@ -300,7 +308,7 @@ export function crudPaths(c: CrudSpec): Record<string, Schema> {
       },
       put: {
         tags, operationId: `update${c.one}`, summary: c.update,
-        requestBody: body,
+        requestBody: updateBody,
         responses: { 200: { description: `The updated ${c.noun}`, content: json(data(one)) }, ...errorRefs(...c.updateErrors) },
       },
       delete: {
@@ -308,7 +316,7 @@ export function crudPaths(c: CrudSpec): Record<string, Schema> {
         responses: {
           200: {
             description: `The id of the deleted ${c.noun}`,
-            content: json(data({ type: 'object', required: ['id', 'deleted'], properties: { id: { type: 'string' }, deleted: { const: true } } })),
+            content: json(data(c.deleted ?? { type: 'object', required: ['id', 'deleted'], properties: { id: { type: 'string' }, deleted: { const: true } } })),
           },
           ...errorRefs('401', '403', '404'),
         },

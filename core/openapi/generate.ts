@@ -6,6 +6,7 @@ import type { CompiledEntity } from '../compile/compiled-entity.js';
 import type { Registry } from '../compile/registry.js';
 import type { RelationDef } from '../metadata/types.js';
 import { adminPaths, adminSchemas } from './admin-paths.js';
+import { accessPaths, accessSchemas } from './access-paths.js';
 import { auditPaths, auditSchemas, historyPath } from './audit-paths.js';
 import { filePaths, fileSchemas } from './file-paths.js';
 import { eventPaths, eventSchemas } from './events-paths.js';
@@ -181,8 +182,8 @@ export function generateOpenApi(registry: Registry, opts: OpenApiOptions): Recor
     paths[`/${entity.name}/{id}/history`] = historyPath(entity, pascal, idParameter(entity));
   }
   for (const name of [...written.keys()].sort()) schemas[names.relationWrite.get(name)!] = relationWriteComponent(registry, written.get(name)!, names);
-  Object.assign(schemas, sharedSchemas(), adminSchemas(), fileSchemas(), auditSchemas(), workflowInstanceSchemas(), eventSchemas(), uiConfigSchemas(), schemaIoSchemas());
-  Object.assign(paths, adminPaths(), filePaths(), auditPaths(), workflowPaths(), eventPaths(), uiConfigPaths(), aiPaths(), schemaIoPaths());
+  Object.assign(schemas, sharedSchemas(), accessSchemas(), adminSchemas(), fileSchemas(), auditSchemas(), workflowInstanceSchemas(), eventSchemas(), uiConfigSchemas(), schemaIoSchemas());
+  Object.assign(paths, accessPaths(), adminPaths(), filePaths(), auditPaths(), workflowPaths(), eventPaths(), uiConfigPaths(), aiPaths(), schemaIoPaths());
   return {
     openapi: '3.1.0',
     info: {

@@ -7,7 +7,10 @@ export const SHARED_SCHEMA_NAMES: readonly string[] = ['Error', 'ListMeta', 'Rul
   'Webhook', 'WebhookInput', 'WebhookLog', 'Workflow', 'WorkflowInput', 'WorkflowInstance', 'WorkflowInstancePage',
   'Event', 'EventPage', 'EventStats', 'TraceSpan', 'TraceWaterfall', 'UiConfig', 'UiConfigInput',
   'SchemaDocument', 'SchemaImport', 'ImportSummary', 'ImportResult', 'ImportPlan', 'ImportPlanSection',
-  'UploadedFile', 'FileListItem', 'AuditLogEntry', 'AuditLogPage'];
+  'UploadedFile', 'FileListItem', 'AuditLogEntry', 'AuditLogPage',
+  // access-paths.ts (auth, users, invites, permissions, metadata)
+  'LoginInput', 'RefreshInput', 'AcceptInviteInput', 'TokenPair', 'AcceptedInvite', 'User', 'UserCreate', 'UserUpdate',
+  'Invite', 'InviteInput', 'InviteBulkInput', 'InviteBulkResult', 'Permission', 'PermissionInput', 'EntityDefinition', 'RelationDefinition'];
 
 /** `blog_post` → `BlogPost`; `_audit` → `Audit`; names without a letter-led part get `Entity`. */
 export function pascalCase(name: string): string {

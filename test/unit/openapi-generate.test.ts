@@ -156,7 +156,10 @@ t.test('component schemas: a record, a create and an update schema per entity, a
   t.same(Object.keys(schemas), [
     'Author', 'AuthorCreate', 'AuthorUpdate', 'Comment', 'CommentCreate', 'CommentUpdate', 'Post', 'PostCreate', 'PostUpdate',
     'Tag', 'TagCreate', 'TagUpdate', 'PostAuthorWrite', 'PostCommentsWrite', 'PostTagsWrite',
-    'Error', 'ListMeta', 'RuleInput', 'Rule', 'StateMachineInput', 'StateMachine',
+    'Error', 'ListMeta',
+    'LoginInput', 'RefreshInput', 'AcceptInviteInput', 'TokenPair', 'AcceptedInvite', 'User', 'UserCreate', 'UserUpdate',
+    'Invite', 'InviteInput', 'InviteBulkInput', 'InviteBulkResult', 'Permission', 'PermissionInput', 'EntityDefinition', 'RelationDefinition',
+    'RuleInput', 'Rule', 'StateMachineInput', 'StateMachine',
     'WebhookInput', 'Webhook', 'WebhookLog', 'WorkflowInput', 'Workflow', 'UploadedFile', 'FileListItem', 'AuditLogEntry', 'AuditLogPage',
     'WorkflowInstance', 'WorkflowInstancePage', 'Event', 'EventPage', 'TraceSpan', 'TraceWaterfall', 'EventStats',
     'UiConfigInput', 'UiConfig',
@@ -202,6 +205,9 @@ t.test('five operations per entity with unique operationIds', async (t) => {
   t.same(Object.keys(doc.paths), [
     '/author', '/author/{id}', '/author/{id}/history', '/comment', '/comment/{id}', '/comment/{id}/history',
     '/post', '/post/{id}', '/post/{id}/history', '/tag', '/tag/{id}', '/tag/{id}/history',
+    '/auth/login', '/auth/refresh', '/auth/logout', '/auth/accept-invite', '/_admin/users', '/_admin/users/{id}',
+    '/_admin/permissions', '/_admin/permissions/{id}', '/_admin/entities', '/_admin/entities/{name}', '/_admin/relations', '/_admin/relations/{name}',
+    '/_admin/invites', '/_admin/invites/bulk', '/_admin/invites/{id}',
     '/_admin/rules', '/_admin/rules/{id}', '/_admin/state-machines', '/_admin/state-machines/{id}',
     '/_admin/webhooks', '/_admin/webhooks/{id}', '/_admin/webhook-logs', '/_admin/webhook-logs/{id}', '/_admin/webhook-logs/{id}/retry',
     '/_admin/workflows', '/_admin/workflows/{id}', '/_files/upload', '/_files', '/_files/{id}', '/_admin/audit-logs', '/_admin/audit-logs/{id}',
@@ -214,19 +220,19 @@ t.test('five operations per entity with unique operationIds', async (t) => {
   for (const item of Object.values(doc.paths) as Json[]) {
     for (const method of ['get', 'post', 'put', 'delete']) if (item[method]) ids.push(item[method].operationId);
   }
-  t.equal(ids.length, 74, 'five per entity and its history, five for each of the rules, state-machine, webhook and workflow admin APIs, three for webhook logs, four for files, two for the audit log, six for workflow instances, four for events, five for UI configs and two reads of them, two for the AI generator, export and import');
-  t.equal(new Set(ids).size, 74, 'unique');
+  t.equal(ids.length, 102, 'four auth operations, five each for users, permissions, entities and relations, four for invites; five per entity and its history, five for each of the rules, state-machine, webhook and workflow admin APIs, three for webhook logs, four for files, two for the audit log, six for workflow instances, four for events, five for UI configs and two reads of them, two for the AI generator, export and import');
+  t.equal(new Set(ids).size, 102, 'unique');
   t.same(ids.slice(0, 6), ['listAuthor', 'createAuthor', 'getAuthor', 'updateAuthor', 'deleteAuthor', 'historyAuthor']);
-  t.same(ids.slice(24, 29), ['listRules', 'createRule', 'getRule', 'updateRule', 'deleteRule']);
-  t.same(ids.slice(29, 34), ['listStateMachines', 'createStateMachine', 'getStateMachine', 'updateStateMachine', 'deleteStateMachine']);
-  t.same(ids.slice(34, 39), ['listWebhooks', 'createWebhook', 'getWebhook', 'updateWebhook', 'deleteWebhook']);
-  t.same(ids.slice(39, 42), ['listWebhookLogs', 'getWebhookLog', 'retryWebhookLog']);
-  t.same(ids.slice(42, 47), ['listWorkflows', 'createWorkflow', 'getWorkflow', 'updateWorkflow', 'deleteWorkflow']);
-  t.same(ids.slice(47, 51), ['uploadFile', 'listFiles', 'getFile', 'deleteFile']);
-  t.same(ids.slice(51, 53), ['listAuditLogs', 'getAuditLog']);
-  t.same(ids.slice(53, 59), ['listWorkflowInstances', 'listPendingWorkflowInstances', 'getWorkflowInstance', 'deleteWorkflowInstance', 'approveWorkflowInstance', 'rejectWorkflowInstance']);
-  t.same(ids.slice(59, 63), ['queryEvents', 'emitEvent', 'traceWaterfall', 'eventStats']);
-  t.same(ids.slice(63), ['listUiConfigs', 'createUiConfig', 'getUiConfig', 'updateUiConfig', 'deleteUiConfig', 'listDefaultUiConfigs', 'getDefaultUiConfig', 'aiStatus', 'aiGenerateSchema', 'exportSchema', 'importSchema']);
+  t.same(ids.slice(52, 57), ['listRules', 'createRule', 'getRule', 'updateRule', 'deleteRule']);
+  t.same(ids.slice(57, 62), ['listStateMachines', 'createStateMachine', 'getStateMachine', 'updateStateMachine', 'deleteStateMachine']);
+  t.same(ids.slice(62, 67), ['listWebhooks', 'createWebhook', 'getWebhook', 'updateWebhook', 'deleteWebhook']);
+  t.same(ids.slice(67, 70), ['listWebhookLogs', 'getWebhookLog', 'retryWebhookLog']);
+  t.same(ids.slice(70, 75), ['listWorkflows', 'createWorkflow', 'getWorkflow', 'updateWorkflow', 'deleteWorkflow']);
+  t.same(ids.slice(75, 79), ['uploadFile', 'listFiles', 'getFile', 'deleteFile']);
+  t.same(ids.slice(79, 81), ['listAuditLogs', 'getAuditLog']);
+  t.same(ids.slice(81, 87), ['listWorkflowInstances', 'listPendingWorkflowInstances', 'getWorkflowInstance', 'deleteWorkflowInstance', 'approveWorkflowInstance', 'rejectWorkflowInstance']);
+  t.same(ids.slice(87, 91), ['queryEvents', 'emitEvent', 'traceWaterfall', 'eventStats']);
+  t.same(ids.slice(91), ['listUiConfigs', 'createUiConfig', 'getUiConfig', 'updateUiConfig', 'deleteUiConfig', 'listDefaultUiConfigs', 'getDefaultUiConfig', 'aiStatus', 'aiGenerateSchema', 'exportSchema', 'importSchema']);
   t.same(Object.keys(doc.paths['/_files/{id}']), ['parameters', 'get', 'head', 'delete'], 'HEAD of a download too');
   t.same(Object.keys(doc.paths['/_files/upload'].post.requestBody.content), ['multipart/form-data']);
   t.same(Object.keys(doc.paths['/post']), ['get', 'post']);
@@ -381,7 +387,10 @@ t.test('component and operation names for awkward entity names', async (t) => {
   t.same(Object.keys(oddDoc.components.schemas), [
     'Note2', 'Note2Create', 'Note2Update', 'Error2', 'Error2Create', 'Error2Update', 'Note', 'NoteCreate', 'NoteUpdate',
     'NoteInput', 'NoteInputCreate', 'NoteInputUpdate',
-    'Error', 'ListMeta', 'RuleInput', 'Rule', 'StateMachineInput', 'StateMachine',
+    'Error', 'ListMeta',
+    'LoginInput', 'RefreshInput', 'AcceptInviteInput', 'TokenPair', 'AcceptedInvite', 'User', 'UserCreate', 'UserUpdate',
+    'Invite', 'InviteInput', 'InviteBulkInput', 'InviteBulkResult', 'Permission', 'PermissionInput', 'EntityDefinition', 'RelationDefinition',
+    'RuleInput', 'Rule', 'StateMachineInput', 'StateMachine',
     'WebhookInput', 'Webhook', 'WebhookLog', 'WorkflowInput', 'Workflow', 'UploadedFile', 'FileListItem', 'AuditLogEntry', 'AuditLogPage',
     'WorkflowInstance', 'WorkflowInstancePage', 'Event', 'EventPage', 'TraceSpan', 'TraceWaterfall', 'EventStats',
     'UiConfigInput', 'UiConfig',
@@ -457,4 +466,18 @@ t.test('nested writes and includes: a self relation, one_to_one, a child with a 
   t.notOk('sku' in s.CategoryCreate.properties && s.CategoryCreate.properties.sku.$ref, 'the field sku, not a nested write');
   t.same(Object.keys(s.CategoryCreate.properties).filter((k) => s.CategoryCreate.properties[k].$ref),
     ['category_children', 'category_profile', 'category_skus'], 'each relation once, under its name');
+});
+
+t.test('auth, users, invites, permissions and metadata are in the document; their component names are reserved', async (t) => {
+  const { accessSchemas } = await import('../../core/openapi/access-paths.js');
+  const { SHARED_SCHEMA_NAMES } = await import('../../core/openapi/names.js');
+  for (const name of Object.keys(accessSchemas())) t.ok(SHARED_SCHEMA_NAMES.includes(name), `${name} reserved`);
+  for (const path of ['/auth/login', '/auth/refresh', '/auth/logout', '/auth/accept-invite', '/_admin/users', '/_admin/users/{id}',
+    '/_admin/invites', '/_admin/invites/bulk', '/_admin/invites/{id}', '/_admin/permissions', '/_admin/permissions/{id}',
+    '/_admin/entities', '/_admin/entities/{name}', '/_admin/relations', '/_admin/relations/{name}']) {
+    t.ok(doc.paths[path], path);
+  }
+  t.same(doc.paths['/auth/login'].post.security, [], 'no token needed to log in');
+  t.same(doc.paths['/_admin/users/{id}'].put.requestBody.content['application/json'].schema, { $ref: '#/components/schemas/UserUpdate' });
+  t.same(doc.components.schemas.LoginInput.required, ['email', 'password']);
 });

@@ -156,6 +156,65 @@ Object {
       },
     },
     "schemas": Object {
+      "AcceptedInvite": Object {
+        "additionalProperties": false,
+        "properties": Object {
+          "access_token": Object {
+            "description": "HS256 JWT, valid 15 minutes",
+            "type": "string",
+          },
+          "refresh_token": Object {
+            "description": "Opaque, valid 7 days, rotated on every use",
+            "type": "string",
+          },
+          "user": Object {
+            "additionalProperties": false,
+            "properties": Object {
+              "email": Object {
+                "type": "string",
+              },
+              "id": Object {
+                "format": "uuid",
+                "type": "string",
+              },
+              "roles": Object {
+                "items": Object {
+                  "type": "string",
+                },
+                "type": "array",
+              },
+            },
+            "required": Array [
+              "id",
+              "email",
+              "roles",
+            ],
+            "type": "object",
+          },
+        },
+        "required": Array [
+          "access_token",
+          "refresh_token",
+          "user",
+        ],
+        "type": "object",
+      },
+      "AcceptInviteInput": Object {
+        "additionalProperties": false,
+        "properties": Object {
+          "password": Object {
+            "type": "string",
+          },
+          "token": Object {
+            "type": "string",
+          },
+        },
+        "required": Array [
+          "token",
+          "password",
+        ],
+        "type": "object",
+      },
       "AuditLogEntry": Object {
         "properties": Object {
           "action": Object {
@@ -644,6 +703,91 @@ Object {
             ],
           },
         },
+        "type": "object",
+      },
+      "EntityDefinition": Object {
+        "additionalProperties": true,
+        "description": "An entity definition (metadata.md): name, table, primary_key, fields, and optionally soft_delete, slug, audit …",
+        "properties": Object {
+          "fields": Object {
+            "items": Object {
+              "additionalProperties": true,
+              "properties": Object {
+                "name": Object {
+                  "type": "string",
+                },
+                "required": Object {
+                  "type": "boolean",
+                },
+                "type": Object {
+                  "enum": Array [
+                    "string",
+                    "text",
+                    "int",
+                    "bigint",
+                    "float",
+                    "decimal",
+                    "boolean",
+                    "uuid",
+                    "timestamp",
+                    "date",
+                    "json",
+                    "file",
+                  ],
+                  "type": "string",
+                },
+                "unique": Object {
+                  "type": "boolean",
+                },
+              },
+              "required": Array [
+                "name",
+                "type",
+              ],
+              "type": "object",
+            },
+            "type": "array",
+          },
+          "name": Object {
+            "type": "string",
+          },
+          "primary_key": Object {
+            "properties": Object {
+              "field": Object {
+                "type": "string",
+              },
+              "generated": Object {
+                "type": "boolean",
+              },
+              "type": Object {
+                "enum": Array [
+                  "uuid",
+                  "int",
+                  "bigint",
+                  "string",
+                ],
+                "type": "string",
+              },
+            },
+            "required": Array [
+              "field",
+              "type",
+            ],
+            "type": "object",
+          },
+          "soft_delete": Object {
+            "type": "boolean",
+          },
+          "table": Object {
+            "type": "string",
+          },
+        },
+        "required": Array [
+          "name",
+          "table",
+          "primary_key",
+          "fields",
+        ],
         "type": "object",
       },
       "Error": Object {
@@ -1271,6 +1415,187 @@ Object {
         ],
         "type": "object",
       },
+      "Invite": Object {
+        "additionalProperties": false,
+        "properties": Object {
+          "accepted_at": Object {
+            "format": "date-time",
+            "type": Array [
+              "string",
+              "null",
+            ],
+          },
+          "created_at": Object {
+            "format": "date-time",
+            "type": "string",
+          },
+          "email": Object {
+            "type": "string",
+          },
+          "expires_at": Object {
+            "format": "date-time",
+            "type": "string",
+          },
+          "id": Object {
+            "format": "uuid",
+            "type": "string",
+          },
+          "invited_by": Object {
+            "type": Array [
+              "string",
+              "null",
+            ],
+          },
+          "roles": Object {
+            "items": Object {
+              "type": "string",
+            },
+            "type": "array",
+          },
+          "status": Object {
+            "enum": Array [
+              "pending",
+              "accepted",
+              "expired",
+            ],
+            "type": "string",
+          },
+          "token": Object {
+            "type": "string",
+          },
+        },
+        "required": Array [
+          "id",
+          "email",
+          "roles",
+          "token",
+          "expires_at",
+          "accepted_at",
+          "invited_by",
+          "created_at",
+          "status",
+        ],
+        "type": "object",
+      },
+      "InviteBulkInput": Object {
+        "additionalProperties": false,
+        "properties": Object {
+          "emails": Object {
+            "items": Object {
+              "type": "string",
+            },
+            "minItems": 1,
+            "type": "array",
+          },
+          "roles": Object {
+            "items": Object {
+              "type": "string",
+            },
+            "type": "array",
+          },
+        },
+        "required": Array [
+          "emails",
+        ],
+        "type": "object",
+      },
+      "InviteBulkResult": Object {
+        "additionalProperties": false,
+        "properties": Object {
+          "created": Object {
+            "items": Object {
+              "additionalProperties": false,
+              "properties": Object {
+                "email": Object {
+                  "type": "string",
+                },
+                "expires_at": Object {
+                  "format": "date-time",
+                  "type": "string",
+                },
+                "id": Object {
+                  "format": "uuid",
+                  "type": "string",
+                },
+                "token": Object {
+                  "type": "string",
+                },
+              },
+              "required": Array [
+                "id",
+                "email",
+                "token",
+                "expires_at",
+              ],
+              "type": "object",
+            },
+            "type": "array",
+          },
+          "skipped": Object {
+            "items": Object {
+              "additionalProperties": false,
+              "properties": Object {
+                "email": Object {
+                  "type": "string",
+                },
+                "reason": Object {
+                  "type": "string",
+                },
+              },
+              "required": Array [
+                "email",
+                "reason",
+              ],
+              "type": "object",
+            },
+            "type": "array",
+          },
+          "summary": Object {
+            "additionalProperties": false,
+            "properties": Object {
+              "created": Object {
+                "type": "integer",
+              },
+              "skipped": Object {
+                "type": "integer",
+              },
+              "total": Object {
+                "type": "integer",
+              },
+            },
+            "required": Array [
+              "total",
+              "created",
+              "skipped",
+            ],
+            "type": "object",
+          },
+        },
+        "required": Array [
+          "created",
+          "skipped",
+          "summary",
+        ],
+        "type": "object",
+      },
+      "InviteInput": Object {
+        "additionalProperties": false,
+        "properties": Object {
+          "email": Object {
+            "type": "string",
+          },
+          "roles": Object {
+            "items": Object {
+              "type": "string",
+            },
+            "type": "array",
+          },
+        },
+        "required": Array [
+          "email",
+        ],
+        "type": "object",
+      },
       "ListMeta": Object {
         "properties": Object {
           "page": Object {
@@ -1293,6 +1618,157 @@ Object {
         "required": Array [
           "page",
           "per_page",
+        ],
+        "type": "object",
+      },
+      "LoginInput": Object {
+        "additionalProperties": false,
+        "properties": Object {
+          "email": Object {
+            "type": "string",
+          },
+          "password": Object {
+            "type": "string",
+          },
+        },
+        "required": Array [
+          "email",
+          "password",
+        ],
+        "type": "object",
+      },
+      "Permission": Object {
+        "additionalProperties": false,
+        "properties": Object {
+          "action": Object {
+            "enum": Array [
+              "read",
+              "create",
+              "update",
+              "delete",
+            ],
+            "type": "string",
+          },
+          "conditions": Object {
+            "items": Object {
+              "additionalProperties": false,
+              "properties": Object {
+                "field": Object {
+                  "type": "string",
+                },
+                "operator": Object {
+                  "enum": Array [
+                    "eq",
+                    "neq",
+                    "gt",
+                    "gte",
+                    "lt",
+                    "lte",
+                    "in",
+                    "not_in",
+                  ],
+                  "type": "string",
+                },
+                "value": Object {},
+              },
+              "required": Array [
+                "field",
+                "operator",
+              ],
+              "type": "object",
+            },
+            "type": "array",
+          },
+          "created_at": Object {
+            "format": "date-time",
+            "type": "string",
+          },
+          "entity": Object {
+            "minLength": 1,
+            "type": "string",
+          },
+          "id": Object {
+            "format": "uuid",
+            "type": "string",
+          },
+          "roles": Object {
+            "items": Object {
+              "type": "string",
+            },
+            "type": "array",
+          },
+          "updated_at": Object {
+            "format": "date-time",
+            "type": "string",
+          },
+        },
+        "required": Array [
+          "id",
+          "entity",
+          "action",
+          "roles",
+          "conditions",
+          "created_at",
+          "updated_at",
+        ],
+        "type": "object",
+      },
+      "PermissionInput": Object {
+        "additionalProperties": false,
+        "properties": Object {
+          "action": Object {
+            "enum": Array [
+              "read",
+              "create",
+              "update",
+              "delete",
+            ],
+            "type": "string",
+          },
+          "conditions": Object {
+            "items": Object {
+              "additionalProperties": false,
+              "properties": Object {
+                "field": Object {
+                  "type": "string",
+                },
+                "operator": Object {
+                  "enum": Array [
+                    "eq",
+                    "neq",
+                    "gt",
+                    "gte",
+                    "lt",
+                    "lte",
+                    "in",
+                    "not_in",
+                  ],
+                  "type": "string",
+                },
+                "value": Object {},
+              },
+              "required": Array [
+                "field",
+                "operator",
+              ],
+              "type": "object",
+            },
+            "type": "array",
+          },
+          "entity": Object {
+            "minLength": 1,
+            "type": "string",
+          },
+          "roles": Object {
+            "items": Object {
+              "type": "string",
+            },
+            "type": "array",
+          },
+        },
+        "required": Array [
+          "entity",
+          "action",
         ],
         "type": "object",
       },
@@ -2113,6 +2589,72 @@ Object {
             "type": "string",
           },
         },
+        "type": "object",
+      },
+      "RefreshInput": Object {
+        "additionalProperties": false,
+        "properties": Object {
+          "refresh_token": Object {
+            "type": "string",
+          },
+        },
+        "required": Array [
+          "refresh_token",
+        ],
+        "type": "object",
+      },
+      "RelationDefinition": Object {
+        "additionalProperties": true,
+        "description": "A relation definition (metadata.md): keys, join table for many_to_many, on_delete …",
+        "properties": Object {
+          "join_table": Object {
+            "type": "string",
+          },
+          "name": Object {
+            "type": "string",
+          },
+          "on_delete": Object {
+            "enum": Array [
+              "cascade",
+              "set_null",
+              "restrict",
+              "detach",
+            ],
+            "type": "string",
+          },
+          "source": Object {
+            "type": "string",
+          },
+          "source_join_key": Object {
+            "type": "string",
+          },
+          "source_key": Object {
+            "type": "string",
+          },
+          "target": Object {
+            "type": "string",
+          },
+          "target_join_key": Object {
+            "type": "string",
+          },
+          "target_key": Object {
+            "type": "string",
+          },
+          "type": Object {
+            "enum": Array [
+              "one_to_one",
+              "one_to_many",
+              "many_to_many",
+            ],
+            "type": "string",
+          },
+        },
+        "required": Array [
+          "name",
+          "type",
+          "source",
+          "target",
+        ],
         "type": "object",
       },
       "Rule": Object {
@@ -2995,6 +3537,24 @@ Object {
         },
         "type": "object",
       },
+      "TokenPair": Object {
+        "additionalProperties": false,
+        "properties": Object {
+          "access_token": Object {
+            "description": "HS256 JWT, valid 15 minutes",
+            "type": "string",
+          },
+          "refresh_token": Object {
+            "description": "Opaque, valid 7 days, rotated on every use",
+            "type": "string",
+          },
+        },
+        "required": Array [
+          "access_token",
+          "refresh_token",
+        ],
+        "type": "object",
+      },
       "TraceSpan": Object {
         "properties": Object {
           "action": Object {
@@ -3246,6 +3806,95 @@ Object {
           "size",
           "mime_type",
           "url",
+        ],
+        "type": "object",
+      },
+      "User": Object {
+        "additionalProperties": false,
+        "properties": Object {
+          "active": Object {
+            "type": "boolean",
+          },
+          "created_at": Object {
+            "format": "date-time",
+            "type": "string",
+          },
+          "email": Object {
+            "type": "string",
+          },
+          "id": Object {
+            "format": "uuid",
+            "type": "string",
+          },
+          "roles": Object {
+            "items": Object {
+              "type": "string",
+            },
+            "type": "array",
+          },
+          "updated_at": Object {
+            "format": "date-time",
+            "type": "string",
+          },
+        },
+        "required": Array [
+          "id",
+          "email",
+          "roles",
+          "active",
+          "created_at",
+          "updated_at",
+        ],
+        "type": "object",
+      },
+      "UserCreate": Object {
+        "additionalProperties": false,
+        "properties": Object {
+          "active": Object {
+            "type": "boolean",
+          },
+          "email": Object {
+            "type": "string",
+          },
+          "password": Object {
+            "maxLength": 72,
+            "type": "string",
+          },
+          "roles": Object {
+            "items": Object {
+              "type": "string",
+            },
+            "type": "array",
+          },
+        },
+        "required": Array [
+          "email",
+          "password",
+        ],
+        "type": "object",
+      },
+      "UserUpdate": Object {
+        "additionalProperties": false,
+        "properties": Object {
+          "active": Object {
+            "type": "boolean",
+          },
+          "email": Object {
+            "type": "string",
+          },
+          "password": Object {
+            "maxLength": 72,
+            "type": "string",
+          },
+          "roles": Object {
+            "items": Object {
+              "type": "string",
+            },
+            "type": "array",
+          },
+        },
+        "required": Array [
+          "email",
         ],
         "type": "object",
       },
@@ -4871,6 +5520,248 @@ Object {
         },
       ],
     },
+    "/_admin/entities": Object {
+      "get": Object {
+        "operationId": "listEntities",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "items": Object {
+                        "$ref": "#/components/schemas/EntityDefinition",
+                      },
+                      "type": "array",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The entities",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+        },
+        "summary": "List entity definitions (admin)",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+      "post": Object {
+        "operationId": "createEntity",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/EntityDefinition",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "201": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/EntityDefinition",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The created entity",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "409": Object {
+            "$ref": "#/components/responses/Conflict",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+        },
+        "summary": "Create an entity: its table is migrated at once (admin)",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+    },
+    "/_admin/entities/{name}": Object {
+      "delete": Object {
+        "operationId": "deleteEntity",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "description": "The deleted entity's name",
+                      "properties": Object {
+                        "deleted": Object {
+                          "const": true,
+                        },
+                        "name": Object {
+                          "type": "string",
+                        },
+                      },
+                      "required": Array [
+                        "name",
+                        "deleted",
+                      ],
+                      "type": "object",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The id of the deleted entity",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+        },
+        "summary": "Delete an entity and drop its table (admin)",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+      "get": Object {
+        "operationId": "getEntity",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/EntityDefinition",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The entity",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+        },
+        "summary": "Read one entity definition (admin)",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+      "parameters": Array [
+        Object {
+          "in": "path",
+          "name": "name",
+          "required": true,
+          "schema": Object {
+            "type": "string",
+          },
+        },
+      ],
+      "put": Object {
+        "operationId": "updateEntity",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/EntityDefinition",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/EntityDefinition",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The updated entity",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+          "409": Object {
+            "$ref": "#/components/responses/Conflict",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+        },
+        "summary": "Replace an entity definition: the table is altered (admin)",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+    },
     "/_admin/export": Object {
       "get": Object {
         "operationId": "exportSchema",
@@ -4988,6 +5879,686 @@ Object {
           },
         },
         "summary": "Import a schema document with optional sample data (admin): best effort per item; or, with dry_run, the plan of what it would do, writing nothing",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+    },
+    "/_admin/invites": Object {
+      "get": Object {
+        "operationId": "listInvites",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "items": Object {
+                        "$ref": "#/components/schemas/Invite",
+                      },
+                      "type": "array",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The invites",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+        },
+        "summary": "List invites (admin)",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+      "post": Object {
+        "operationId": "createInvite",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/InviteInput",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "201": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/Invite",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The invite",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "409": Object {
+            "$ref": "#/components/responses/Conflict",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+        },
+        "summary": "Invite a user by email (admin); the token is the invitee's secret",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+    },
+    "/_admin/invites/{id}": Object {
+      "delete": Object {
+        "operationId": "deleteInvite",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "properties": Object {
+                        "deleted": Object {
+                          "const": true,
+                        },
+                        "id": Object {
+                          "type": "string",
+                        },
+                      },
+                      "required": Array [
+                        "id",
+                        "deleted",
+                      ],
+                      "type": "object",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The deleted invite's id",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+        },
+        "summary": "Delete an invite (admin)",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+      "parameters": Array [
+        Object {
+          "in": "path",
+          "name": "id",
+          "required": true,
+          "schema": Object {
+            "format": "uuid",
+            "type": "string",
+          },
+        },
+      ],
+    },
+    "/_admin/invites/bulk": Object {
+      "post": Object {
+        "operationId": "createInvites",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/InviteBulkInput",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/InviteBulkResult",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "What was created and skipped",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+        },
+        "summary": "Invite many emails at once (admin); each is created or skipped with a reason",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+    },
+    "/_admin/permissions": Object {
+      "get": Object {
+        "operationId": "listPermissions",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "items": Object {
+                        "$ref": "#/components/schemas/Permission",
+                      },
+                      "type": "array",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The permissions",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+        },
+        "summary": "List permissions (admin), by entity and action",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+      "post": Object {
+        "operationId": "createPermission",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/PermissionInput",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "201": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/Permission",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The created permission",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+        },
+        "summary": "Create a permission (admin)",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+    },
+    "/_admin/permissions/{id}": Object {
+      "delete": Object {
+        "operationId": "deletePermission",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "properties": Object {
+                        "deleted": Object {
+                          "const": true,
+                        },
+                        "id": Object {
+                          "type": "string",
+                        },
+                      },
+                      "required": Array [
+                        "id",
+                        "deleted",
+                      ],
+                      "type": "object",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The id of the deleted permission",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+        },
+        "summary": "Delete a permission (admin)",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+      "get": Object {
+        "operationId": "getPermission",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/Permission",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The permission",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+        },
+        "summary": "Read one permission (admin)",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+      "parameters": Array [
+        Object {
+          "in": "path",
+          "name": "id",
+          "required": true,
+          "schema": Object {
+            "format": "uuid",
+            "type": "string",
+          },
+        },
+      ],
+      "put": Object {
+        "operationId": "updatePermission",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/PermissionInput",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/Permission",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The updated permission",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+        },
+        "summary": "Replace a permission (admin)",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+    },
+    "/_admin/relations": Object {
+      "get": Object {
+        "operationId": "listRelations",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "items": Object {
+                        "$ref": "#/components/schemas/RelationDefinition",
+                      },
+                      "type": "array",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The relations",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+        },
+        "summary": "List relation definitions (admin)",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+      "post": Object {
+        "operationId": "createRelation",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/RelationDefinition",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "201": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/RelationDefinition",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The created relation",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "409": Object {
+            "$ref": "#/components/responses/Conflict",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+        },
+        "summary": "Create a relation (admin)",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+    },
+    "/_admin/relations/{name}": Object {
+      "delete": Object {
+        "operationId": "deleteRelation",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "description": "The deleted relation's name",
+                      "properties": Object {
+                        "deleted": Object {
+                          "const": true,
+                        },
+                        "name": Object {
+                          "type": "string",
+                        },
+                      },
+                      "required": Array [
+                        "name",
+                        "deleted",
+                      ],
+                      "type": "object",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The id of the deleted relation",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+        },
+        "summary": "Delete a relation (admin)",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+      "get": Object {
+        "operationId": "getRelation",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/RelationDefinition",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The relation",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+        },
+        "summary": "Read one relation definition (admin)",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+      "parameters": Array [
+        Object {
+          "in": "path",
+          "name": "name",
+          "required": true,
+          "schema": Object {
+            "type": "string",
+          },
+        },
+      ],
+      "put": Object {
+        "operationId": "updateRelation",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/RelationDefinition",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/RelationDefinition",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The updated relation",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+          "409": Object {
+            "$ref": "#/components/responses/Conflict",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+        },
+        "summary": "Replace a relation definition (admin)",
         "tags": Array [
           "_admin",
         ],
@@ -5730,6 +7301,248 @@ Object {
           },
         },
         "summary": "Replace a UI config (admin); absent scope → \\"default\\", config → {}",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+    },
+    "/_admin/users": Object {
+      "get": Object {
+        "operationId": "listUsers",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "items": Object {
+                        "$ref": "#/components/schemas/User",
+                      },
+                      "type": "array",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The users",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+        },
+        "summary": "List users (admin), by email",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+      "post": Object {
+        "operationId": "createUser",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/UserCreate",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "201": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/User",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The created user",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "409": Object {
+            "$ref": "#/components/responses/Conflict",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+        },
+        "summary": "Create a user (admin)",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+    },
+    "/_admin/users/{id}": Object {
+      "delete": Object {
+        "operationId": "deleteUser",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "properties": Object {
+                        "deleted": Object {
+                          "const": true,
+                        },
+                        "id": Object {
+                          "type": "string",
+                        },
+                      },
+                      "required": Array [
+                        "id",
+                        "deleted",
+                      ],
+                      "type": "object",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The id of the deleted user",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+        },
+        "summary": "Delete a user (admin)",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+      "get": Object {
+        "operationId": "getUser",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/User",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The user",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+        },
+        "summary": "Read one user (admin)",
+        "tags": Array [
+          "_admin",
+        ],
+      },
+      "parameters": Array [
+        Object {
+          "in": "path",
+          "name": "id",
+          "required": true,
+          "schema": Object {
+            "format": "uuid",
+            "type": "string",
+          },
+        },
+      ],
+      "put": Object {
+        "operationId": "updateUser",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/UserUpdate",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/User",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The updated user",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+          "403": Object {
+            "$ref": "#/components/responses/Forbidden",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+          "409": Object {
+            "$ref": "#/components/responses/Conflict",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+        },
+        "summary": "Update a user (admin); omitted roles and active are kept, a new password ends their sessions",
         "tags": Array [
           "_admin",
         ],
@@ -7510,6 +9323,187 @@ Object {
         "summary": "Running instances waiting at a step; non-admins see only the approvals they may resolve",
         "tags": Array [
           "_workflows",
+        ],
+      },
+    },
+    "/auth/accept-invite": Object {
+      "post": Object {
+        "operationId": "acceptInvite",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/AcceptInviteInput",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "201": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/AcceptedInvite",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "Accept an invite: the user is created and logged in",
+          },
+          "400": Object {
+            "$ref": "#/components/responses/BadRequest",
+          },
+          "404": Object {
+            "$ref": "#/components/responses/NotFound",
+          },
+          "409": Object {
+            "$ref": "#/components/responses/Conflict",
+          },
+          "422": Object {
+            "$ref": "#/components/responses/ValidationFailed",
+          },
+        },
+        "security": Array [],
+        "summary": "Accept an invite: the user is created and logged in",
+        "tags": Array [
+          "auth",
+        ],
+      },
+    },
+    "/auth/login": Object {
+      "post": Object {
+        "operationId": "login",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/LoginInput",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/TokenPair",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "Log in with email and password: a token pair",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+        },
+        "security": Array [],
+        "summary": "Log in with email and password: a token pair",
+        "tags": Array [
+          "auth",
+        ],
+      },
+    },
+    "/auth/logout": Object {
+      "post": Object {
+        "operationId": "logout",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/RefreshInput",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "message": Object {
+                      "const": "Logged out",
+                    },
+                  },
+                  "required": Array [
+                    "message",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "Delete a refresh token (idempotent)",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+        },
+        "security": Array [],
+        "summary": "Delete a refresh token (idempotent)",
+        "tags": Array [
+          "auth",
+        ],
+      },
+    },
+    "/auth/refresh": Object {
+      "post": Object {
+        "operationId": "refresh",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/RefreshInput",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "properties": Object {
+                    "data": Object {
+                      "$ref": "#/components/schemas/TokenPair",
+                    },
+                  },
+                  "required": Array [
+                    "data",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "Trade a refresh token for a new pair (rotation)",
+          },
+          "401": Object {
+            "$ref": "#/components/responses/Unauthorized",
+          },
+        },
+        "security": Array [],
+        "summary": "Trade a refresh token for a new pair (rotation)",
+        "tags": Array [
+          "auth",
         ],
       },
     },
