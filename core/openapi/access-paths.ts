@@ -82,9 +82,11 @@ function auth(operationId: string, summary: string, input: string, status: strin
 }
 
 export function accessPaths(): Record<string, Schema> {
-  const named = (noun: string) => ({ name: 'name', schema: { type: 'string' }, deleted: {
-    type: 'object', required: ['name', 'deleted'], properties: { name: { type: 'string' }, deleted: { const: true } }, description: `The deleted ${noun}'s name`,
-  } });
+  /** Entities and relations are addressed by name, and their DELETE answers the name. */
+  const named = (noun: string) => ({
+    idParameter: { name: 'name', schema: { type: 'string' } },
+    deleted: { type: 'object', required: ['name', 'deleted'], properties: { name: { type: 'string' }, deleted: { const: true } }, description: `The deleted ${noun}'s name` },
+  });
   return {
     '/auth/login': auth('login', 'Log in with email and password: a token pair', 'LoginInput', '200', data(ref('schemas', 'TokenPair')), ['401']),
     '/auth/refresh': auth('refresh', 'Trade a refresh token for a new pair (rotation)', 'RefreshInput', '200', data(ref('schemas', 'TokenPair')), ['401']),
@@ -106,14 +108,14 @@ export function accessPaths(): Record<string, Schema> {
     }),
     ...crudPaths({
       path: '/_admin/entities', schema: 'EntityDefinition', input: 'EntityDefinition', one: 'Entity', many: 'Entities', noun: 'entity', nouns: 'entities',
-      listParameters: [], idParameter: named('entity'), deleted: named('entity').deleted,
+      listParameters: [], ...named('entity'),
       list: 'List entity definitions (admin)', create: 'Create an entity: its table is migrated at once (admin)', get: 'Read one entity definition (admin)',
       update: 'Replace an entity definition: the table is altered (admin)', remove: 'Delete an entity and drop its table (admin)',
       createErrors: ['400', '401', '403', '409', '422'], updateErrors: ['400', '401', '403', '404', '409', '422'],
     }),
     ...crudPaths({
       path: '/_admin/relations', schema: 'RelationDefinition', input: 'RelationDefinition', one: 'Relation', many: 'Relations', noun: 'relation', nouns: 'relations',
-      listParameters: [], idParameter: named('relation'), deleted: named('relation').deleted,
+      listParameters: [], ...named('relation'),
       list: 'List relation definitions (admin)', create: 'Create a relation (admin)', get: 'Read one relation definition (admin)',
       update: 'Replace a relation definition (admin)', remove: 'Delete a relation (admin)',
       createErrors: ['400', '401', '403', '409', '422'], updateErrors: ['400', '401', '403', '404', '409', '422'],
