@@ -4,9 +4,21 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from '../../config/load.js';
+import { ConfigError, loadConfig, type DeepPartial } from '../../config/load.js';
+import type { RocketConfig } from '../../config/schema.js';
 
 const load = (env: NodeJS.ProcessEnv) => loadConfig(env, {}, { readFile: false });
+
+/** The problems a configuration with these overrides is refused for ([] when it loads). */
+function problems(overrides: DeepPartial<RocketConfig>): string[] {
+  try {
+    loadConfig({}, overrides, { readFile: false });
+    return [];
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+}
 
 t.test('defaults and environment variables', async (t) => {
   const { config, warnings } = load({});
@@ -123,4 +135,78 @@ t.test('storage: local by default, s3 from ROCKET_STORAGE_* (credentials never c
   t.match(bad.message, /storage\.s3\.endpoint must match pattern/);
   const unknown = t.throws(() => loadConfig({}, { storage: { s3: { bucket: 'b', access_key_id: 'x' } as never } }, { readFile: false })) as unknown as ConfigError;
   t.match(unknown.message, /storage\.s3 must NOT have additional properties/, 'credentials are not a configuration key');
+});
+
+// config/schema.ts defines the configuration once (TypeBox): RocketConfig is the schema's static type.
+t.test('schema and type agree: a full RocketConfig is accepted as is, keys the type lacks are refused per section', async (t) => {
+  // Every key, optional ones included (the type checks the literal; the schema must accept all of it).
+  const full: RocketConfig = {
+    env: 'development',
+    server: { port: 8081, host: '127.0.0.1', trust_proxy: true, body_limit: 1024, import_body_limit: 2048 },
+    database: {
+      driver: 'postgres', url: 'postgresql://u:p@db:5432/x', host: 'db', port: 5433, user: 'u', password: 'p', name: 'rocket_x',
+      pool_size: 3, data_dir: './d', max_connections: 20, idle_ms: 0, idle_sweep_ms: 500,
+    },
+    app_pool_size: 2, app_provisioning_lease_ms: 1000, app_delete_drain_ms: 0, platform_jwt_secret: 's'.repeat(40),
+    platform_admin: { email: 'p@x.test', password: 'pw' }, app_admin: { email: 'a@x.test', password: 'pw' },
+    storage: {
+      driver: 's3', local_path: './u', max_file_size: 10,
+      s3: { bucket: 'b', region: 'eu-west-1', endpoint: 'https://s3.example', force_path_style: true, prefix: 'p/' },
+    },
+    cors: { origins: ['https://a.example'] },
+    instrumentation: { enabled: false, sampling_rate: 0.5, buffer_size: 1, flush_interval_ms: 1, retention_days: -1, db_queries: true, otlp_endpoint: 'http://otel:4318' },
+    audit: { enabled: false, default: false, retention_days: 3, mask_patterns: ['pin'] },
+    rate_limit: { enabled: true, max: 1, window_ms: 1, auth_max: 1 },
+    ai: { base_url: 'https://ai.example/v1', api_key: 'k', model: 'm', timeout_ms: 1 },
+    webhooks: { allow_private_networks: false, retry_interval_ms: 1, retry_base_ms: 1, concurrency: 1, app_concurrency: 1, queue_size: 1, pending_lease_ms: 1 },
+    effects: { recovery_delay_ms: 0, interval_ms: 1 },
+    workflows: { timeout_interval_ms: 1 },
+    metrics: { enabled: true, token: 't' },
+    log_level: 'debug', log_access: true, log_slow_ms: 0,
+  };
+  t.strictSame(loadConfig({}, full, { readFile: false }).config, full);
+
+  // A key the type does not know is refused where the section is strict, and kept where it is open.
+  const extra = (section: string) => ({ [section]: { not_a_key: 1 } }) as DeepPartial<RocketConfig>;
+  for (const section of ['server', 'database', 'platform_admin', 'app_admin', 'storage', 'instrumentation', 'audit', 'webhooks', 'effects', 'workflows', 'metrics']) {
+    t.strictSame(problems(extra(section)), [`${section} must NOT have additional properties`], `${section} is strict`);
+  }
+  for (const section of ['cors', 'rate_limit', 'ai']) t.strictSame(problems(extra(section)), [], `${section} is open`);
+  t.strictSame(problems({ not_a_key: 1 } as DeepPartial<RocketConfig>), [], 'the root is open');
+  t.strictSame(problems({ storage: { s3: { region: 'eu' } } as never }), [],
+    'storage.s3.bucket is required only with the s3 driver (a check of config/load.ts, not of the schema)');
+});
+
+t.test('one bad value per section is refused with the message it always had', async (t) => {
+  const cases: Array<[Record<string, unknown>, string[]]> = [
+    [{ env: 'staging' }, ['env must be equal to one of the allowed values: development, production']],
+    [{ server: { port: 70_000, host: '' } }, ['server.port must be <= 65535', 'server.host must NOT have fewer than 1 characters']],
+    [{ server: null }, ['server must be object']],
+    [{ database: { driver: 'mysql', url: 'mysql://db', name: '1x', idle_ms: -1 } }, [
+      'database.driver must be equal to one of the allowed values: postgres, sqlite', 'database.url must match pattern "^postgres(ql)?://"',
+      'database.name must match pattern "^[A-Za-z_][A-Za-z0-9_]{0,62}$"', 'database.idle_ms must be >= 0',
+    ]],
+    [{ app_pool_size: 0, app_delete_drain_ms: -1, platform_jwt_secret: 5 }, ['app_pool_size must be >= 1', 'app_delete_drain_ms must be >= 0', 'platform_jwt_secret must be string']],
+    [{ platform_admin: { email: 'a' }, app_admin: { password: 1 } }, ['platform_admin.email must NOT have fewer than 3 characters', 'app_admin.password must be string']],
+    [{ storage: { driver: 'ftp', max_file_size: 0, s3: { bucket: '', force_path_style: 'y' } } }, [
+      'storage.driver must be equal to one of the allowed values: local, s3', 'storage.max_file_size must be >= 1',
+      'storage.s3.bucket must NOT have fewer than 1 characters', 'storage.s3.force_path_style must be boolean',
+    ]],
+    [{ cors: { origins: [''] } }, ['cors.origins.0 must NOT have fewer than 1 characters']],
+    [{ instrumentation: { sampling_rate: 'all', retention_days: 1.5, otlp_endpoint: 'otel:4318' } }, [
+      'instrumentation.sampling_rate must be number', 'instrumentation.retention_days must be integer', 'instrumentation.otlp_endpoint must match pattern "^https?://"',
+    ]],
+    [{ audit: { retention_days: -1, mask_patterns: 'password' } }, ['audit.retention_days must be >= 0', 'audit.mask_patterns must be array']],
+    [{ rate_limit: { enabled: 'on', max: 0 } }, ['rate_limit.enabled must be boolean', 'rate_limit.max must be >= 1']],
+    [{ ai: { model: 1, timeout_ms: 0 } }, ['ai.model must be string', 'ai.timeout_ms must be >= 1']],
+    [{ webhooks: { queue_size: 0 } }, ['webhooks.queue_size must be >= 1']],
+    [{ effects: { recovery_delay_ms: -1 } }, ['effects.recovery_delay_ms must be >= 0']],
+    [{ workflows: { timeout_interval_ms: 0 } }, ['workflows.timeout_interval_ms must be >= 1']],
+    [{ metrics: { enabled: 1, token: '' } }, ['metrics.enabled must be boolean', 'metrics.token must NOT have fewer than 1 characters']],
+    [{ log_level: 'loud', log_access: 'yes', log_slow_ms: -1 }, [
+      'log_level must be equal to one of the allowed values: fatal, error, warn, info, debug, trace, silent', 'log_access must be boolean', 'log_slow_ms must be >= 0',
+    ]],
+  ];
+  for (const [overrides, expected] of cases) t.strictSame(problems(overrides as DeepPartial<RocketConfig>), expected, Object.keys(overrides).join(', '));
+  t.strictSame(problems({ server: { port: 8081 }, metrics: {} }), [], 'a partial section is completed by the defaults, not refused');
 });
