@@ -69,6 +69,21 @@ function admit(
   authorize(request, given ? checkedHostCaller(given) : ours());
 }
 
+/** `admit`, then the hook's `done` (at once, or when the host's authentication resolves). */
+function admitThen(
+  platform: Platform, tracer: Tracer | undefined, request: FastifyRequest, reply: FastifyReply, ctx: AppContext,
+  host: HostAuthenticate | undefined, done: HookHandlerDoneFunction,
+): void {
+  let pending: void | Promise<void>;
+  try {
+    pending = admit(platform, tracer, request, reply, ctx, host);
+  } catch (err) {
+    return done(err as Error);
+  }
+  if (pending) pending.then(() => done(), (err: Error) => done(err));
+  else done();
+}
+
 async function appScope(fastify: FastifyInstance, opts: AppScopeOptions): Promise<void> {
   fastify.decorateRequest('rocketApp', null as unknown as AppContext);
   fastify.decorateRequest('rocketCaller', undefined);
@@ -83,19 +98,9 @@ async function appScope(fastify: FastifyInstance, opts: AppScopeOptions): Promis
       return errors.appNotFound(name);
     };
     if (resolved === undefined) return done(notFound());
-    const admitted = (ctx: AppContext): void => {
-      let pending: void | Promise<void>;
-      try {
-        pending = admit(fastify.rocket, tracer, request, reply, ctx, opts.authenticate);
-      } catch (err) {
-        return done(err as Error);
-      }
-      if (pending) pending.then(() => done(), (err: Error) => done(err));
-      else done();
-    };
-    if (!(resolved instanceof Promise)) return admitted(resolved);
+    if (!(resolved instanceof Promise)) return admitThen(fastify.rocket, tracer, request, reply, resolved, opts.authenticate, done);
     resolved.then(
-      (ctx) => (ctx ? admitted(ctx) : done(notFound())),
+      (ctx) => (ctx ? admitThen(fastify.rocket, tracer, request, reply, ctx, opts.authenticate, done) : done(notFound())),
     ).catch((err: Error) => done(err));
   });
 }

@@ -38,9 +38,8 @@ export function parseFields(entity: CompiledEntity, registry: Registry, fieldsPa
     if (!names) nestedNames.set(key, (names = []));
     names.push(item.slice(dot + 1));
   }
-  const requested = text(includeParam);
-  const include = [requested, ...[...nestedNames.keys()].filter((k) => !(requested ?? '').split(',').map((s) => s.trim()).includes(k))]
-    .filter((s) => s !== undefined && s !== '').join(',') || undefined;
+  const requested = (text(includeParam) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const include = [...new Set([...requested, ...nestedNames.keys()])].join(',') || undefined;
   // The include parser validates the relation names (400 Unknown include) and resolves their entities.
   const nodes = new Map<string, IncludeNode>(parseIncludes(entity, registry, include).map((n) => [n.key, n]));
   const nested = new Map<string, { entity: CompiledEntity; keep: ReadonlySet<string> }>();

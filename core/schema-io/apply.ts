@@ -3,12 +3,13 @@
 //   await platform.app('shop').apply(document, { create: true })
 // — through the same import as POST /_admin/import: the same validation, and the same
 // de-duplication, so applying an unchanged document again changes nothing (and says so: zeros).
-import { auditActor } from '../audit/actor.js';
+import { auditActor, type AuditActor } from '../audit/actor.js';
 import { auditSettings } from '../audit/settings.js';
 import { errors } from '../errors.js';
 import type { Platform } from '../platform/platform.js';
-import type { Summary } from './document.js';
-import { parseDocument } from './document.js';
+import type { Logger } from '../logger.js';
+import type { AppContext } from '../platform/app-context.js';
+import { parseDocument, type ImportDocument, type Summary } from './document.js';
 import { planImport } from './dry-run.js';
 import { runImport } from './import.js';
 import type { ImportPlan } from './plan.js';
@@ -43,16 +44,26 @@ export async function ensureApp(platform: Platform, name: string, create: ApplyO
   return ctx;
 }
 
+/** An import into `ctx`, with its notice to the other instances: the admin route's and `apply`'s. */
+export async function importDocument(platform: Platform, ctx: AppContext, log: Logger, actor: AuditActor, doc: ImportDocument): Promise<ApplyResult> {
+  const run = await runImport({ ctx, log, actor, announce: (app) => platform.metadataChanged(app), item: (fn) => fn() }, doc);
+  return { summary: run.summary, errors: run.errors };
+}
+
+class App implements AppHandle {
+  constructor(private readonly platform: Platform, private readonly name: string) {}
+
+  apply(document: unknown, options?: ApplyOptions & { dryRun?: false }): Promise<ApplyResult>;
+  apply(document: unknown, options: ApplyOptions & { dryRun: true }): Promise<ImportPlan>;
+  async apply(document: unknown, options: ApplyOptions = {}): Promise<ApplyResult | ImportPlan> {
+    const doc = parseDocument(document);
+    const ctx = await ensureApp(this.platform, this.name, options.create);
+    const actor = auditActor(auditSettings(this.platform.config.audit), { source: 'import' });
+    if (options.dryRun) return planImport(ctx, this.platform.log, actor, doc);
+    return importDocument(this.platform, ctx, this.platform.log, actor, doc);
+  }
+}
+
 export function appHandle(platform: Platform, name: string): AppHandle {
-  return {
-    async apply(document: unknown, options: ApplyOptions = {}): Promise<never> {
-      const doc = parseDocument(document);
-      const ctx = await ensureApp(platform, name, options.create);
-      const actor = auditActor(auditSettings(platform.config.audit), { source: 'import' });
-      const log = platform.log;
-      if (options.dryRun) return (await planImport(ctx, log, actor, doc)) as never;
-      const run = await runImport({ ctx, log, actor, announce: (app) => platform.metadataChanged(app), item: (fn) => fn() }, doc);
-      return { summary: run.summary, errors: run.errors } as never;
-    },
-  } as AppHandle;
+  return new App(platform, name);
 }

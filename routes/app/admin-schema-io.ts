@@ -6,7 +6,7 @@ import { errors } from '../../core/errors.js';
 import { parseDocument } from '../../core/schema-io/document.js';
 import { planImport } from '../../core/schema-io/dry-run.js';
 import { exportSchema } from '../../core/schema-io/export.js';
-import { runImport } from '../../core/schema-io/import.js';
+import { importDocument } from '../../core/schema-io/apply.js';
 import { requestAuditActor } from '../../plugins/audit.js';
 
 /** `?dry_run=true|1` plans, `false|0` or none imports; anything else is a 400. */
@@ -27,9 +27,7 @@ export default async function adminSchemaIoRoutes(fastify: FastifyInstance): Pro
     const doc = parseDocument(req.body);
     const actor = await requestAuditActor(req, 'import');
     if (plan) return { data: await planImport(req.rocketApp, req.log, actor, doc) };
-    const run = await runImport({
-      ctx: req.rocketApp, log: req.log, actor, announce: (app) => fastify.rocket.metadataChanged(app), item: (fn) => fn(),
-    }, doc);
-    return { data: { message: 'Import completed', summary: run.summary, ...(run.errors.length > 0 ? { errors: run.errors } : {}) } };
+    const { summary, errors: failed } = await importDocument(fastify.rocket, req.rocketApp, req.log, actor, doc);
+    return { data: { message: 'Import completed', summary, ...(failed.length > 0 ? { errors: failed } : {}) } };
   });
 }

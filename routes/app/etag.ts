@@ -5,11 +5,12 @@
 // it changes whenever anything the caller would see changes (a field, an include, the page or its
 // total) and needs no version column. Strong, because it is computed from the exact bytes sent
 // (If-Match compares strongly); If-None-Match also accepts the weak form.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export function etagOf(body: string): string {
-  return `"${createHash('sha1').update(body).digest('base64url')}"`;
+  // crypto.hash: one call, no Hash object per response (this runs on every read).
+  return `"${hash('sha1', body, 'base64url')}"`;
 }
 
 /** Whether a conditional header's list (`*` or tags) names `etag`; `weak` also accepts `W/"…"`. */
