@@ -137,6 +137,10 @@ export interface Dialect {
     /** Keyword before TABLE of a table whose writes skip the write-ahead log (PostgreSQL UNLOGGED:
      * cheaper inserts, emptied after a crash), for best-effort telemetry; undefined where there is none. */
     readonly unlogged: string | undefined;
+    /** Statement storing a text column uncompressed (PostgreSQL `SET STORAGE EXTERNAL`: a large
+     * value written once and read rarely is cheaper to write than to compress); undefined where
+     * values are not compressed anyway. */
+    readonly uncompressed: ((table: string, column: string) => string) | undefined;
   };
 
   // Query fragments (rest-api.md §5); `n` is the placeholder number, `col` a quoted column expression.
@@ -185,13 +189,18 @@ export interface Dialect {
   /** Most placeholders one statement may carry. */
   readonly maxParams: number;
   /**
-   * Present where one parameter can carry many rows: the FROM item that expands JSON array
-   * parameter `$n` (objects keyed by column name) into typed rows aliased `r` (PostgreSQL
-   * `json_to_recordset`), so a batch of any size is one short statement with one parameter and the
-   * driver encodes one string instead of a parameter per value (core/tracing/store.ts). Undefined:
-   * multi-row VALUES within `maxParams` (SQLite, in-process, binds natively).
+   * Rows stored as one JSON text (core/tracing/store.ts: a batch of spans is one row): the FROM item
+   * that expands the JSON array of objects in SQL expression `source` into rows aliased `alias`,
+   * and the SQL of one field of such a row as a value of the column's storage (PostgreSQL
+   * `json_to_recordset` with typed columns; SQLite `json_each` and `->>`).
    */
-  readonly jsonRecordset?: (n: number, columns: ReadonlyArray<readonly [name: string, kind: StorageKind]>) => string;
+  jsonRows(source: string, alias: string, columns: ReadonlyArray<readonly [name: string, kind: StorageKind]>): {
+    from: string;
+    column(name: string): string;
+  };
+  /** FROM item aliased `alias` with one column `value`: each string of the JSON array text in
+   * parameter `$n`, as a value of storage `kind`. */
+  jsonTextElements(n: number, alias: string, kind: StorageKind): string;
   /** The timestamp of `expr`, a number of milliseconds since the epoch (fractions kept as far as the type can). */
   fromEpochMs(expr: string): string;
   /** Statement that lets the current transaction commit without waiting for its WAL flush

@@ -9,24 +9,28 @@ import type { AppJob } from './runner.js';
 
 export const DAY_MS = 24 * 3600 * 1000;
 
+/** The DELETE of a system table's rows whose `column` is before the cutoff. */
+export const olderThan = (table: string, column = 'created_at'): string => `DELETE FROM ${table} WHERE ${column} < $1`;
+
 export interface Retention {
   /** The job's name (and its advisory lock's, `rocket:<name>`). */
   name: string;
   intervalMs: number;
-  /** System tables with a `created_at` column (engine constants, never user input). */
-  tables: readonly string[];
-  /** What the log line says was deleted ("events", "audit entries"). */
+  /** The DELETE statements, in order, each of the rows older than the cutoff `$1` (engine
+   * constants, never user input; see `olderThan`). */
+  deletes: readonly string[];
+  /** What the log line says was deleted ("event rows", "audit entries"). */
   what: string;
 }
 
-/** Deletes the rows of `r.tables` older than `days` days before `now` (epoch ms); returns how
+/** Runs `r.deletes` for the rows older than `days` days before `now` (epoch ms); returns how
  * many (0 when another instance holds the lock, or `days` ≤ 0). */
 export async function purgeOlderThan(db: Database, r: Retention, days: number, now: number): Promise<number> {
   if (days <= 0) return 0;
   const cutoff = new Date(now - days * DAY_MS).toISOString();
   let deleted = 0;
   await runExclusive(db, `rocket:${r.name}`, async (tx) => {
-    for (const table of r.tables) deleted += await tx.run(`DELETE FROM ${table} WHERE created_at < $1`, [cutoff]);
+    for (const text of r.deletes) deleted += await tx.run(text, [cutoff]);
   });
   return deleted;
 }

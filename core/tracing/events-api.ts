@@ -11,7 +11,7 @@ import { isUuid } from '../ids.js';
 import { normaliseTimestamp } from '../metadata/field-types/datetime.js';
 import { jsonTextProblem, textProblem } from '../text.js';
 import { eventId } from './ids.js';
-import { EVENTS_FROM, READ_COLUMNS, eventView, insertBusinessEvent, type EventView } from './store.js';
+import { READ_COLUMNS, eventView, eventsFrom, insertBusinessEvent, type EventView } from './store.js';
 import { randomUUID } from 'node:crypto';
 
 type Input = Record<string, unknown>;
@@ -95,17 +95,30 @@ function timestamp(input: Input, key: 'from' | 'to'): string | undefined {
   return iso;
 }
 
-/** WHERE text and parameters; `none` when a filter can match nothing (a trace_id that is no UUID). */
+/**
+ * WHERE text and parameters; `none` when a filter can match nothing (a trace_id that is no UUID).
+ * `batches` prunes the stored span batches the filters can match (store.ts `eventsFrom`); `from`
+ * and `to` are the parameter numbers of the window's ends; `onlyWindow` says no filter but the
+ * window applies, so whole batches can be counted and paged without expanding them.
+ */
 interface Conditions {
   where: string;
   params: unknown[];
   none: boolean;
+  batches: string;
+  from?: number;
+  to?: number;
+  onlyWindow: boolean;
 }
 
 class Where {
   private readonly parts: string[] = [];
+  private readonly batchParts: string[] = [];
   readonly params: unknown[] = [];
   none = false;
+  from?: number;
+  to?: number;
+  onlyWindow = true;
 
   /** `sql` with `$?` standing for the next parameter. */
   add(sql: string, ...values: unknown[]): this {
@@ -119,19 +132,39 @@ class Where {
     return this;
   }
 
+  /** A condition on the span batches (`$=`: the parameter added last), implied by the one just added. */
+  prune(sql: string): this {
+    this.batchParts.push(sql.replaceAll('$=', `$${this.params.length}`));
+    return this;
+  }
+
   done(): Conditions {
-    return { where: this.parts.length > 0 ? this.parts.join(' AND ') : '1 = 1', params: this.params, none: this.none };
+    const all = (parts: string[]) => (parts.length > 0 ? parts.join(' AND ') : '1 = 1');
+    return {
+      where: all(this.parts), params: this.params, none: this.none, batches: all(this.batchParts),
+      from: this.from, to: this.to, onlyWindow: this.onlyWindow,
+    };
   }
 }
 
-/** from/to (422 when unparsable) and entity: the filters the stats share with the query. */
+/** from/to (422 when unparsable) and entity: the filters the stats share with the query. A span
+ * started in the window is in a batch whose start range overlaps it. */
 function windowFilters(input: Input, w: Where): void {
   const from = timestamp(input, 'from');
   const to = timestamp(input, 'to');
-  if (from !== undefined) w.add('created_at >= $?', from);
-  if (to !== undefined) w.add('created_at <= $?', to);
+  if (from !== undefined) {
+    w.add('created_at >= $?', from).prune('batch_last_at >= $=');
+    w.from = w.params.length;
+  }
+  if (to !== undefined) {
+    w.add('created_at <= $?', to).prune('batch_first_at <= $=');
+    w.to = w.params.length;
+  }
   const entity = param(input, 'entity');
-  if (entity !== undefined) w.add('entity = $?', entity);
+  if (entity !== undefined) {
+    w.add('entity = $?', entity);
+    w.onlyWindow = false;
+  }
 }
 
 function queryFilters(input: Input): Conditions {
@@ -139,10 +172,14 @@ function queryFilters(input: Input): Conditions {
   windowFilters(input, w);
   for (const key of ['source', 'component', 'event_type', 'status'] as const) {
     const v = param(input, key);
-    if (v !== undefined) w.add(`${key} = $?`, v);
+    if (v !== undefined) {
+      w.add(`${key} = $?`, v);
+      w.onlyWindow = false;
+    }
   }
   const action = param(input, 'action');
   if (action !== undefined) {
+    w.onlyWindow = false;
     // A trailing `*`: prefix match, compared as text (no LIKE, so `_` and `%` in names are literal).
     if (action.endsWith('*')) {
       const prefix = action.slice(0, -1);
@@ -152,10 +189,56 @@ function queryFilters(input: Input): Conditions {
   for (const key of ['trace_id', 'user_id'] as const) {
     const v = param(input, key);
     if (v === undefined) continue;
-    if (isUuid(v)) w.add(`${key} = $?`, v.toLowerCase());
-    else w.none = true;
+    w.onlyWindow = false;
+    if (!isUuid(v)) w.none = true;
+    else {
+      w.add(`${key} = $?`, v.toLowerCase());
+      if (key === 'trace_id') w.prune('batch_id IN (SELECT batch_id FROM _span_traces WHERE trace_id = $=)');
+    }
   }
   return w.done();
+}
+
+/** The window's condition on `_span_batches` columns: batches wholly inside it ('1 = 1' without one). */
+function inside(c: Conditions): string {
+  const parts: string[] = [];
+  if (c.from !== undefined) parts.push(`first_at >= $${c.from}`);
+  if (c.to !== undefined) parts.push(`last_at <= $${c.to}`);
+  return parts.length > 0 ? parts.join(' AND ') : '1 = 1';
+}
+
+/**
+ * The number of matching events. With no filter but the window, batches wholly inside it count
+ * by `span_count` and only the ones on its edges are expanded.
+ */
+async function countEvents(db: Queryable, c: Conditions): Promise<number> {
+  if (!c.onlyWindow) {
+    const [row] = await db.query<{ total: unknown }>(`SELECT count(*) AS total FROM ${eventsFrom(c.batches)} WHERE ${c.where}`, c.params);
+    return Number(row?.total ?? 0);
+  }
+  const within = inside(c);
+  const [row] = await db.query<{ events: unknown; whole: unknown; edges: unknown }>(
+    `SELECT (SELECT count(*) FROM _events WHERE ${c.where}) AS events, `
+      + `(SELECT coalesce(sum(span_count), 0) FROM _span_batches WHERE ${within}) AS whole, `
+      + `(SELECT count(*) FROM _spans WHERE ${c.batches} AND NOT (${within.replace(/\b(first_at|last_at)\b/g, 'batch_$1')}) AND ${c.where}) AS edges`,
+    c.params,
+  );
+  return Number(row?.events ?? 0) + Number(row?.whole ?? 0) + Number(row?.edges ?? 0);
+}
+
+/**
+ * With no filter but the window's far end, the first `n` events in the sort order come from the
+ * newest (oldest) batches that together hold `n` spans, so only batches reaching into their range
+ * need expanding: every span of those batches started at or after (before) the bound, so at least
+ * `n` spans do, and every span that does is in a batch ending after (starting before) it.
+ */
+function pagePrune(c: Conditions, desc: boolean, n: number): string | undefined {
+  if (!c.onlyWindow || (desc ? c.to : c.from) !== undefined) return undefined;
+  const window = desc ? (c.from !== undefined ? `last_at >= $${c.from}` : '1 = 1') : (c.to !== undefined ? `first_at <= $${c.to}` : '1 = 1');
+  const bound = desc
+    ? `SELECT min(first_at) FROM (SELECT first_at, sum(span_count) OVER (ORDER BY last_at DESC, id DESC ROWS UNBOUNDED PRECEDING) - span_count AS before FROM _span_batches WHERE ${window}) x WHERE before < $${n}`
+    : `SELECT max(last_at) FROM (SELECT last_at, sum(span_count) OVER (ORDER BY first_at ASC, id ASC ROWS UNBOUNDED PRECEDING) - span_count AS before FROM _span_batches WHERE ${window}) x WHERE before < $${n}`;
+  return desc ? `batch_last_at >= (${bound})` : `batch_first_at <= (${bound})`;
 }
 
 export interface EventPage {
@@ -173,14 +256,15 @@ export async function queryEvents(db: Queryable, d: Dialect, input: Input): Prom
   const perPage = Math.min(positive(input, 'per_page', DEFAULT_PER_PAGE), MAX_PER_PAGE);
   const pagination = { page, per_page: perPage, total: 0 };
   if (c.none) return { data: [], pagination };
-  const order = param(input, 'sort') === 'created_at' ? 'created_at ASC, id ASC' : 'created_at DESC, id DESC';
+  const desc = param(input, 'sort') !== 'created_at';
+  const order = desc ? 'created_at DESC, id DESC' : 'created_at ASC, id ASC';
   const n = c.params.length;
-  const [count] = await db.query<{ total: unknown }>(`SELECT count(*) AS total FROM ${EVENTS_FROM} WHERE ${c.where}`, c.params);
-  pagination.total = Number(count?.total ?? 0);
+  pagination.total = await countEvents(db, c);
   if (pagination.total === 0 || (page - 1) * perPage >= pagination.total) return { data: [], pagination };
+  const prune = pagePrune(c, desc, n + 3);
   const rows = await db.query<Record<string, unknown>>(
-    `SELECT ${READ_COLUMNS} FROM ${EVENTS_FROM} WHERE ${c.where} ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`,
-    [...c.params, perPage, (page - 1) * perPage],
+    `SELECT ${READ_COLUMNS} FROM ${eventsFrom(prune === undefined ? c.batches : `${c.batches} AND ${prune}`)} WHERE ${c.where} ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`,
+    [...c.params, perPage, (page - 1) * perPage, ...(prune === undefined ? [] : [page * perPage])],
   );
   return { data: rows.map((r) => eventView(r, d)), pagination };
 }
@@ -204,7 +288,8 @@ export interface TraceWaterfall {
 export async function traceWaterfall(db: Queryable, d: Dialect, traceId: string): Promise<TraceWaterfall> {
   if (!isUuid(traceId)) throw errors.traceNotFound(traceId);
   const rows = await db.query<Record<string, unknown>>(
-    `SELECT ${READ_COLUMNS} FROM ${EVENTS_FROM} WHERE trace_id = $1 ORDER BY created_at ASC, id ASC`, [traceId.toLowerCase()],
+    `SELECT ${READ_COLUMNS} FROM ${eventsFrom('batch_id IN (SELECT batch_id FROM _span_traces WHERE trace_id = $1)')} WHERE trace_id = $1 ORDER BY created_at ASC, id ASC`,
+    [traceId.toLowerCase()],
   );
   if (rows.length === 0) throw errors.traceNotFound(traceId);
   const spans = rows.map((r) => eventView(r, d));
@@ -239,13 +324,13 @@ export interface EventStats {
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 /** 95th percentile by linear interpolation between the order statistics around rank 0.95·(n−1). */
-async function p95(db: Queryable, where: string, params: unknown[], n: number): Promise<number | null> {
+async function p95(db: Queryable, from: string, where: string, params: unknown[], n: number): Promise<number | null> {
   if (n === 0) return null;
   const rank = 0.95 * (n - 1);
   const lo = Math.floor(rank);
   const k = params.length;
   const rows = await db.query<{ duration_ms: unknown }>(
-    `SELECT duration_ms FROM ${EVENTS_FROM} WHERE ${where} AND duration_ms IS NOT NULL ORDER BY duration_ms ASC LIMIT $${k + 1} OFFSET $${k + 2}`,
+    `SELECT duration_ms FROM ${from} WHERE ${where} AND duration_ms IS NOT NULL ORDER BY duration_ms ASC LIMIT $${k + 1} OFFSET $${k + 2}`,
     [...params, rank > lo ? 2 : 1, lo],
   );
   const a = Number(rows[0]?.duration_ms);
@@ -257,17 +342,18 @@ async function p95(db: Queryable, where: string, params: unknown[], n: number): 
 export async function eventStats(db: Queryable, input: Input): Promise<EventStats> {
   const w = new Where();
   windowFilters(input, w);
-  const { where, params } = w.done();
+  const { where, params, batches } = w.done();
+  const from = eventsFrom(batches);
   const [totals] = await db.query<Record<string, unknown>>(
     `SELECT count(*) AS total, count(duration_ms) AS timed, avg(duration_ms) AS avg, `
-      + `sum(CASE WHEN status = 'error' THEN 1 ELSE 0 END) AS errors FROM ${EVENTS_FROM} WHERE ${where}`,
+      + `sum(CASE WHEN status = 'error' THEN 1 ELSE 0 END) AS errors FROM ${from} WHERE ${where}`,
     params,
   );
   const total = Number(totals?.total ?? 0);
   const timed = Number(totals?.timed ?? 0);
   const groups = await db.query<Record<string, unknown>>(
     `SELECT source, count(*) AS count, avg(duration_ms) AS avg, sum(CASE WHEN status = 'error' THEN 1 ELSE 0 END) AS errors `
-      + `FROM ${EVENTS_FROM} WHERE ${where} AND duration_ms IS NOT NULL GROUP BY source ORDER BY count(*) DESC, source ASC`,
+      + `FROM ${from} WHERE ${where} AND duration_ms IS NOT NULL GROUP BY source ORDER BY count(*) DESC, source ASC`,
     params,
   );
   const bySource: SourceStats[] = [];
@@ -276,14 +362,14 @@ export async function eventStats(db: Queryable, input: Input): Promise<EventStat
     const source = String(g.source);
     bySource.push({
       source, count, avg_duration_ms: num(g.avg),
-      p95_duration_ms: await p95(db, `${where} AND source = $${params.length + 1}`, [...params, source], count),
+      p95_duration_ms: await p95(db, from, `${where} AND source = $${params.length + 1}`, [...params, source], count),
       error_count: Number(g.errors ?? 0),
     });
   }
   return {
     total_events: total,
     avg_latency_ms: timed > 0 ? num(totals!.avg) : null,
-    p95_latency_ms: await p95(db, where, params, timed),
+    p95_latency_ms: await p95(db, from, where, params, timed),
     error_rate: total > 0 ? Number(totals!.errors ?? 0) / total : 0,
     by_source: bySource,
   };

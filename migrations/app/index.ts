@@ -10,5 +10,6 @@ import { audit } from './007-audit.js';
 import { workflows } from './008-workflows.js';
 import { spans } from './009-spans.js';
 import { uiConfigs } from './010-ui-configs.js';
+import { spanBatches } from './011-span-batches.js';
 
-export const appMigrations: readonly Migration[] = [init, metadataVersion, rules, stateMachines, eventsAndEffects, webhooks, audit, workflows, spans, uiConfigs];
+export const appMigrations: readonly Migration[] = [init, metadataVersion, rules, stateMachines, eventsAndEffects, webhooks, audit, workflows, spans, uiConfigs, spanBatches];

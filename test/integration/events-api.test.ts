@@ -4,6 +4,8 @@
 // write their system events themselves, so every number is known.
 import t from 'tap';
 import { eachDialect, userToken, type TestRocket } from '../helpers/server.js';
+import { insertBusinessEvent, writeSpans } from '../../core/tracing/store.js';
+import type { Span } from '../../core/tracing/span.js';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 const OFF = { instrumentation: { enabled: false } };
@@ -22,22 +24,27 @@ async function setup(r: TestRocket) {
 }
 
 let n = 0;
-/** A system span written straight into `_spans`, as the buffer would. */
-async function span(r: TestRocket, app: string, e: Record<string, unknown>): Promise<Record<string, unknown>> {
+/** A system span as the buffer holds it (`created_at` ISO here, epoch ms in the span). */
+function spanRow(e: Record<string, unknown>): Record<string, any> {
   n++;
   const hex = n.toString(16).padStart(12, '0');
-  const row = {
+  return {
     id: `00000000-0000-7000-8000-${hex}`, trace_id: '11111111-1111-4111-8111-111111111111', span_id: `22222222-2222-4222-8222-${hex}`,
     parent_span_id: null, source: 'engine', component: 'handler', action: 'record.get', entity: null, record_id: null, user_id: null,
     duration_ms: 1, status: 'ok', metadata: null, created_at: '2025-04-02T14:00:00.000Z', ...e,
-  } as Record<string, any>;
-  const db = r.server.rocket.apps.get(app)!.db;
-  await db.run(
-    'INSERT INTO _spans (id, trace_id, span_id, parent_span_id, event_type, source, component, action, entity, record_id, user_id, duration_ms, status, metadata, created_at) '
-      + "VALUES ($1, $2, $3, $4, 'system', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
-    [row.id, row.trace_id, row.span_id, row.parent_span_id, row.source, row.component, row.action, row.entity, row.record_id, row.user_id,
-      row.duration_ms, row.status, row.metadata === null ? null : db.dialect.encodeJson(row.metadata), row.created_at],
-  );
+  };
+}
+
+/** System spans written as the buffer writes them: one stored batch. */
+async function batch(r: TestRocket, app: string, rows: Array<Record<string, any>>): Promise<void> {
+  const spans = rows.map((row) => ({ ...row, created_at: Date.parse(row.created_at) }));
+  await writeSpans(r.server.rocket.apps.get(app)!.db, spans as unknown as Span[]);
+}
+
+/** One system span, a batch of its own. */
+async function span(r: TestRocket, app: string, e: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const row = spanRow(e);
+  await batch(r, app, [row]);
   return row;
 }
 
@@ -149,6 +156,56 @@ eachDialect(t, 'query: paging and its fallbacks, the two sort orders', async (t,
   t.equal((await list('?sort=bogus')).data[0].action, 'a119', 'an unknown sort is the default');
   const beyond = await list('?page=9');
   t.same(beyond, { data: [], pagination: { page: 9, per_page: 50, total: 120 } });
+}, OFF);
+
+// Spans are stored a batch per row and read pruned by batch (core/tracing/events-api.ts): whole
+// batches counted by span_count, pages read from the batches reaching into them. Batches here
+// overlap in time as real ones do (a batch holds the spans that ended in one flush, whatever their
+// start), business events are interleaved, and every page and total is checked against the same
+// events sorted here.
+eachDialect(t, 'query: pages and totals over overlapping span batches match a full sort, in every window', async (t, r) => {
+  const { app, list, db } = await setup(r);
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const base = Date.UTC(2025, 3, 2, 12, 0, 0);
+  const at = (ms: number) => new Date(base + ms).toISOString();
+  const all: Array<{ id: string; created_at: string }> = [];
+  for (let b = 0; b < 30; b++) {
+    const rows = Array.from({ length: 1 + Math.floor(random() * 25) }, () => spanRow({ created_at: at(Math.floor(random() * 600_000)) }));
+    await batch(r, app.name, rows);
+    all.push(...(rows as Array<{ id: string; created_at: string }>));
+  }
+  for (let i = 0; i < 15; i++) {
+    const hex = (9000 + i).toString(16).padStart(12, '0');
+    const e = { id: `00000000-0000-7000-9000-${hex}`, created_at: at(Math.floor(random() * 600_000)) };
+    await insertBusinessEvent(db(), db().dialect, {
+      id: e.id, traceId: '33333333-3333-4333-8333-333333333333', spanId: `44444444-4444-4444-8444-${hex}`, parentSpanId: null, action: 'biz',
+      entity: null, recordId: null, userId: null, metadata: null, createdAt: Date.parse(e.created_at),
+    });
+    all.push(e);
+  }
+  const byStart = (a: { id: string; created_at: string }, b: { id: string; created_at: string }) =>
+    a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  const windows: Array<[string, string | undefined, string | undefined]> = [
+    ['no window', undefined, undefined], ['from', at(200_000), undefined], ['to', undefined, at(450_000)], ['from and to', at(150_000), at(420_500)],
+  ];
+  for (const [name, from, to] of windows) {
+    const matching = all.filter((e) => (from === undefined || e.created_at >= from) && (to === undefined || e.created_at <= to)).sort(byStart);
+    for (const desc of [true, false]) {
+      const expected = desc ? [...matching].reverse() : matching;
+      for (const perPage of [7, 50]) {
+        const last = Math.ceil(expected.length / perPage);
+        for (const page of [...new Set([1, 2, 5, last])]) {
+          const query = `?per_page=${perPage}&page=${page}${desc ? '' : '&sort=created_at'}${from ? `&from=${from}` : ''}${to ? `&to=${to}` : ''}`;
+          const res = await list(query);
+          t.equal(res.pagination.total, expected.length, `${name}: total ${query}`);
+          t.same(res.data.map((e) => e.id), expected.slice((page - 1) * perPage, page * perPage).map((e) => e.id), `${name}: page ${query}`);
+        }
+      }
+    }
+  }
+  const filtered = all.filter((e) => e.id.includes('-8000-')).length;
+  t.equal((await list('?event_type=system')).pagination.total, filtered, 'a span-level filter counts expanded spans');
 }, OFF);
 
 eachDialect(t, 'trace waterfall: root, children by start, flat spans, counts; 404s', async (t, r) => {

@@ -9,6 +9,8 @@ import type { RocketConfig } from '../../config/schema.js';
 import { appSink } from '../../core/tracing/index.js';
 import { eventsRetentionJob } from '../../core/tracing/retention.js';
 import { tracerOf } from '../../core/tracing/tracer.js';
+import { writeSpans } from '../../core/tracing/store.js';
+import type { Span } from '../../core/tracing/span.js';
 import { workflowTimeoutsJob } from '../../core/workflows/timeouts.js';
 import { receiver, until } from '../helpers/receiver.js';
 import { dialects, dropStores, eachDialect, startRocket, testConfig, userToken, type TestRocket } from '../helpers/server.js';
@@ -479,19 +481,22 @@ eachDialect(t, 'retention: the hourly job deletes events older than retention_da
   const cols = 'id, trace_id, span_id, event_type, source, component, action, created_at';
   await db.run(`INSERT INTO _events (${cols}) VALUES ($1, $2, $3, 'business', 'app', 'engine', 'stale', $4)`,
     ['0b9e5a43-8d27-4c1e-9f36-2a7d4c8e1b50', '1b9e5a43-8d27-4c1e-9f36-2a7d4c8e1b50', '2b9e5a43-8d27-4c1e-9f36-2a7d4c8e1b50', old]);
-  await db.run(`INSERT INTO _spans (${cols}) VALUES ($1, $2, $3, 'system', 'http', 'handler', 'stale', $4)`,
-    ['3b9e5a43-8d27-4c1e-9f36-2a7d4c8e1b50', '4b9e5a43-8d27-4c1e-9f36-2a7d4c8e1b50', '5b9e5a43-8d27-4c1e-9f36-2a7d4c8e1b50', old]);
+  const stale = { id: '3b9e5a43-8d27-4c1e-9f36-2a7d4c8e1b50', trace_id: '4b9e5a43-8d27-4c1e-9f36-2a7d4c8e1b50', span_id: '5b9e5a43-8d27-4c1e-9f36-2a7d4c8e1b50',
+    parent_span_id: null, source: 'http', component: 'handler', action: 'stale', entity: null, record_id: null, user_id: null, duration_ms: 1,
+    status: 'ok', metadata: null, created_at: Date.parse(old) };
+  await writeSpans(db, [stale as unknown as Span]);
   const before = (await call('GET', '/_events?per_page=100')).body.data;
   t.equal(before.filter((e: any) => e.action === 'stale').length, 2);
   if (r.dialect === 'postgres') {
-    const [table] = await db.query<{ p: string }>("SELECT relpersistence AS p FROM pg_class WHERE relname = '_spans'");
-    t.equal(table.p, 'u', 'system spans live in an UNLOGGED table on PostgreSQL');
+    const tables = await db.query<{ p: string }>("SELECT relpersistence AS p FROM pg_class WHERE relname IN ('_span_batches', '_span_traces')");
+    t.same(tables.map((x) => x.p), ['u', 'u'], 'system spans live in UNLOGGED tables on PostgreSQL');
   }
   const job = eventsRetentionJob(7);
   t.equal(job.intervalMs, 3600_000, 'hourly');
   await job.run({ job: job.name, app: ctx(), log: r.server.log, signal: new AbortController().signal, now: () => Date.now() });
   const after = (await call('GET', '/_events?per_page=100')).body.data;
   t.equal(after.filter((e: any) => e.action === 'stale').length, 0, 'both 8-day-old events are gone');
+  t.same(await db.query('SELECT trace_id FROM _span_traces WHERE trace_id = $1', [stale.trace_id]), [], 'with the stale batch\'s trace index');
   t.ok(after.some((e: any) => e.action === 'fresh') && after.some((e: any) => e.action === 'request.start'), 'today\'s stay');
 }, { instrumentation: { retention_days: 7, flush_interval_ms: 10 } });
 

@@ -167,6 +167,7 @@ export const postgresDialect: Dialect = {
     // Instances starting at the same time would otherwise both apply a migration.
     lockSql: 'SELECT pg_advisory_xact_lock(hashtext($1))',
     unlogged: 'unlogged',
+    uncompressed: (table, column) => `ALTER TABLE ${table} ALTER COLUMN ${column} SET STORAGE EXTERNAL`,
   },
 
   // A comparison with an untyped text parameter would compare NUMERIC inexactly or fail.
@@ -203,7 +204,12 @@ export const postgresDialect: Dialect = {
   },
   // The wire protocol counts parameters in an Int16.
   maxParams: 65535,
-  jsonRecordset: (n, columns) => `json_to_recordset($${n}::json) AS r(${columns.map(([c, k]) => `${quoteIdent(c)} ${COLUMN_TYPES[k]}`).join(', ')})`,
+  jsonRows: (source, alias, columns) => ({
+    from: `json_to_recordset((${source})::json) AS ${alias}(${columns.map(([c, k]) => `${quoteIdent(c)} ${COLUMN_TYPES[k]}`).join(', ')})`,
+    column: (name) => `${alias}.${quoteIdent(name)}`,
+  }),
+  // `::text` first: a parameter typed json would have the driver encode the string as a JSON string.
+  jsonTextElements: (n, alias, kind) => `(SELECT e::${COLUMN_TYPES[kind]} AS value FROM json_array_elements_text($${n}::text::json) AS e) AS ${alias}`,
   // Microseconds survive (timestamptz's precision).
   fromEpochMs: (expr) => `to_timestamp((${expr}) / 1000.0)`,
   asyncCommitSql: 'SET LOCAL synchronous_commit = off',

@@ -83,6 +83,7 @@ export const sqliteDialect: Dialect = {
     // BEGIN IMMEDIATE already serialises writers on the one database file.
     lockSql: undefined,
     unlogged: undefined,
+    uncompressed: undefined,
   },
 
   compareParam: (n) => `$${n}`,
@@ -108,6 +109,12 @@ export const sqliteDialect: Dialect = {
   batchInserts: false,
   // SQLITE_MAX_VARIABLE_NUMBER of the bundled SQLite.
   maxParams: 32766,
+  // `->>` gives a field as an SQL value: text, a number, NULL, or the JSON text of an object.
+  jsonRows: (source, alias, _columns) => ({
+    from: `json_each(${source}) AS ${alias}`,
+    column: (name) => `(${alias}.value ->> '$.${assertJsonKey(name)}')`,
+  }),
+  jsonTextElements: (n, alias, _kind) => `json_each($${n}) AS ${alias}`,
   // The stored text form of every timestamp (migration default `now`), milliseconds.
   fromEpochMs: (expr) => `strftime('%Y-%m-%dT%H:%M:%fZ', (${expr}) / 1000.0, 'unixepoch')`,
   // A commit of the in-process database waits for no network and, with synchronous = NORMAL in
