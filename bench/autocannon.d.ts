@@ -15,6 +15,8 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     timeout?: number;
+    /** Requests per second over all connections (a fixed load). */
+    overallRate?: number;
     requests?: AutocannonRequest[];
   }
   export interface AutocannonResult {

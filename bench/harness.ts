@@ -109,6 +109,8 @@ export async function tokenFor(t: Target, w: Pick<Workload, 'caller'>): Promise<
 interface Measured { rps: number; p50: number; p99: number; responses: number; errors: number; problem?: string }
 
 /** One autocannon run. Only responses with the expected status count as throughput. */
+const RATE = intEnv('BENCH_RATE', 0, 0);
+
 async function cannon(t: Target, w: Workload, token: string, seconds: number, level: number, seed: number, tag: string): Promise<Measured> {
   const next = w.make(t.fx, mulberry32(seed), tag);
   const auth = `Bearer ${token}`;
@@ -117,6 +119,10 @@ async function cannon(t: Target, w: Workload, token: string, seconds: number, le
     connections: level,
     duration: seconds,
     timeout: 10,
+    // BENCH_RATE: a fixed offered load (requests/s over all connections) instead of as fast as the
+    // server answers; CPU µs/req then compares servers at the same load, which is far steadier on
+    // a shared machine than saturated throughput.
+    ...(RATE > 0 ? { overallRate: RATE } : {}),
     requests: [{
       setupRequest(req) {
         const r = next();

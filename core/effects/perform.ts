@@ -3,6 +3,7 @@
 // (ON CONFLICT DO NOTHING), so it exists once however often it runs; a webhook carries the
 // effect's id as its idempotency key, so a receiver can drop a repeat; a workflow instance takes the
 // effect's id, so it is started once.
+import type { Parent } from '../tracing/index.js';
 import type { Database } from '../db/types.js';
 import { newId } from '../ids.js';
 import { insertBusinessEvent as insertEvent } from '../tracing/store.js';
@@ -35,7 +36,7 @@ async function sendWebhook(sender: EffectSender, w: TransitionWebhookPayload): P
 }
 
 /** Performs `effect` of `app`; throws on failure (a non-2xx webhook answer included). */
-export async function performEffect(db: Database, services: EffectServices, effect: Effect, app: string): Promise<void> {
+export async function performEffect(db: Database, services: EffectServices, effect: Effect, app: string, parent?: Parent): Promise<void> {
   switch (effect.kind) {
     case 'send_event':
       return insertBusinessEvent(db, effect.id, effect.payload);
@@ -43,6 +44,6 @@ export async function performEffect(db: Database, services: EffectServices, effe
       return sendWebhook(services.sender, effect.payload);
     case 'workflow_start':
       if (!services.workflows) throw new Error('the workflow engine is not running');
-      return services.workflows.start(app, effect.id, effect.payload);
+      return services.workflows.start(app, effect.id, effect.payload, parent);
   }
 }

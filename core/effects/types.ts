@@ -1,6 +1,7 @@
 // Post-commit effects (write-pipeline.md §6, logic.md §3.5–3.7): work a committed write owes the
 // world — a business event, a transition webhook — recorded in `_effects` inside the business
 // transaction, so a process that dies right after COMMIT cannot lose it.
+import type { Parent } from '../tracing/index.js';
 import type { Logger } from '../logger.js';
 
 export type EffectKind = 'send_event' | 'transition_webhook' | 'workflow_start';
@@ -55,7 +56,7 @@ export type Effect =
 /** Starts workflow instances (core/workflows/); one per server. */
 export interface WorkflowStarter {
   /** Starts and advances the instance `instanceId` unless it exists already; throws on failure. */
-  start(app: string, instanceId: string, payload: WorkflowStartPayload): Promise<void>;
+  start(app: string, instanceId: string, payload: WorkflowStartPayload, parent?: Parent): Promise<void>;
 }
 
 /** What sending a webhook needs from the outbound HTTP client. */

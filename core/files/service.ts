@@ -9,7 +9,7 @@ import { isUuid, newId } from '../ids.js';
 import { ByteLimit } from './byte-limit.js';
 import { contentDisposition, sanitiseFilename, storedMimeType } from './names.js';
 import { blobPath, type BlobStorage } from './storage.js';
-import { SPANS, withSpan, type ActiveSpan } from '../tracing/index.js';
+import { SPANS, withSpan, type ActiveSpan, type Parent } from '../tracing/index.js';
 
 /** Multipart framing allowed on top of storage.max_file_size before a declared length is refused. */
 export const MULTIPART_OVERHEAD = 1024 * 1024;
@@ -81,8 +81,8 @@ export class FilesService {
    * (the store has removed the partial blob). A part that breaks off (the client went away, the
    * multipart body is truncated): 400.
    */
-  upload(part: UploadPart, caller: Caller | undefined): Promise<UploadedFile> {
-    return withSpan(SPANS.fileUpload, null, null, (span) => this.uploadTraced(part, caller, span));
+  upload(part: UploadPart, caller: Caller | undefined, parent?: Parent): Promise<UploadedFile> {
+    return withSpan(parent, SPANS.fileUpload, null, null, (span) => this.uploadTraced(part, caller, span));
   }
 
   private async uploadTraced(part: UploadPart, caller: Caller | undefined, span: ActiveSpan): Promise<UploadedFile> {
@@ -126,8 +126,8 @@ export class FilesService {
 
   /** §B3: headers and body of a file; `head` checks the blob without reading it. The span covers
    * finding and opening it (the body streams out after). */
-  serve(id: string, head: boolean): Promise<ServedFile> {
-    return withSpan(SPANS.fileServe, null, null, (span) => this.serveTraced(id, head, span));
+  serve(id: string, head: boolean, parent?: Parent): Promise<ServedFile> {
+    return withSpan(parent, SPANS.fileServe, null, null, (span) => this.serveTraced(id, head, span));
   }
 
   private async serveTraced(id: string, head: boolean, span: ActiveSpan): Promise<ServedFile> {
@@ -170,8 +170,8 @@ export class FilesService {
   }
 
   /** §B5: the blob (a missing one is fine) and its directory, then the row. */
-  delete(id: string): Promise<{ deleted: true }> {
-    return withSpan(SPANS.fileDelete, null, null, (span) => this.deleteTraced(id, span));
+  delete(id: string, parent?: Parent): Promise<{ deleted: true }> {
+    return withSpan(parent, SPANS.fileDelete, null, null, (span) => this.deleteTraced(id, span));
   }
 
   private async deleteTraced(id: string, span: ActiveSpan): Promise<{ deleted: true }> {

@@ -8,7 +8,7 @@ import { errors } from '../errors.js';
 import type { RowFilter } from '../query/conditions.js';
 import type { PermissionAction } from './policy.js';
 import type { PolicySet } from './permission-index.js';
-import { SPANS, startSpan, type ActiveSpan } from '../tracing/index.js';
+import { SPANS, startSpan, type ActiveSpan, type Parent } from '../tracing/index.js';
 
 /** Role `admin`, exact lowercase (auth.md §5.1, §8.1); platform tokens carry it too. */
 export function isAdmin(caller: Caller | undefined): boolean {
@@ -56,8 +56,8 @@ function decideRead(registry: Registry, caller: Caller | undefined, entity: stri
  * undefined when unrestricted (admin, or a matching policy without conditions), else the row
  * filter of §8.4 (`[]` when the matching policies can match no row).
  */
-export function readFilter(registry: Registry, caller: Caller | undefined, entity: string): RowFilter | undefined {
-  const span = startSpan(SPANS.permissionCheck, entity);
+export function readFilter(registry: Registry, caller: Caller | undefined, entity: string, parent?: Parent): RowFilter | undefined {
+  const span = startSpan(parent, SPANS.permissionCheck, entity);
   if (!span.recording) return decideRead(registry, caller, entity);
   return traced(span, 'read', caller, () => decideRead(registry, caller, entity));
 }
@@ -69,8 +69,8 @@ function decideCreate(registry: Registry, caller: Caller | undefined, entity: st
 }
 
 /** §8.3 create: throws 401/403; conditions not evaluated. */
-export function assertCreate(registry: Registry, caller: Caller | undefined, entity: string): void {
-  const span = startSpan(SPANS.permissionCheck, entity);
+export function assertCreate(registry: Registry, caller: Caller | undefined, entity: string, parent?: Parent): void {
+  const span = startSpan(parent, SPANS.permissionCheck, entity);
   if (!span.recording) return decideCreate(registry, caller, entity);
   traced(span, 'create', caller, () => decideCreate(registry, caller, entity));
 }
@@ -90,8 +90,9 @@ export function assertRecordAction(
   entity: string,
   action: 'update' | 'delete',
   record: Record<string, unknown>,
+  parent?: Parent,
 ): void {
-  const span = startSpan(SPANS.permissionCheck, entity);
+  const span = startSpan(parent, SPANS.permissionCheck, entity);
   if (!span.recording) return decideRecord(registry, caller, entity, action, record);
   traced(span, action, caller, () => decideRecord(registry, caller, entity, action, record));
 }

@@ -2,6 +2,7 @@
 // auth.md §8.3–8.4). It owns the order permission → parse → include permission → run → includes,
 // so no reader (the REST routes today; export, webhook payloads, audit and workflows later) can
 // skip the row filter or an include's own read permission.
+import type { Parent } from '../tracing/index.js';
 import type { Caller } from '../auth/tokens.js';
 import type { CompiledEntity } from '../compile/compiled-entity.js';
 import type { Registry } from '../compile/registry.js';
@@ -21,6 +22,8 @@ export interface ReadContext {
   readonly db: Queryable;
   readonly registry: Registry;
   readonly caller: Caller | undefined;
+  /** The span the read runs as (`record.list`, `record.get`): its permission checks nest under it. */
+  readonly span?: Parent;
 }
 
 export interface RecordPage {
@@ -34,10 +37,10 @@ export interface RecordPage {
  * permission (403), then the page, its total and its includes.
  */
 export async function listRecords(ctx: ReadContext, entity: CompiledEntity, input: QueryInput): Promise<RecordPage> {
-  const rowFilter = readFilter(ctx.registry, ctx.caller, entity.name);
+  const rowFilter = readFilter(ctx.registry, ctx.caller, entity.name, ctx.span);
   const query = parseListQuery(entity, ctx.registry, input);
   const include = withEagerIncludes(ctx.registry, entity, query.include);
-  const includeOpts = includeReadFilters(ctx.registry, ctx.caller, include);
+  const includeOpts = includeReadFilters(ctx.registry, ctx.caller, include, ctx.span);
   const result = await runList(ctx.db, entity, query, rowFilter && { rowFilter });
   if (include.length > 0) await loadIncludes(ctx.db, ctx.registry, entity, result.records, include, includeOpts);
   const meta: RecordPage['meta'] = { page: result.page, per_page: result.perPage };
@@ -53,12 +56,12 @@ export async function listRecords(ctx: ReadContext, entity: CompiledEntity, inpu
 export async function getRecord(
   ctx: ReadContext, entity: CompiledEntity, id: string, includeText?: string | readonly string[],
 ): Promise<Values | undefined> {
-  const rowFilter = readFilter(ctx.registry, ctx.caller, entity.name);
+  const rowFilter = readFilter(ctx.registry, ctx.caller, entity.name, ctx.span);
   const include = withEagerIncludes(ctx.registry, entity, parseIncludes(entity, ctx.registry, includeText));
   const record = await findRecord(ctx.db, entity, id, rowFilter && { rowFilter });
   if (!record) return undefined;
   if (include.length > 0) {
-    await loadIncludes(ctx.db, ctx.registry, entity, [record], include, includeReadFilters(ctx.registry, ctx.caller, include));
+    await loadIncludes(ctx.db, ctx.registry, entity, [record], include, includeReadFilters(ctx.registry, ctx.caller, include, ctx.span));
   }
   return record;
 }

@@ -5,7 +5,7 @@
 // query path has not even a check more. Statements outside a recorded trace (buffer flushes,
 // background jobs, unsampled requests) pass straight through.
 import type { Database, Queryable, Row } from '../db/types.js';
-import { SPANS, startSpan } from './span.js';
+import { SPANS, querySpanParent, startSpan } from './span.js';
 
 interface Fingerprint {
   text: string;
@@ -32,7 +32,7 @@ export function fingerprint(sql: string): Fingerprint {
 }
 
 function traced<T>(sql: string, exec: () => Promise<T>, rows: (result: T) => number): Promise<T> {
-  const span = startSpan(SPANS.queryExecute);
+  const span = startSpan(querySpanParent(), SPANS.queryExecute);
   if (!span.recording) return exec();
   const fp = fingerprint(sql);
   span.set('sql_fingerprint', fp.text).set('operation', fp.operation);
@@ -68,7 +68,7 @@ function tracedQueryable(q: Queryable): Queryable {
   if (q.defer) {
     // Answered with COMMIT: no duration or row count of its own, recorded when sent.
     out.defer = (sql: string, params?: readonly unknown[]) => {
-      const span = startSpan(SPANS.queryExecute);
+      const span = startSpan(querySpanParent(), SPANS.queryExecute);
       if (span.recording) {
         const fp = fingerprint(sql);
         span.end('ok', { sql_fingerprint: fp.text, operation: fp.operation, deferred: true });

@@ -63,9 +63,18 @@ export function traceparent(traceId: string, rootSpanId: string, sampled: boolea
 const PROCESS_BITS = randomBytes(6).toString('hex');
 let counter = 0;
 
+// The millisecond's part is built once per millisecond (many spans start in the same one).
+let prefixMs = -1;
+let prefix = '';
+
 export function eventId(startMs: number): string {
   counter = (counter + 1) & 0xffffff;
-  const t = Math.floor(startMs).toString(16).padStart(12, '0');
+  const ms = Math.floor(startMs);
+  if (ms !== prefixMs) {
+    const t = ms.toString(16).padStart(12, '0');
+    prefix = `${t.slice(0, 8)}-${t.slice(8, 12)}-7`;
+    prefixMs = ms;
+  }
   const c = counter.toString(16).padStart(6, '0');
-  return `${t.slice(0, 8)}-${t.slice(8, 12)}-7${c.slice(0, 3)}-8${c.slice(3)}-${PROCESS_BITS}`;
+  return `${prefix}${c.slice(0, 3)}-8${c.slice(3)}-${PROCESS_BITS}`;
 }

@@ -1,7 +1,15 @@
 // The span model (observability-and-audit.md §A2, §A3): a span is one timed operation; its parent is
-// the span active (enclosing) when it starts, tracked with AsyncLocalStorage, so siblings share a
-// parent and concurrent work never chains to whatever started last. A span is recorded when it
-// ends: ending only appends it to its app's buffer (./buffer.ts), it never waits for a database.
+// the enclosing span, which the caller passes explicitly (`parent`: the request's root, or the span
+// its own work runs as), so siblings share a parent and concurrent work never chains to whatever
+// started last. A span is recorded when it ends: ending only appends it to its app's buffer
+// (./buffer.ts), it never waits for a database.
+//
+// Why explicit parents and not AsyncLocalStorage: on Node.js 20 an AsyncLocalStorage, once entered,
+// runs promise hooks for every promise the process creates. Measured at a fixed 2,000 get-by-id/s,
+// that alone cost about 22 µs of the server's CPU per request, about as much as recording the
+// request's four spans. AsyncLocalStorage is entered only for `instrumentation.db_queries`
+// (`enableQueryContext`): a statement's span finds its enclosing span there, since the database
+// layer has no request to ask.
 //
 // Cost model, since spans sit on every request:
 // - Nothing is allocated unless the request is traced and sampled: every entry point first looks at
@@ -10,10 +18,11 @@
 //   the buffer serialises the batch with one JSON.stringify and no per-span row object; its link to
 //   the trace serialises to nothing (Trace.toJSON). `duration_ms` holds the start clock until the
 //   span ends.
-// - Only spans that can have children enter the async context (`withSpan`: als.run); leaves
-//   (`startSpan`: permission checks, query spans) do not.
-// - With instrumentation disabled nothing here runs at all, so AsyncLocalStorage is never entered
-//   and Node installs no async hook.
+// - With query spans on, only spans that can have children enter the async context (`withSpan`:
+//   als.run); leaves (`startSpan`: permission checks, query spans) do not. Otherwise nothing enters
+//   it and Node installs no async hook.
+// - An unsampled request's root span is passed down like a recorded one (its children are never
+//   created): business events still join its trace (`spanRef`).
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -192,31 +201,41 @@ export const NOOP_SPAN: ActiveSpan = Object.freeze({
   fail() {},
 }) as ActiveSpan;
 
-/** The active span of the current async context (a request's root span while it is handled). */
+/** The enclosing span a caller passes: a span its work runs as (recorded or an unsampled root),
+ * NOOP_SPAN or undefined outside a trace. */
+export type Parent = ActiveSpan | undefined;
+
+const asSpan = (parent: Parent): Span | undefined => (parent instanceof Span ? parent : undefined);
+
+/** The active span of the current async context, kept only for query spans (`enableQueryContext`). */
 const storage = new AsyncLocalStorage<Span>();
+/** Whether spans that can have children enter `storage` (instrumentation.db_queries). */
+let queryContext = false;
 /** Set once a trace was ever entered: before that, no context can exist and `outsideTrace` need
  * not touch AsyncLocalStorage (which would install its async hook for nothing). */
 let entered = false;
 
-/** The active span, if the current work belongs to a trace (recorded or not). */
-export function activeSpan(): Span | undefined {
-  return entered ? storage.getStore() : undefined;
+/** Query spans are on (instrumentation.db_queries): spans that can have children enter the async
+ * context, where a statement's span finds its parent (./db.ts). For the whole process, once. */
+export function enableQueryContext(): void {
+  queryContext = true;
 }
 
-/** The trace id of the current work, recorded or not (business events take it, §A7.1). */
-export function currentTraceId(): string | undefined {
-  return activeSpan()?.trace_id;
+/** The span a statement runs under (./db.ts), if its work belongs to a trace. */
+export function querySpanParent(): Span | undefined {
+  return entered ? storage.getStore() : undefined;
 }
 
 /** Where an event decided now belongs (§A7.1: a `send_event` event joins the trace of the work
  * that ran the action, under its enclosing span); null outside a trace. */
-export function currentSpanRef(): { trace_id: string; parent_span_id: string } | null {
-  const span = activeSpan();
+export function spanRef(parent: Parent): { trace_id: string; parent_span_id: string } | null {
+  const span = asSpan(parent);
   return span ? { trace_id: span.trace_id, parent_span_id: span.span_id } : null;
 }
 
-/** Runs `fn` with `span` active (a request's root span around its handler). */
+/** Runs `fn` with `span` active for query spans (a request's root span around its handler). */
 export function runInSpan<T>(span: Span, fn: () => T): T {
+  if (!queryContext) return fn();
   entered = true;
   return storage.run(span, fn);
 }
@@ -228,19 +247,13 @@ export function outsideTrace<T>(fn: () => T): T {
 }
 
 /**
- * A span that does not become active (a leaf: nothing started while it runs nests under it), child
- * of the active span; NOOP_SPAN when the current work is not recorded. End it with `end`/`fail`.
+ * A span that does not become a parent (a leaf), child of `parent`; NOOP_SPAN when that is not
+ * recorded. End it with `end`/`fail`.
  */
-export function startSpan(k: SpanKind, entity: string | null = null, recordId: unknown = null): ActiveSpan {
-  const parent = activeSpan();
-  if (parent === undefined || parent.trace.sink === null) return NOOP_SPAN;
-  return new Span(parent.trace, parent.span_id, k, entity, recordId);
-}
-
-/** Like startSpan, under an explicit parent (a request's root before its handler runs). */
-export function startChildSpan(parent: Span | null | undefined, k: SpanKind, entity: string | null = null, recordId: unknown = null): ActiveSpan {
-  if (!parent || parent.trace.sink === null) return NOOP_SPAN;
-  return new Span(parent.trace, parent.span_id, k, entity, recordId);
+export function startSpan(parent: Parent, k: SpanKind, entity: string | null = null, recordId: unknown = null): ActiveSpan {
+  const p = asSpan(parent);
+  if (p === undefined || p.trace.sink === null) return NOOP_SPAN;
+  return new Span(p.trace, p.span_id, k, entity, recordId);
 }
 
 function settle<T>(span: Span, result: T, onError?: (span: ActiveSpan, err: unknown) => void): T {
@@ -264,7 +277,10 @@ function settle<T>(span: Span, result: T, onError?: (span: ActiveSpan, err: unkn
 function runAs<T>(span: Span, fn: (span: ActiveSpan) => T, onError?: (span: ActiveSpan, err: unknown) => void): T {
   let result: T;
   try {
-    result = storage.run(span, fn, span);
+    if (queryContext) {
+      entered = true;
+      result = storage.run(span, fn, span);
+    } else result = fn(span);
   } catch (err) {
     onError?.(span, err);
     span.fail(err);
@@ -274,41 +290,33 @@ function runAs<T>(span: Span, fn: (span: ActiveSpan) => T, onError?: (span: Acti
 }
 
 /**
- * Runs `fn` as a span, child of the active span and active itself while `fn` runs (spans started in
- * it nest under it). Ended `ok` when `fn` returns (or its promise resolves), as an error with
+ * Runs `fn` as a span, child of `parent`; `fn` gets the span to pass on as the parent of what it
+ * starts. Ended `ok` when `fn` returns (or its promise resolves), as an error with
  * `metadata.error` when it throws or rejects (`onError` may add metadata first, e.g. an error
- * count); `fn` may end it itself with another status. Not traced: `fn(NOOP_SPAN)`.
+ * count); `fn` may end it itself with another status. Under an unsampled root, `fn` gets that root
+ * (so business events still find the trace); outside a trace, NOOP_SPAN.
  */
 export function withSpan<T>(
-  k: SpanKind, entity: string | null, recordId: unknown, fn: (span: ActiveSpan) => T, onError?: (span: ActiveSpan, err: unknown) => void,
+  parent: Parent, k: SpanKind, entity: string | null, recordId: unknown, fn: (span: ActiveSpan) => T, onError?: (span: ActiveSpan, err: unknown) => void,
 ): T {
-  const parent = activeSpan();
-  if (parent === undefined || parent.trace.sink === null) return fn(NOOP_SPAN);
-  return runAs(new Span(parent.trace, parent.span_id, k, entity, recordId), fn, onError);
+  const p = asSpan(parent);
+  if (p === undefined) return fn(NOOP_SPAN);
+  if (p.trace.sink === null) return fn(p);
+  return runAs(new Span(p.trace, p.span_id, k, entity, recordId), fn, onError);
 }
 
 /**
- * The root span of the current trace, to attach work that continues after the response to it
- * (§A2: asynchronous webhook dispatch, workflow triggering are children of the root span). Pass it
- * to `withSpanUnder` later. Undefined outside a trace.
- */
-export function traceLink(): Span | undefined {
-  return activeSpan()?.trace.root;
-}
-
-/**
- * `withSpan` under a span captured earlier with `traceLink` (queued work running in another async
- * context); without one, `fn(NOOP_SPAN)` outside any trace, so queued work never records into the
- * trace of whatever request happened to start it.
+ * `withSpan` under a span captured earlier (queued work running in another async context, a
+ * request's root for work after its response); without one, `fn(NOOP_SPAN)` outside any trace, so
+ * queued work never records into the trace of whatever request happened to start it.
  */
 export function withSpanUnder<T>(
   parent: Span | undefined, k: SpanKind, entity: string | null, recordId: unknown, fn: (span: ActiveSpan) => T,
   onError?: (span: ActiveSpan, err: unknown) => void,
 ): T {
   if (parent === undefined) return outsideTrace(() => fn(NOOP_SPAN));
-  entered = true;
-  if (parent.trace.sink === null) return storage.run(parent, fn, NOOP_SPAN);
-  return runAs(new Span(parent.trace, parent.span_id, k, entity, recordId), fn, onError);
+  if (parent.trace.sink === null) return outsideTrace(() => fn(parent));
+  return outsideTrace(() => runAs(new Span(parent.trace, parent.span_id, k, entity, recordId), fn, onError));
 }
 
 /**
@@ -321,11 +329,10 @@ export function withRootSpan<T>(
   onError?: (span: ActiveSpan, err: unknown) => void,
 ): T {
   if (sink === undefined) return outsideTrace(() => fn(NOOP_SPAN));
-  entered = true;
   const trace = new Trace(randomUUID(), sink);
   const root = new Span(trace, null, k, entity, recordId);
   trace.root = root;
-  return runAs(root, fn, onError);
+  return outsideTrace(() => runAs(root, fn, onError));
 }
 
 /** A span to run later, elsewhere (a queued job): its kind and where it belongs. */
@@ -340,10 +347,10 @@ export interface PlannedSpan {
   readonly root?: SpanSink;
 }
 
-/** A span for work that runs after the current request's response, as a child of its root span
- * (§A2); undefined when the current work is not recorded. */
-export function planSpan(k: SpanKind, entity: string | null, recordId: unknown, metadata?: Metadata): PlannedSpan | undefined {
-  const root = traceLink();
+/** A span for work that runs after the response of the request `parent` belongs to, as a child of
+ * its root span (§A2); undefined when that request is not recorded. */
+export function planSpan(parent: Parent, k: SpanKind, entity: string | null, recordId: unknown, metadata?: Metadata): PlannedSpan | undefined {
+  const root = asSpan(parent)?.trace.root;
   return root && root.trace.sink !== null ? { kind: k, entity, recordId, metadata, under: root } : undefined;
 }
 

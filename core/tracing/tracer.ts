@@ -10,7 +10,7 @@ import type { Logger } from '../logger.js';
 import type { AppContext } from '../platform/app-context.js';
 import { EventBuffer, type SpanExport } from './buffer.js';
 import { adoptTraceId, parseTraceparent, traceparent } from './ids.js';
-import { SPANS, Span, Trace, startChildSpan, type SpanSink } from './span.js';
+import { SPANS, Span, Trace, enableQueryContext, startSpan, type SpanSink } from './span.js';
 
 export const TRACING_EXTENSION = 'tracing';
 
@@ -58,7 +58,7 @@ export function appSink(app: AppContext): EventBuffer | undefined {
  * `user_id`, or the error; the caller's id then goes on every span of the trace.
  */
 export function traceAuthentication<C extends { id: string; platform?: boolean }>(rt: RequestTrace | null, authenticate: () => C): C {
-  const span = startChildSpan(rt?.root, SPANS.authValidate);
+  const span = startSpan(rt?.root ?? undefined, SPANS.authValidate);
   if (!span.recording) return authenticate();
   let caller: C;
   try {
@@ -102,12 +102,20 @@ export class RequestTrace {
   }
 }
 
+/** The root span of a request's trace (recorded or unsampled), the parent its handler's spans
+ * nest under; undefined outside an app-scoped request or with instrumentation disabled. */
+export function requestSpan(req: { rocketTrace: RequestTrace | null }): Span | undefined {
+  return req.rocketTrace?.root ?? undefined;
+}
+
 export class Tracer {
   constructor(
     readonly settings: TracingSettings,
     private readonly log: Logger,
     private readonly exporter?: SpanExport & { flush(): Promise<void>; shutdown(): Promise<void> },
-  ) {}
+  ) {
+    if (settings.dbQueries) enableQueryContext();
+  }
 
   /** The app's event buffer, created on first use; undefined when instrumentation is disabled. */
   sinkFor(app: AppContext): EventBuffer | undefined {

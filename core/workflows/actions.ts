@@ -16,7 +16,7 @@ import { deliveryHeaders, resolveHeaderTemplates } from '../outbound/header-temp
 import { parsePkValue } from '../metadata/primary-key.js';
 import { literalValue, nowValue, NOW } from '../state-machines/set-field.js';
 import { newId } from '../ids.js';
-import { currentSpanRef } from '../tracing/index.js';
+import { spanRef } from '../tracing/index.js';
 import { createRecord } from '../write/create-update.js';
 import { lockRow } from '../write/lock.js';
 import { updateRow } from '../write/row-sql.js';
@@ -99,7 +99,7 @@ async function createRecordAction(run: WorkflowRun, a: Extract<CompiledWorkflowA
   const data = evaluated(() => evaluateData(a.data, env));
   const { app, services } = run;
   const ctx = writeContext(app.db, app.registry, undefined, services.log, services.bus && { bus: services.bus, app: app.name },
-    services.effects, services.webhooks, run.audit);
+    services.effects, services.webhooks, run.audit, run.span);
   try {
     await createRecord(ctx, entity, data, true);
   } catch (err) {
@@ -116,7 +116,7 @@ async function sendEvent(run: WorkflowRun, a: Extract<CompiledWorkflowAction, { 
     record_id: recordId === undefined || recordId === null ? null : String(recordId),
     user_id: null, metadata: { source: 'workflow', workflow: run.workflow.name, instance_id: run.instanceId, data },
     created_at: new Date().toISOString(),
-    ...currentSpanRef(),
+    ...spanRef(run.span),
   };
   await insertBusinessEvent(run.app.db, newId(), event);
   await run.startEventWorkflows(a.event, event.entity, event.record_id, data);

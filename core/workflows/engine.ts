@@ -13,7 +13,7 @@ import { AppError } from '../errors.js';
 import type { TriggerEnv, WorkflowStarter, WorkflowStartPayload } from '../effects/types.js';
 import { isAdmin } from '../permissions/authorize.js';
 import { newId } from '../ids.js';
-import { SPANS, withSpan } from '../tracing/index.js';
+import { SPANS, withSpan, type Parent } from '../tracing/index.js';
 import { ActionFailed, runAction } from './actions.js';
 import { mayResolve } from './assignee.js';
 import { eventWorkflows, type CompiledStep, type CompiledWorkflow } from './compile.js';
@@ -69,7 +69,7 @@ export class WorkflowEngine implements WorkflowStarter {
   ) {}
 
   /** The effect a committed write recorded (core/effects/): starts the instance once. */
-  async start(appName: string, instanceId: string, payload: WorkflowStartPayload): Promise<void> {
+  async start(appName: string, instanceId: string, payload: WorkflowStartPayload, parent?: Parent): Promise<void> {
     const app = this.apps.get(appName);
     if (!app) throw new Error(`app ${appName} is not loaded`);
     const wf = app.registry.workflows.byId.get(payload.workflow_id);
@@ -77,11 +77,11 @@ export class WorkflowEngine implements WorkflowStarter {
       this.services.log.warn({ app: appName, workflow: payload.workflow_id }, 'a triggered workflow was deleted before it started');
       return;
     }
-    await this.startInstance(app, wf, instanceId, payload.trigger);
+    await this.startInstance(app, wf, instanceId, payload.trigger, parent);
   }
 
   /** §4.6: inserts the instance (unless `instanceId` exists: it started before) and advances it. */
-  async startInstance(app: WorkflowApp, wf: CompiledWorkflow, instanceId: string, trigger: TriggerEnv): Promise<void> {
+  async startInstance(app: WorkflowApp, wf: CompiledWorkflow, instanceId: string, trigger: TriggerEnv, parent?: Parent): Promise<void> {
     const depth = startDepth.getStore() ?? 0;
     if (depth >= MAX_START_DEPTH) {
       this.services.log.warn({ app: app.name, workflow: wf.name }, `workflows started workflows ${MAX_START_DEPTH} deep; this start is skipped`);
@@ -90,22 +90,24 @@ export class WorkflowEngine implements WorkflowStarter {
     const context = mapContext(wf.context, trigger);
     if (!(await insertInstance(app.db, instanceId, wf, wf.first, context, trigger.record_id, new Date()))) return;
     const state: InstanceState = { status: 'running', current_step: wf.first, current_step_deadline: null, history: [] };
-    await startDepth.run(depth + 1, () => this.advance(app, wf, instanceId, context, state, 0, undefined));
+    await startDepth.run(depth + 1, () => this.advance(app, wf, instanceId, context, state, 0, undefined, parent));
   }
 
-  private runOf(app: WorkflowApp, wf: CompiledWorkflow, instanceId: string, context: Record<string, unknown>, caller: Caller | undefined): WorkflowRun {
+  private runOf(app: WorkflowApp, wf: CompiledWorkflow, instanceId: string, context: Record<string, unknown>, caller: Caller | undefined, span: Parent): WorkflowRun {
     return {
-      app, services: this.services, workflow: wf, instanceId, context,
+      app, services: this.services, workflow: wf, instanceId, context, span,
       audit: auditActor(this.services.audit, { caller, source: 'workflow' }),
-      startEventWorkflows: (event, entity, recordId, data) => this.startEventWorkflows(app, event, entity, recordId, data),
+      startEventWorkflows: (event, entity, recordId, data) => this.startEventWorkflows(app, event, entity, recordId, data, span),
     };
   }
 
   /** §3.7 / §4.2 for an event a workflow emitted: `record` is null, `record_id` the context's. */
-  private async startEventWorkflows(app: WorkflowApp, event: string, entity: string | null, recordId: string | null, data: Record<string, unknown>): Promise<void> {
+  private async startEventWorkflows(
+    app: WorkflowApp, event: string, entity: string | null, recordId: string | null, data: Record<string, unknown>, parent: Parent,
+  ): Promise<void> {
     for (const wf of eventWorkflows(app.registry.workflows.byEvent.get(event), entity)) {
       const trigger: TriggerEnv = { record_id: recordId, record: null, entity, field: null, from: null, to: null, event, data };
-      await this.startInstance(app, wf, newId(), trigger);
+      await this.startInstance(app, wf, newId(), trigger, parent);
     }
   }
 
@@ -116,23 +118,23 @@ export class WorkflowEngine implements WorkflowStarter {
    */
   private advance(
     app: WorkflowApp, wf: CompiledWorkflow, instanceId: string, context: Record<string, unknown>, state: InstanceState, version: number,
-    caller: Caller | undefined,
+    caller: Caller | undefined, parent: Parent,
   ): Promise<void> {
     // observability-and-audit.md §A3: each advance loop is a `workflow.advance` span; `result` is
     // `paused` or `completed`, and beyond the spec `failed`, or `stopped` when someone else took
     // the instance over.
-    return withSpan(SPANS.workflowAdvance, null, null, async (span) => {
+    return withSpan(parent, SPANS.workflowAdvance, null, null, async (span) => {
       span.set('instance_id', instanceId).set('workflow_name', wf.name);
-      const result = await this.advanceLoop(app, wf, instanceId, context, state, version, caller);
+      const result = await this.advanceLoop(app, wf, instanceId, context, state, version, caller, span);
       span.set('result', result);
     });
   }
 
   private async advanceLoop(
     app: WorkflowApp, wf: CompiledWorkflow, instanceId: string, context: Record<string, unknown>, state: InstanceState, version: number,
-    caller: Caller | undefined,
+    caller: Caller | undefined, span: Parent,
   ): Promise<'paused' | 'completed' | 'failed' | 'stopped'> {
-    const run = this.runOf(app, wf, instanceId, context, caller);
+    const run = this.runOf(app, wf, instanceId, context, caller, span);
     let steps = 0;
     while (state.status === 'running') {
       const id = state.current_step!;
@@ -186,7 +188,7 @@ export class WorkflowEngine implements WorkflowStarter {
    * §4.8 approve / reject: resolves the current approval step as `decision` by `by`, then advances.
    * Answers the instance as re-read afterwards.
    */
-  async resolve(app: WorkflowApp, id: string, caller: Caller, by: string, decision: 'approved' | 'rejected'): Promise<WorkflowInstance> {
+  async resolve(app: WorkflowApp, id: string, caller: Caller, by: string, decision: 'approved' | 'rejected', parent?: Parent): Promise<WorkflowInstance> {
     for (;;) {
       const row = await readInstance(app.db, id);
       if (!row) throw errors.workflowInstanceNotFound(id);
@@ -202,7 +204,7 @@ export class WorkflowEngine implements WorkflowStarter {
       follow(state, decision === 'approved' ? step.onApprove : step.onReject);
       // Someone else changed it since it was read: decide again on what it is now.
       if (!(await saveInstance(app.db, instance.id, row.version, state, new Date()))) continue;
-      if (state.status === 'running') await this.advance(app, wf, instance.id, instance.context, state, row.version + 1, caller);
+      if (state.status === 'running') await this.advance(app, wf, instance.id, instance.context, state, row.version + 1, caller, parent);
       const after = await readInstance(app.db, instance.id);
       if (!after) throw errors.workflowInstanceNotFound(id);
       return after.instance;
@@ -213,7 +215,7 @@ export class WorkflowEngine implements WorkflowStarter {
    * §4.9 for one expired instance: `timed_out`, then `on_timeout` (missing: failed; `end`:
    * completed; a step: advance). False when another caller changed the instance first.
    */
-  async timeout(app: WorkflowApp, row: InstanceRow): Promise<boolean> {
+  async timeout(app: WorkflowApp, row: InstanceRow, parent?: Parent): Promise<boolean> {
     const { instance } = row;
     const wf = app.registry.workflows.byId.get(instance.workflow_id);
     const step = wf?.steps.get(instance.current_step);
@@ -228,7 +230,7 @@ export class WorkflowEngine implements WorkflowStarter {
       follow(state, step.onTimeout);
     }
     if (!(await saveInstance(app.db, instance.id, row.version, state, new Date()))) return false;
-    if (state.status === 'running') await this.advance(app, wf, instance.id, instance.context, state, row.version + 1, undefined);
+    if (state.status === 'running') await this.advance(app, wf, instance.id, instance.context, state, row.version + 1, undefined, parent);
     return true;
   }
 

@@ -1,5 +1,6 @@
 // What running one workflow instance needs: the app (its registry as of now), the server's
 // services, the instance's definition and context, and who is acting (for the audit log).
+import type { Parent } from '../tracing/index.js';
 import type { AuditActor } from '../audit/actor.js';
 import type { AuditSettings } from '../audit/settings.js';
 import type { Registry } from '../compile/registry.js';
@@ -35,6 +36,8 @@ export interface WorkflowRun {
   readonly context: Record<string, unknown>;
   /** Source `workflow`; the approver when an approval advances the instance, else no user. */
   readonly audit: AuditActor;
+  /** The instance's `workflow.advance` span: its business events and the workflows they start nest under it. */
+  readonly span: Parent;
   /** Starts the active workflows an event of this instance triggers (§3.7, §4.2). */
   startEventWorkflows(event: string, entity: string | null, recordId: string | null, data: Record<string, unknown>): Promise<void>;
 }

@@ -30,7 +30,7 @@ export function workflowTimeoutsJob(engine: WorkflowEngine, intervalMs: number):
             // observability-and-audit.md §A2: each expired deadline is a trace of its own.
             const ours = await withRootSpan(appSink(app), SPANS.workflowTimeout, null, null, (span) => {
               span.set('instance_id', row.instance.id).set('step', row.instance.current_step);
-              return engine.timeout(app, row);
+              return engine.timeout(app, row, span);
             });
             if (ours) handled++;
           } catch (err) {

@@ -51,9 +51,15 @@ async function checkLinksInTransaction(tx: Queryable, tree: TreePlan | undefined
 
 /** The write plan's execution as its `nested_write.execute` span (observability-and-audit.md §A3). */
 function execute(ctx: WriteContext, w: RecordWrite, reread: boolean, tree: TreePlan | undefined, precondition?: Precondition): Promise<void> {
-  return withSpan(SPANS.nestedWrite, w.entity.name, w.pk, async (span) => {
+  const enclosing = ctx.span;
+  return withSpan(enclosing, SPANS.nestedWrite, w.entity.name, w.pk, async (span) => {
     span.set('operation', w.kind);
-    await write(ctx, w, reread, tree, precondition);
+    ctx.span = span;
+    try {
+      await write(ctx, w, reread, tree, precondition);
+    } finally {
+      ctx.span = enclosing;
+    }
     span.setRecordId(w.pk);
   });
 }

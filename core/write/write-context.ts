@@ -1,5 +1,6 @@
 // What every stage of one write request shares (write-pipeline.md §1): the database, the metadata
 // snapshot the request started with, the caller, the one request timestamp and the request's log.
+import type { Parent } from '../tracing/index.js';
 import type { AuditActor } from '../audit/actor.js';
 import type { Caller } from '../auth/tokens.js';
 import type { Registry } from '../compile/registry.js';
@@ -33,6 +34,12 @@ export interface WriteContext {
   readonly afterTransaction: Array<() => Promise<void>>;
   /** Who writes and from where, for the audit log (observability-and-audit.md §B6); without it nothing is audited. */
   readonly audit: AuditActor | undefined;
+  /**
+   * The span the write's work runs under (observability §A3): the request's `record.create` (or
+   * update, delete), then, while the plan executes, its `nested_write.execute`, which the steps'
+   * spans nest under. A write's steps run one after another, so one field serves the whole write.
+   */
+  span: Parent;
 }
 
 export function writeContext(
@@ -40,6 +47,7 @@ export function writeContext(
   effects?: EffectServices,
   webhooks?: WebhookServices,
   audit?: AuditActor,
+  span?: Parent,
 ): WriteContext {
-  return { db, registry, caller, now: new Date(), log, events, effects, webhooks, afterTransaction: [], audit };
+  return { db, registry, caller, now: new Date(), log, events, effects, webhooks, afterTransaction: [], audit, span };
 }

@@ -19,7 +19,7 @@ import { createRecord, updateRecord } from '../../core/write/create-update.js';
 import { deleteRecord } from '../../core/write/delete.js';
 import { writeContext, type WriteContext } from '../../core/write/write-context.js';
 import { requestAuditActor } from '../../plugins/audit.js';
-import { SPANS, withSpan } from '../../core/tracing/index.js';
+import { SPANS, requestSpan, withSpan, type ActiveSpan } from '../../core/tracing/index.js';
 
 interface EntityParams {
   entity: string;
@@ -38,14 +38,14 @@ function resolveEntity(req: FastifyRequest): { registry: Registry; entity: Compi
   return { registry, entity, id: params.id };
 }
 
-function readContext(req: FastifyRequest, registry: Registry): ReadContext {
-  return { db: req.rocketApp.db, registry, caller: req.rocketCaller };
+function readContext(req: FastifyRequest, registry: Registry, span: ActiveSpan): ReadContext {
+  return { db: req.rocketApp.db, registry, caller: req.rocketCaller, span };
 }
 
-async function writeCtx(req: FastifyRequest, registry: Registry): Promise<WriteContext> {
+async function writeCtx(req: FastifyRequest, registry: Registry, span: ActiveSpan): Promise<WriteContext> {
   const platform = req.server.rocket;
   return writeContext(req.rocketApp.db, registry, req.rocketCaller, req.log, { bus: platform.events, app: req.rocketApp.name }, platform.effects, platform.webhooks,
-    await requestAuditActor(req));
+    await requestAuditActor(req), span);
 }
 
 /** The primary key a PUT/DELETE addresses: the id itself when it can only be a PK (no lookup). */
@@ -74,8 +74,8 @@ export default async function entityRoutes(fastify: FastifyInstance): Promise<vo
     const { registry, entity } = resolveEntity(req);
     const query = req.query as QueryInput;
     const selection = parseFields(entity, registry, query.fields, query.include);
-    const page = await withSpan(SPANS.recordList, entity.name, null, async (span) => {
-      const result = await listRecords(readContext(req, registry), entity, selection ? { ...query, include: selection.include } : query);
+    const page = await withSpan(requestSpan(req), SPANS.recordList, entity.name, null, async (span) => {
+      const result = await listRecords(readContext(req, registry, span), entity, selection ? { ...query, include: selection.include } : query);
       span.set('count', result.records.length);
       return result;
     });
@@ -89,8 +89,8 @@ export default async function entityRoutes(fastify: FastifyInstance): Promise<vo
     const { registry, entity, id } = resolveEntity(req);
     const query = req.query as QueryInput;
     const selection = parseFields(entity, registry, query.fields, query.include);
-    const record = await withSpan(SPANS.recordGet, entity.name, id, async () => {
-      const found = await getRecord(readContext(req, registry), entity, id!, selection ? selection.include : query.include);
+    const record = await withSpan(requestSpan(req), SPANS.recordGet, entity.name, id, async (span) => {
+      const found = await getRecord(readContext(req, registry, span), entity, id!, selection ? selection.include : query.include);
       if (!found) throw errors.recordNotFound(entity.name, id!);
       return found;
     });
@@ -100,8 +100,8 @@ export default async function entityRoutes(fastify: FastifyInstance): Promise<vo
 
   fastify.post('/:entity', async (req: FastifyRequest, reply: FastifyReply) => {
     const { registry, entity } = resolveEntity(req);
-    const record = await withSpan(SPANS.recordCreate, entity.name, null, async (span) => {
-      const created = await createRecord(await writeCtx(req, registry), entity, req.body);
+    const record = await withSpan(requestSpan(req), SPANS.recordCreate, entity.name, null, async (span) => {
+      const created = await createRecord(await writeCtx(req, registry, span), entity, req.body);
       const pk = created[entity.pk.name];
       span.setRecordId(pk).set('record_id', pk);
       return created;
@@ -114,9 +114,9 @@ export default async function entityRoutes(fastify: FastifyInstance): Promise<vo
 
   const update = async (req: FastifyRequest, reply: FastifyReply) => {
     const { registry, entity, id } = resolveEntity(req);
-    const record = await withSpan(SPANS.recordUpdate, entity.name, id, async () => {
+    const record = await withSpan(requestSpan(req), SPANS.recordUpdate, entity.name, id, async (span) => {
       const pk = await targetPk(req, entity, id!);
-      return updateRecord(await writeCtx(req, registry), entity, pk, req.body, id!, ifMatch(req, entity, id!));
+      return updateRecord(await writeCtx(req, registry, span), entity, pk, req.body, id!, ifMatch(req, entity, id!));
     });
     return reply.type(JSON_TYPE).send(entity.serializeOne(record));
   };
@@ -127,9 +127,9 @@ export default async function entityRoutes(fastify: FastifyInstance): Promise<vo
 
   fastify.delete('/:entity/:id', async (req: FastifyRequest) => {
     const { registry, entity, id } = resolveEntity(req);
-    const deleted = await withSpan(SPANS.recordDelete, entity.name, id, async () => {
+    const deleted = await withSpan(requestSpan(req), SPANS.recordDelete, entity.name, id, async (span) => {
       const pk = await targetPk(req, entity, id!);
-      return deleteRecord(await writeCtx(req, registry), entity, pk, id!, ifMatch(req, entity, id!));
+      return deleteRecord(await writeCtx(req, registry, span), entity, pk, id!, ifMatch(req, entity, id!));
     });
     return { data: { id: deleted } };
   });

@@ -1,6 +1,7 @@
 // /api/:app/_files (webhooks-and-files.md §B2–§B5): upload and download for any authenticated
 // caller, list and delete for admins. The work is core/files/service.ts; multipart parsing lives
 // in this context only (plugins/multipart.ts).
+import { requestSpan } from '../../core/tracing/index.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { FilesService, checkDeclaredLength } from '../../core/files/service.js';
 import { drainOversizedBody } from '../../plugins/errors.js';
@@ -36,7 +37,7 @@ export default async function fileRoutes(fastify: FastifyInstance): Promise<void
   }, async (req, reply) => {
     let file;
     try {
-      file = await service(req).upload(await firstFilePart(req), req.rocketCaller);
+      file = await service(req).upload(await firstFilePart(req), req.rocketCaller, requestSpan(req));
     } finally {
       discardRest(req, reply, maxFileSize);
     }
@@ -44,7 +45,7 @@ export default async function fileRoutes(fastify: FastifyInstance): Promise<void
   });
 
   const serve = (head: boolean) => async (req: FastifyRequest, reply: FastifyReply) => {
-    const file = await service(req).serve(id(req), head);
+    const file = await service(req).serve(id(req), head, requestSpan(req));
     return reply.headers(file.headers).send(file.body);
   };
   // HEAD is its own route (registered first, so GET gets no automatic one): it checks the blob
@@ -53,5 +54,5 @@ export default async function fileRoutes(fastify: FastifyInstance): Promise<void
   fastify.get('/_files/:id', serve(false));
 
   fastify.get('/_files', admin, async (req) => ({ data: await service(req).list() }));
-  fastify.delete('/_files/:id', admin, async (req) => ({ data: await service(req).delete(id(req)) }));
+  fastify.delete('/_files/:id', admin, async (req) => ({ data: await service(req).delete(id(req), requestSpan(req)) }));
 }

@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { errors } from '../../core/errors.js';
 import { isAdmin } from '../../core/permissions/authorize.js';
 import { deleteInstance, listInstances, readInstance } from '../../core/workflows/instances.js';
-import { SPANS, withSpan } from '../../core/tracing/index.js';
+import { SPANS, requestSpan, withSpan } from '../../core/tracing/index.js';
 
 const idOf = (req: FastifyRequest) => (req.params as { id: string }).id;
 
@@ -33,9 +33,9 @@ export default async function workflowRoutes(fastify: FastifyInstance): Promise<
     fastify.post(`/_workflows/:id/${path}`, async (req) => {
       const by = actorId(req);
       // observability-and-audit.md §A3: the decision and the advance it causes, as one span.
-      const instance = await withSpan(kind, null, null, (span) => {
+      const instance = await withSpan(requestSpan(req), kind, null, null, (span) => {
         span.set('instance_id', idOf(req)).set('user_id', by);
-        return engine.resolve(req.rocketApp, idOf(req), req.rocketCaller!, by, decision);
+        return engine.resolve(req.rocketApp, idOf(req), req.rocketCaller!, by, decision, span);
       });
       return { data: instance };
     });

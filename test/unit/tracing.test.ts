@@ -1,14 +1,14 @@
-// The tracing core without a server (core/tracing/): nesting by async context (siblings share their
-// parent under concurrency), the buffer's flush rules and back-pressure, trace ids, event ids, SQL
-// fingerprints.
+// The tracing core without a server (core/tracing/): nesting under explicit parents (siblings share
+// their parent under concurrency), the query context, the buffer's flush rules and back-pressure,
+// trace ids, event ids, SQL fingerprints.
 import t from 'tap';
 import type { Database } from '../../core/db/types.js';
 import { EventBuffer } from '../../core/tracing/buffer.js';
 import { fingerprint } from '../../core/tracing/db.js';
 import { adoptTraceId, eventId, parseTraceparent, spanHex, traceparent } from '../../core/tracing/ids.js';
 import {
-  NOOP_SPAN, SPANS, Span, Trace, currentTraceId, outsideTrace, planRootSpan, planSpan, runInSpan, runPlanned, startSpan, traceLink, withRootSpan,
-  withSpan, withSpanUnder, type SpanSink,
+  NOOP_SPAN, SPANS, Span, Trace, enableQueryContext, outsideTrace, planRootSpan, planSpan, querySpanParent, runInSpan, runPlanned, spanRef,
+  startSpan, withRootSpan, withSpan, withSpanUnder, type SpanSink,
 } from '../../core/tracing/span.js';
 
 const silent = { info() {}, warn() {}, error() {}, debug() {} };
@@ -27,19 +27,17 @@ function rootOf(sink: SpanSink | null, traceId = '11111111-1111-4111-8111-111111
 
 const tick = () => new Promise((r) => setImmediate(r));
 
-t.test('nesting: the enclosing span is the parent, also for concurrent siblings', async (t) => {
+t.test('nesting: the parent passed is the parent, also for concurrent siblings', async (t) => {
   const sink = collector();
   const root = rootOf(sink);
-  await runInSpan(root, async () => {
-    t.equal(currentTraceId(), root.trace_id);
-    await withSpan(SPANS.recordCreate, 'order', null, async () => {
-      await Promise.all([1, 2, 3].map((i) => withSpan(SPANS.rulesEvaluate, 'order', i, async () => {
-        await tick();
-        startSpan(SPANS.permissionCheck, 'order').end();
-        await tick();
-      })));
-      startSpan(SPANS.permissionCheck, 'order').end('ok', { result: 'allowed' });
-    });
+  t.same(spanRef(root), { trace_id: root.trace_id, parent_span_id: root.span_id });
+  await withSpan(root, SPANS.recordCreate, 'order', null, async (create) => {
+    await Promise.all([1, 2, 3].map((i) => withSpan(create, SPANS.rulesEvaluate, 'order', i, async (rule) => {
+      await tick();
+      startSpan(rule, SPANS.permissionCheck, 'order').end();
+      await tick();
+    })));
+    startSpan(create, SPANS.permissionCheck, 'order').end('ok', { result: 'allowed' });
   });
   const create = sink.spans.find((s) => s.action === 'record.create')!;
   const rules = sink.spans.filter((s) => s.action === 'rules.evaluate');
@@ -49,58 +47,56 @@ t.test('nesting: the enclosing span is the parent, also for concurrent siblings'
   const checks = sink.spans.filter((s) => s.action === 'permission.check');
   t.same(checks.map((c) => c.parent_span_id).sort(), [...rules.map((r) => r.span_id), create.span_id].sort(), 'each leaf under its own enclosing span');
   t.ok(sink.spans.every((s) => s.status === 'ok' && s.duration_ms >= 0 && s.trace_id === root.trace_id));
-  t.equal(currentTraceId(), undefined, 'nothing leaks out of the context');
+  t.equal(querySpanParent(), undefined, 'without query spans nothing enters the async context');
 });
 
 t.test('errors end spans as error with metadata.error; onError adds metadata; fn may end it itself', async (t) => {
   const sink = collector();
-  await runInSpan(rootOf(sink), async () => {
-    await t.rejects(withSpan(SPANS.recordGet, 'x', '1', async () => {
-      throw new Error('boom\u0000');
-    }, (span) => span.set('error_count', 3)));
-    t.throws(() => withSpan(SPANS.rulesEvaluate, 'x', null, () => {
-      throw new Error('sync');
-    }));
-    withSpan(SPANS.stateTransition, 'x', null, (span) => span.end('error', { custom: true }));
-  });
+  const root = rootOf(sink);
+  await t.rejects(withSpan(root, SPANS.recordGet, 'x', '1', async () => {
+    throw new Error('boom\u0000');
+  }, (span) => span.set('error_count', 3)));
+  t.throws(() => withSpan(root, SPANS.rulesEvaluate, 'x', null, () => {
+    throw new Error('sync');
+  }));
+  withSpan(root, SPANS.stateTransition, 'x', null, (span) => span.end('error', { custom: true }));
   t.match(sink.spans[0], { action: 'record.get', status: 'error', record_id: '1', metadata: { error: 'boom', error_count: 3 } }, 'NUL removed');
   t.match(sink.spans[1], { action: 'rules.evaluate', status: 'error', metadata: { error: 'sync' } });
   t.match(sink.spans[2], { action: 'state.transition', status: 'error', metadata: { custom: true } });
   t.equal(sink.spans.length, 3, 'ended once');
 });
 
-t.test('not traced or not sampled: NOOP_SPAN, nothing recorded, the callback runs', async (t) => {
+t.test('not traced or not sampled: nothing recorded, the callback runs; an unsampled root is passed on', async (t) => {
   let ran = 0;
-  t.equal(withSpan(SPANS.recordGet, null, null, (span) => {
+  t.equal(withSpan(undefined, SPANS.recordGet, null, null, (span) => {
     ran++;
     t.equal(span, NOOP_SPAN);
     return 7;
   }), 7);
-  t.equal(startSpan(SPANS.permissionCheck), NOOP_SPAN);
+  t.equal(startSpan(undefined, SPANS.permissionCheck), NOOP_SPAN);
+  t.equal(startSpan(NOOP_SPAN, SPANS.permissionCheck), NOOP_SPAN);
+  t.equal(spanRef(NOOP_SPAN), null);
   const unsampled = rootOf(null);
-  runInSpan(unsampled, () => {
-    t.equal(startSpan(SPANS.permissionCheck), NOOP_SPAN);
-    t.equal(currentTraceId(), unsampled.trace_id, 'an unsampled request still has its trace id');
-    withSpan(SPANS.recordGet, null, null, () => ran++);
+  t.equal(startSpan(unsampled, SPANS.permissionCheck), NOOP_SPAN);
+  withSpan(unsampled, SPANS.recordGet, null, null, (span) => {
+    ran++;
+    t.equal(span, unsampled, 'its work runs under the unsampled root');
+    t.equal(spanRef(span)?.trace_id, unsampled.trace_id, 'an unsampled request still has its trace id');
+    t.equal(span.recording, false);
   });
   t.equal(ran, 2);
   NOOP_SPAN.set('a', 1).setRecordId(1).end();
 });
 
-t.test('work after the response: planned spans under the root; scheduler roots; outsideTrace', async (t) => {
+t.test('work after the response: planned spans under the root; scheduler roots', async (t) => {
   const sink = collector();
   const root = rootOf(sink);
-  let plan, link;
-  await runInSpan(root, async () => {
-    await withSpan(SPANS.recordCreate, null, null, async () => {
-      plan = planSpan(SPANS.webhookDispatch, 'order', null, { async: true });
-      link = traceLink();
-    });
+  let plan;
+  await withSpan(root, SPANS.recordCreate, null, null, async (create) => {
+    plan = planSpan(create, SPANS.webhookDispatch, 'order', null, { async: true });
   });
-  t.equal(link, root);
   await runPlanned(plan, async (span) => {
     span.set('status_code', 200);
-    t.equal(currentTraceId(), root.trace_id);
   });
   const dispatch = sink.spans.find((s) => s.action === 'webhook.dispatch')!;
   t.match(dispatch, { parent_span_id: root.span_id, entity: 'order', metadata: { async: true, status_code: 200 } }, 'a child of the root, not of record.create');
@@ -108,8 +104,8 @@ t.test('work after the response: planned spans under the root; scheduler roots; 
   t.match(sink.spans.at(-1), { action: 'workflow.advance', parent_span_id: root.span_id });
 
   const other = collector();
-  await withRootSpan(other, SPANS.workflowTimeout, null, null, async () => {
-    startSpan(SPANS.queryExecute).end();
+  await withRootSpan(other, SPANS.workflowTimeout, null, null, async (timeout) => {
+    startSpan(timeout, SPANS.queryExecute).end();
   });
   const [q, timeout] = other.spans;
   t.match(timeout, { action: 'workflow.timeout', parent_span_id: null });
@@ -118,13 +114,27 @@ t.test('work after the response: planned spans under the root; scheduler roots; 
   await runPlanned(planRootSpan(other, SPANS.webhookRetry, 'order', null, { attempt: 2 }), () => {});
   t.match(other.spans.at(-1), { action: 'webhook.retry', parent_span_id: null, metadata: { attempt: 2 } });
   t.equal(planRootSpan(undefined, SPANS.webhookRetry, null, null), undefined);
-  t.equal(planSpan(SPANS.webhookDispatch, null, null), undefined, 'nothing to plan outside a trace');
-
-  runInSpan(root, () => {
-    outsideTrace(() => t.equal(currentTraceId(), undefined, 'outsideTrace leaves the trace'));
-    runPlanned(undefined, () => t.equal(currentTraceId(), undefined, 'a job without a plan runs outside any trace'));
-  });
+  t.equal(planSpan(undefined, SPANS.webhookDispatch, null, null), undefined, 'nothing to plan outside a trace');
+  t.equal(planSpan(rootOf(null), SPANS.webhookDispatch, null, null), undefined, 'nor for an unsampled request');
   t.equal(withRootSpan(undefined, SPANS.workflowTimeout, null, null, (span) => span), NOOP_SPAN, 'no sink: not traced');
+});
+
+// Last: enableQueryContext is for the whole process.
+t.test('query spans: with the query context on, a statement finds its enclosing span; outsideTrace leaves it', async (t) => {
+  const sink = collector();
+  const root = rootOf(sink);
+  enableQueryContext();
+  await runInSpan(root, async () => {
+    t.equal(querySpanParent(), root, 'the request\'s root while its handler runs');
+    await withSpan(root, SPANS.recordGet, null, null, async (get) => {
+      await tick();
+      t.equal(querySpanParent(), get, 'the enclosing span, across an await');
+      outsideTrace(() => t.equal(querySpanParent(), undefined, 'outsideTrace leaves the trace'));
+      runPlanned(undefined, () => t.equal(querySpanParent(), undefined, 'a job without a plan runs outside any trace'));
+    });
+    t.equal(querySpanParent(), root);
+  });
+  t.equal(querySpanParent(), undefined, 'nothing leaks out of the context');
 });
 
 t.test('spans serialise as their columns: the batch is one JSON.stringify', async (t) => {

@@ -8,8 +8,8 @@ import type { Values, WriteStep } from './types.js';
 
 /** Throws 401/403 unless the caller may `action` this record (`old`: the current record). */
 export function authorizeRecord(ctx: WriteContext, entity: CompiledEntity, action: 'create' | 'update' | 'delete', old: Values | undefined): void {
-  if (action === 'create') assertCreate(ctx.registry, ctx.caller, entity.name);
-  else assertRecordAction(ctx.registry, ctx.caller, entity.name, action, old!);
+  if (action === 'create') assertCreate(ctx.registry, ctx.caller, entity.name, ctx.span);
+  else assertRecordAction(ctx.registry, ctx.caller, entity.name, action, old!, ctx.span);
 }
 
 export const permissionStep: WriteStep = {

@@ -14,7 +14,7 @@ import { typedRecord } from '../../rules/values.js';
 import { prospective, writeEnv as env } from '../expression-env.js';
 import type { WriteContext } from '../write-context.js';
 import type { RecordWrite, StepPhases, Values, WriteRun, WriteStep } from './types.js';
-import { SPANS, errorCount, withSpan, type ActiveSpan } from '../../tracing/index.js';
+import { SPANS, errorCount, withSpan, type ActiveSpan, type Parent } from '../../tracing/index.js';
 
 const NO_RELATED: Readonly<Record<string, unknown>> = Object.freeze({});
 
@@ -24,8 +24,8 @@ const countErrors = (span: ActiveSpan, err: unknown) => span.set('error_count', 
  * One hook's evaluation (its related loads included) as a `rules.evaluate` span
  * (observability-and-audit.md §A3): `hook`, `rule_count`, `error_count` (the 422's details).
  */
-function evaluated<T>(w: RecordWrite, hook: string, rules: HookRules, fn: () => T): T {
-  return withSpan(SPANS.rulesEvaluate, w.entity.name, null, (span) => {
+function evaluated<T>(w: RecordWrite, parent: Parent, hook: string, rules: HookRules, fn: () => T): T {
+  return withSpan(parent, SPANS.rulesEvaluate, w.entity.name, null, (span) => {
     span.set('hook', hook).set('rule_count', rules.field.length + rules.expression.length + rules.computed.length).set('error_count', 0);
     return fn();
   }, countErrors);
@@ -66,16 +66,16 @@ export const rulesStep: WriteStep = {
     if (kind === 'delete') {
       const hook = rules.before_delete;
       if (!hook) return null;
-      phases.beforeWrite = (w, run) => evaluated(w, 'before_delete', hook,
+      phases.beforeWrite = (w, run) => evaluated(w, run.ctx.span, 'before_delete', hook,
         async () => storedChecks(w, run.ctx, hook, w.old!, await related(run, registry, entity, hook, w.old!)));
       return phases;
     }
     const before = rules.before_write;
     if (before) {
       if (kind === 'create' && before.loads.length === 0) {
-        phases.check = (w, ctx) => evaluated(w, 'before_write', before, () => beforeWrite(w, ctx, before, w.values, NO_RELATED));
+        phases.check = (w, ctx) => evaluated(w, ctx.span, 'before_write', before, () => beforeWrite(w, ctx, before, w.values, NO_RELATED));
       } else {
-        phases.beforeWrite = (w, run) => evaluated(w, 'before_write', before, async () => {
+        phases.beforeWrite = (w, run) => evaluated(w, run.ctx.span, 'before_write', before, async () => {
           const merged = prospective(w);
           beforeWrite(w, run.ctx, before, merged, await related(run, registry, entity, before, merged)); // step 12 first
         });
@@ -83,7 +83,7 @@ export const rulesStep: WriteStep = {
     }
     const after = rules.after_write;
     if (after) {
-      phases.afterWrite = (w, run) => evaluated(w, 'after_write', after,
+      phases.afterWrite = (w, run) => evaluated(w, run.ctx.span, 'after_write', after,
         async () => storedChecks(w, run.ctx, after, w.record!, await related(run, registry, entity, after, w.record!)));
     }
     return phases.check || phases.beforeWrite || phases.afterWrite ? phases : null;

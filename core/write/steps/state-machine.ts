@@ -14,7 +14,7 @@ import { nowValue } from '../../state-machines/set-field.js';
 import { prospective, writeEnv } from '../expression-env.js';
 import type { WriteContext } from '../write-context.js';
 import type { RecordWrite, WriteStep } from './types.js';
-import { SPANS, errorCount, withSpan, type ActiveSpan } from '../../tracing/index.js';
+import { SPANS, errorCount, withSpan, type ActiveSpan, type Parent } from '../../tracing/index.js';
 
 const NO_RELATED: Readonly<Record<string, unknown>> = Object.freeze({});
 const hasOwn = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
@@ -96,8 +96,8 @@ const countErrors = (span: ActiveSpan, err: unknown) => span.set('error_count', 
 
 /** The machines' evaluation as a `state.transition` span (observability-and-audit.md §A3):
  * `machine_count`, `error_count` (the 422's details; 1 for a refused role). */
-function evaluated(w: RecordWrite, machines: readonly CompiledMachine[], fn: () => void): void {
-  withSpan(SPANS.stateTransition, w.entity.name, w.pk, (span) => {
+function evaluated(w: RecordWrite, parent: Parent, machines: readonly CompiledMachine[], fn: () => void): void {
+  withSpan(parent, SPANS.stateTransition, w.entity.name, w.pk, (span) => {
     span.set('machine_count', machines.length).set('error_count', 0);
     fn();
   }, countErrors);
@@ -121,12 +121,12 @@ export const stateMachineStep: WriteStep = {
     if (!machines) return null;
     if (kind === 'create') {
       // No database work: the check phase, so a create keeps its single statement.
-      return machines.some((m) => m.initial !== undefined) ? { check: (w) => evaluated(w, machines, () => checkInitial(w, machines)) } : null;
+      return machines.some((m) => m.initial !== undefined) ? { check: (w, ctx) => evaluated(w, ctx.span, machines, () => checkInitial(w, machines)) } : null;
     }
     if (kind !== 'update') return null;
     return {
       // Only a payload with a state field is evaluated (and traced); enforceTransitions skips the others.
-      beforeWrite: (w, run) => (touchesState(w, machines) ? evaluated(w, machines, () => enforceTransitions(w, run.ctx, machines)) : undefined),
+      beforeWrite: (w, run) => (touchesState(w, machines) ? evaluated(w, run.ctx.span, machines, () => enforceTransitions(w, run.ctx, machines)) : undefined),
       needsTransaction: (w) => touchesState(w, machines),
     };
   },

@@ -12,7 +12,7 @@ import { isUuid } from '../../ids.js';
 import { recordEffects } from '../../effects/record.js';
 import { finishEffects } from '../../effects/finish.js';
 import type { Effect } from '../../effects/types.js';
-import { currentSpanRef } from '../../tracing/index.js';
+import { spanRef } from '../../tracing/index.js';
 import { typedRecord } from '../../rules/values.js';
 import { apiRecord } from '../../webhooks/payload.js';
 import type { CompiledCreateRecord, CompiledData } from '../../state-machines/compile.js';
@@ -84,7 +84,7 @@ function effectsOf(w: RecordWrite, run: WriteRun, taken: TakenTransition, env: E
         user_id: caller && isUuid(caller.id) ? caller.id : null,
         metadata: { source: 'state_machine', field: machine.field.name, from, to, data: values },
         created_at: ctx.now.toISOString(),
-        ...currentSpanRef(),
+        ...spanRef(ctx.span),
       },
     });
     // §3.7 step 2: the event workflows it starts, recorded with it, started right after it.

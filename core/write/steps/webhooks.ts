@@ -66,7 +66,7 @@ async function sendSynchronous(w: RecordWrite, run: WriteRun, hooks: readonly Co
     let outcome;
     if (ctx.webhooks) {
       // observability-and-audit.md §A3: every webhook HTTP call is a webhook.dispatch span.
-      const span = startSpan(SPANS.webhookDispatch, hook.entity).set('hook', hook.hook).set('webhook_id', hook.id).set('url', hook.url).set('async', false);
+      const span = startSpan(ctx.span, SPANS.webhookDispatch, hook.entity).set('hook', hook.hook).set('webhook_id', hook.id).set('url', hook.url).set('async', false);
       outcome = await deliver(ctx.webhooks.client, { url: hook.url, method: hook.method, headers: hook.headers, body, idempotencyKey: key, secret: hook.secret, timeoutMs: SYNC_TIMEOUT_MS });
       endDeliverySpan(span, outcome);
     } else {
@@ -104,7 +104,7 @@ async function recordAsynchronous(w: RecordWrite, run: WriteRun, hooks: readonly
       logId: row.id, attempt: 0, maxAttempts: hook.retry.max_attempts, backoff: hook.retry.backoff, leaseUntil,
       request: { url: hook.url, method: hook.method, headers: hook.headers, body, idempotencyKey: key, secret: hook.secret, timeoutMs: ASYNC_TIMEOUT_MS },
       // Attempted after the response: a child of the request's root span (§A2).
-      span: planSpan(SPANS.webhookDispatch, hook.entity, null, { hook: hook.hook, webhook_id: hook.id, url: hook.url, async: true }),
+      span: planSpan(ctx.span, SPANS.webhookDispatch, hook.entity, null, { hook: hook.hook, webhook_id: hook.id, url: hook.url, async: true }),
     });
   }
   if (rows.length === 0) return;

@@ -55,11 +55,12 @@ async function recordStarts(w: RecordWrite, run: WriteRun, workflows: readonly C
   // span names them all.
   const fields = [...new Set(effects.map((e) => (e.payload as WorkflowStartPayload).trigger.field))];
   const toState = text((effects[0].payload as WorkflowStartPayload).trigger.to);
+  const parent = ctx.span; // the write plan's nested_write.execute
   run.afterCommit.push({
     w,
-    fn: () => withSpan(SPANS.workflowTrigger, w.entity.name, w.pk, (span) => {
+    fn: () => withSpan(parent, SPANS.workflowTrigger, w.entity.name, w.pk, (span) => {
       span.set('field', fields.join(',')).set('to_state', toState).set('workflow_count', effects.length);
-      return finishEffects(ctx.db, services, effects, leaseUntil, ctx.events?.app ?? '');
+      return finishEffects(ctx.db, services, effects, leaseUntil, ctx.events?.app ?? '', span);
     }),
   });
 }
