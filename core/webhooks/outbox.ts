@@ -2,7 +2,7 @@
 // (asynchronous: `pending` inside the business transaction, leased for two minutes so only the
 // writer's dispatch attempts it meanwhile; synchronous: the outcome, written outside the
 // transaction), and the outcome of an attempt, fenced by the lease that attempt ran under.
-import { runDeferred, type Database, type Dialect, type Queryable } from '../db/types.js';
+import { runDeferred, type Database, type Dialect, type Queryable, type StorageKind } from '../db/types.js';
 import { backoffDelay } from '../jobs/queue.js';
 import type { DeliveryOutcome } from './delivery.js';
 import type { Backoff } from './types.js';
@@ -46,9 +46,58 @@ export async function insertLogs(q: Queryable, dialect: Dialect, rows: readonly 
   await runDeferred(q, `INSERT INTO _webhook_logs (${WEBHOOK_LOG_COLUMNS}) VALUES ${tuples.join(', ')}`, params);
 }
 
-const SETTLE_SQL =
-  'UPDATE _webhook_logs SET status = $1, attempt = $2, next_retry_at = $3, response_status = $4, response_body = $5, error = $6, updated_at = $7 ' +
-  'WHERE id = $8 AND next_retry_at = $9';
+/** The columns an attempt's outcome sets, and the lease it ran under (its fencing token). */
+const SETTLE_COLUMNS: ReadonlyArray<readonly [string, StorageKind]> = [
+  ['log_id', 'uuid'], ['status', 'text'], ['attempt', 'int32'], ['next_retry_at', 'timestamp'], ['response_status', 'int32'],
+  ['response_body', 'text'], ['error', 'text'], ['updated_at', 'timestamp'], ['lease', 'timestamp'],
+];
+const SET = ['status', 'attempt', 'next_retry_at', 'response_status', 'response_body', 'error', 'updated_at'];
+
+const settleSql = new WeakMap<Dialect, string>();
+
+/** One UPDATE for many outcomes, each row fenced by its lease; RETURNING names the rows it owned
+ * (bare `id`: SQLite's RETURNING knows no table alias, and `log_id` keeps it unambiguous). */
+function settleManySql(d: Dialect): string {
+  let text = settleSql.get(d);
+  if (!text) {
+    const v = d.jsonRows('$1', 'v', SETTLE_COLUMNS);
+    text = `UPDATE _webhook_logs AS l SET ${SET.map((c) => `${c} = ${v.column(c)}`).join(', ')} FROM ${v.from} `
+      + `WHERE l.id = ${v.column('log_id')} AND l.next_retry_at = ${v.column('lease')} RETURNING id`;
+    settleSql.set(d, text);
+  }
+  return text;
+}
+
+interface Settle {
+  row: Record<string, unknown>;
+  resolve(owned: boolean): void;
+  reject(err: unknown): void;
+}
+
+/** Outcomes waiting for the next settle statement, per app database. */
+const pendingSettles = new WeakMap<Database, Settle[]>();
+const SETTLES_PER_STATEMENT = 200;
+
+/**
+ * Settles the outcomes collected in one turn of the event loop with one statement per 200: under
+ * load many deliveries finish together, and a statement each was most of a delivery's database
+ * work. A failed statement fails each of its outcomes as a single UPDATE would have.
+ */
+async function flushSettles(db: Database): Promise<void> {
+  const queue = pendingSettles.get(db) ?? [];
+  pendingSettles.delete(db);
+  const sql = settleManySql(db.dialect);
+  for (let i = 0; i < queue.length; i += SETTLES_PER_STATEMENT) {
+    const chunk = queue.slice(i, i + SETTLES_PER_STATEMENT);
+    try {
+      const rows = await db.query<{ id: unknown }>(sql, [JSON.stringify(chunk.map((c) => c.row))]);
+      const owned = new Set(rows.map((r) => String(r.id)));
+      for (const c of chunk) c.resolve(owned.has(String(c.row.log_id)));
+    } catch (err) {
+      for (const c of chunk) c.reject(err);
+    }
+  }
+}
 
 export interface AttemptState {
   logId: string;
@@ -74,8 +123,16 @@ export async function settleAttempt(db: Database, s: AttemptState, outcome: Deli
     status = 'retrying';
     next = new Date(nowMs + backoffDelay(s.backoff, attempt, retryBaseMs)).toISOString();
   }
-  const n = await db.run(SETTLE_SQL, [
-    status, attempt, next, outcome.responseStatus, outcome.responseBody, outcome.error, new Date(nowMs).toISOString(), s.logId, s.leaseUntil,
-  ]);
-  return n > 0;
+  const row = {
+    log_id: s.logId, status, attempt, next_retry_at: next, response_status: outcome.responseStatus, response_body: outcome.responseBody,
+    error: outcome.error, updated_at: new Date(nowMs).toISOString(), lease: s.leaseUntil,
+  };
+  return new Promise<boolean>((resolve, reject) => {
+    let queue = pendingSettles.get(db);
+    if (!queue) {
+      pendingSettles.set(db, (queue = []));
+      setImmediate(() => void flushSettles(db));
+    }
+    queue.push({ row, resolve, reject });
+  });
 }
