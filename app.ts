@@ -77,6 +77,12 @@ const rocket: FastifyPluginAsync<RocketOptions> = async (fastify, opts) => {
   const { config } = loaded;
   if (!opts.loaded) for (const warning of loaded.warnings) fastify.log.warn(warning);
 
+  // Every answer names its request (issue 20 §3): the id the log lines carry as `reqId`, so a
+  // client's report finds the server's lines. App routes also answer X-Trace-ID.
+  fastify.addHook('onRequest', (request, reply, done) => {
+    reply.header('x-request-id', request.id);
+    done();
+  });
   await fastify.register(errorsPlugin, { bodyLimit: config.server.body_limit });
   await fastify.register(requestLogPlugin, { access: config.log_access, slowMs: config.log_slow_ms });
   await fastify.register(cors, {

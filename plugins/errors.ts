@@ -39,7 +39,6 @@ async function errorsPlugin(fastify: FastifyInstance, opts: { bodyLimit: number 
       return reply.code(appError.statusCode).send(appError.toBody());
     }
     request.log.error({ err }, 'unexpected error');
-    reply.header('x-request-id', request.id);
     return reply.code(500).send(errors.internal().toBody());
   });
 

@@ -37,6 +37,19 @@ eachDialect(t, 'Location on 201: the new record\'s path, its key percent-encoded
   t.notOk((await call('PUT', `/note/${created.body.data.id}`, { text: 'x' })).headers.location, 'only a create has one');
 });
 
+eachDialect(t, 'X-Request-ID on every answer: app, platform, health, 404 and errors; a new id per request', async (t, r) => {
+  const { call } = await setup(r);
+  const answers = [
+    await call('GET', '/note'), await call('GET', '/note/999'), await call('POST', '/note', [1]),
+    await r.request('GET', '/health'), await r.request('GET', '/api/_platform/apps', { token: await r.platformToken() }),
+    await r.request('GET', '/nowhere'), await r.request('GET', '/api/_platform/apps'),
+  ];
+  const ids = answers.map((res) => res.headers['x-request-id']);
+  t.ok(ids.every((id) => typeof id === 'string' && id.length > 0), JSON.stringify(ids));
+  t.equal(new Set(ids).size, ids.length, 'each request its own');
+  t.ok(answers[0].headers['x-trace-id'], 'app routes also answer X-Trace-ID');
+});
+
 eachDialect(t, 'ETag and If-None-Match on reads: 304 while unchanged, a new tag after a change', async (t, r) => {
   const { call } = await setup(r);
   await call('POST', '/product', { code: 'P1', name: 'Pump', price: '10.50', stock: 3 });
