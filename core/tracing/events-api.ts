@@ -118,7 +118,6 @@ class Where {
   none = false;
   from?: number;
   to?: number;
-  onlyWindow = true;
 
   /** `sql` with `$?` standing for the next parameter. */
   add(sql: string, ...values: unknown[]): this {
@@ -142,7 +141,8 @@ class Where {
     const all = (parts: string[]) => (parts.length > 0 ? parts.join(' AND ') : '1 = 1');
     return {
       where: all(this.parts), params: this.params, none: this.none, batches: all(this.batchParts),
-      from: this.from, to: this.to, onlyWindow: this.onlyWindow,
+      // No condition but the window's own.
+      from: this.from, to: this.to, onlyWindow: this.parts.length === (this.from === undefined ? 0 : 1) + (this.to === undefined ? 0 : 1),
     };
   }
 }
@@ -161,10 +161,7 @@ function windowFilters(input: Input, w: Where): void {
     w.to = w.params.length;
   }
   const entity = param(input, 'entity');
-  if (entity !== undefined) {
-    w.add('entity = $?', entity);
-    w.onlyWindow = false;
-  }
+  if (entity !== undefined) w.add('entity = $?', entity);
 }
 
 function queryFilters(input: Input): Conditions {
@@ -172,14 +169,10 @@ function queryFilters(input: Input): Conditions {
   windowFilters(input, w);
   for (const key of ['source', 'component', 'event_type', 'status'] as const) {
     const v = param(input, key);
-    if (v !== undefined) {
-      w.add(`${key} = $?`, v);
-      w.onlyWindow = false;
-    }
+    if (v !== undefined) w.add(`${key} = $?`, v);
   }
   const action = param(input, 'action');
   if (action !== undefined) {
-    w.onlyWindow = false;
     // A trailing `*`: prefix match, compared as text (no LIKE, so `_` and `%` in names are literal).
     if (action.endsWith('*')) {
       const prefix = action.slice(0, -1);
@@ -189,7 +182,6 @@ function queryFilters(input: Input): Conditions {
   for (const key of ['trace_id', 'user_id'] as const) {
     const v = param(input, key);
     if (v === undefined) continue;
-    w.onlyWindow = false;
     if (!isUuid(v)) w.none = true;
     else {
       w.add(`${key} = $?`, v.toLowerCase());
@@ -199,11 +191,12 @@ function queryFilters(input: Input): Conditions {
   return w.done();
 }
 
-/** The window's condition on `_span_batches` columns: batches wholly inside it ('1 = 1' without one). */
-function inside(c: Conditions): string {
+/** Batches wholly inside the window ('1 = 1' without one), on `_span_batches` (`prefix` '') or the
+ * view `_spans` (`batch_`). */
+function inside(c: Conditions, prefix: '' | 'batch_'): string {
   const parts: string[] = [];
-  if (c.from !== undefined) parts.push(`first_at >= $${c.from}`);
-  if (c.to !== undefined) parts.push(`last_at <= $${c.to}`);
+  if (c.from !== undefined) parts.push(`${prefix}first_at >= $${c.from}`);
+  if (c.to !== undefined) parts.push(`${prefix}last_at <= $${c.to}`);
   return parts.length > 0 ? parts.join(' AND ') : '1 = 1';
 }
 
@@ -216,11 +209,10 @@ async function countEvents(db: Queryable, c: Conditions): Promise<number> {
     const [row] = await db.query<{ total: unknown }>(`SELECT count(*) AS total FROM ${eventsFrom(c.batches)} WHERE ${c.where}`, c.params);
     return Number(row?.total ?? 0);
   }
-  const within = inside(c);
   const [row] = await db.query<{ events: unknown; whole: unknown; edges: unknown }>(
     `SELECT (SELECT count(*) FROM _events WHERE ${c.where}) AS events, `
-      + `(SELECT coalesce(sum(span_count), 0) FROM _span_batches WHERE ${within}) AS whole, `
-      + `(SELECT count(*) FROM _spans WHERE ${c.batches} AND NOT (${within.replace(/\b(first_at|last_at)\b/g, 'batch_$1')}) AND ${c.where}) AS edges`,
+      + `(SELECT coalesce(sum(span_count), 0) FROM _span_batches WHERE ${inside(c, '')}) AS whole, `
+      + `(SELECT count(*) FROM _spans WHERE ${c.batches} AND NOT (${inside(c, 'batch_')}) AND ${c.where}) AS edges`,
     c.params,
   );
   return Number(row?.events ?? 0) + Number(row?.whole ?? 0) + Number(row?.edges ?? 0);

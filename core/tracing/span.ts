@@ -13,7 +13,7 @@
 //
 // Cost model, since spans sit on every request:
 // - Nothing is allocated unless the request is traced and sampled: every entry point first looks at
-//   the active span and hands back the shared NOOP_SPAN otherwise.
+//   the parent it is given and hands back the shared NOOP_SPAN (or the unsampled root) otherwise.
 // - A recorded span is one object whose own properties are the `_events` columns (snake_case), so
 //   the buffer serialises the batch with one JSON.stringify and no per-span row object; its link to
 //   the trace serialises to nothing (Trace.toJSON). `duration_ms` holds the start clock until the
@@ -167,7 +167,9 @@ export class Span implements ActiveSpan {
   }
 
   set(key: string, value: unknown): this {
-    if (this.status === null) (this.metadata ??= {})[key] = value;
+    // An unsampled root is handed to its work as the parent to pass on; what that work sets on it
+    // would never be recorded.
+    if (this.status === null && this.trace.sink !== null) (this.metadata ??= {})[key] = value;
     return this;
   }
 
