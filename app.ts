@@ -10,6 +10,7 @@ import type { RocketConfig } from './config/schema.js';
 import errorsPlugin, { clientErrorHandler, frameworkErrors } from './plugins/errors.js';
 import requestLogPlugin from './plugins/request-log.js';
 import { MAX_ID_LENGTH } from './core/limits.js';
+import { bodyValidatorCompiler } from './core/bodies/validate.js';
 import platformPlugin from './plugins/platform.js';
 import metadataPlugin from './plugins/metadata.js';
 import effectsPlugin from './plugins/effects.js';
@@ -83,6 +84,8 @@ const rocket: FastifyPluginAsync<RocketOptions> = async (fastify, opts) => {
     reply.header('x-request-id', request.id);
     done();
   });
+  // Route schemas describe request bodies and answer with the spec's errors (core/bodies/).
+  fastify.setValidatorCompiler(bodyValidatorCompiler);
   await fastify.register(errorsPlugin, { bodyLimit: config.server.body_limit });
   await fastify.register(requestLogPlugin, { access: config.log_access, slowMs: config.log_slow_ms });
   await fastify.register(cors, {

@@ -1,13 +1,13 @@
 // Invites of one app (auth.md §7, §4.4): create (single and bulk, skip & report), list with a
-// computed status, revoke, and accept — which creates the user and logs them in.
+// computed status, revoke, and accept — which creates the user and logs them in. Bodies come
+// checked by their schemas (core/bodies/access.ts).
 import { randomUUID } from 'node:crypto';
 import { AppError, errors } from '../errors.js';
 import { isUuid, newId, normaliseEmail, isEmail } from '../ids.js';
 import type { Database, Queryable } from '../db/types.js';
-import { hashPassword, MAX_PASSWORD_BYTES, passwordTooLong } from './passwords.js';
+import { hashPassword } from './passwords.js';
 import type { SessionService, TokenPair } from './sessions.js';
-import { objectBody, optionalRoles } from '../input.js';
-import { requiredEmail } from './users-admin.js';
+import type { AcceptInviteInput, InviteBulkInput, InviteCreateInput } from '../bodies/access.js';
 import type { AuditActor } from '../audit/actor.js';
 import { captureSystemChange, INVITES, USERS } from '../audit/system.js';
 
@@ -142,22 +142,17 @@ export class InviteService {
     return rows.map((r) => this.view(r, now));
   }
 
-  async create(input: unknown, invitedBy: string | null): Promise<InviteView> {
-    const body = objectBody(input);
-    const email = requiredEmail(body.email);
-    const roles = optionalRoles(body.roles) ?? [];
+  async create(input: InviteCreateInput, invitedBy: string | null): Promise<InviteView> {
+    const email = normaliseEmail(input.email);
+    const roles = input.roles ?? [];
     const now = Date.now();
     return this.createOne(email, roles, invitedBy, now, now + INVITE_TTL_MS);
   }
 
   /** Skip & report: every unique email is handled on its own; the request fails only on its shape. */
-  async bulk(input: unknown, invitedBy: string | null): Promise<BulkResult> {
-    const body = objectBody(input);
-    const raw = body.emails;
-    if (!Array.isArray(raw) || raw.length === 0) throw errors.inviteEmailsRequired();
-    if (!raw.every((e) => typeof e === 'string' && e.trim() !== '')) throw errors.inviteEmailsBlank();
-    const roles = optionalRoles(body.roles) ?? [];
-    const emails = [...new Set((raw as string[]).map(normaliseEmail))];
+  async bulk(input: InviteBulkInput, invitedBy: string | null): Promise<BulkResult> {
+    const roles = input.roles ?? [];
+    const emails = [...new Set(input.emails.map(normaliseEmail))];
 
     const valid = emails.filter(isEmail);
     // One look for the whole list skips the obvious cases; each creation re-checks under its lock.
@@ -200,14 +195,9 @@ export class InviteService {
   }
 
   /** Creates the user and marks the invite accepted in one transaction, then issues a token pair. */
-  async accept(input: unknown): Promise<AcceptResult> {
-    const body = objectBody(input);
-    const token = typeof body.token === 'string' ? body.token.trim() : '';
-    if (!token) throw errors.fieldRequired('token');
-    const password = typeof body.password === 'string' ? body.password : '';
-    if (!password) throw errors.fieldRequired('password');
-    if (passwordTooLong(password)) throw errors.passwordTooLong('password', MAX_PASSWORD_BYTES);
-
+  async accept(input: AcceptInviteInput): Promise<AcceptResult> {
+    const token = input.token.trim();
+    const { password } = input;
     // Tokens are generated as lowercase UUIDs, so anything else (a NUL byte included) names none.
     if (!isUuid(token)) throw errors.invalidInviteToken();
     const [row] = await this.db.query<InviteRow>(`SELECT ${INVITE_COLUMNS} FROM _invites WHERE token = $1`, [token.toLowerCase()]);

@@ -6,6 +6,7 @@ import type { Database, Queryable } from '../db/types.js';
 import { textProblem } from '../text.js';
 import { hashPassword, MAX_PASSWORD_BYTES, passwordTooLong, verifyPassword } from './passwords.js';
 import { REFRESH_TOKEN_TTL_S, type TokenIssuer } from './tokens.js';
+import type { ChangePasswordInput, LoginInput, RefreshInput } from '../bodies/access.js';
 
 export interface TokenPair {
   access_token: string;
@@ -24,8 +25,6 @@ interface UserRow {
   active: unknown;
 }
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-
 export class SessionService {
   constructor(
     private readonly db: Database,
@@ -33,10 +32,8 @@ export class SessionService {
     private readonly issuer: TokenIssuer,
   ) {}
 
-  async login(body: Record<string, unknown>): Promise<TokenPair> {
-    const email = str(body.email);
-    const password = str(body.password);
-    if (!email || !password) throw errors.credentialsRequired();
+  /** The bodies come checked by their route schemas (core/bodies/access.ts). */
+  async login({ email, password }: LoginInput): Promise<TokenPair> {
     // No stored email holds text that is not storable (core/text.ts): such an email matches no user,
     // and takes the same time to be refused as any unknown one.
     const [user] = textProblem(email) !== undefined ? [] : await this.db.query<UserRow>(
@@ -51,9 +48,7 @@ export class SessionService {
   }
 
   /** Rotation is one DELETE … RETURNING, so of two concurrent refreshes exactly one wins. */
-  async refresh(body: Record<string, unknown>): Promise<TokenPair> {
-    const token = str(body.refresh_token);
-    if (!token) throw errors.refreshTokenRequired();
+  async refresh({ refresh_token: token }: RefreshInput): Promise<TokenPair> {
     if (!isUuid(token)) throw errors.invalidRefreshToken();
     // The token row stays deleted even when the refresh is refused (expired, disabled account),
     // so failures are returned out of the transaction and thrown after COMMIT.
@@ -78,16 +73,11 @@ export class SessionService {
     return outcome;
   }
 
-  async logout(body: Record<string, unknown>): Promise<void> {
-    const token = str(body.refresh_token);
-    if (!token) throw errors.refreshTokenRequired();
+  async logout({ refresh_token: token }: RefreshInput): Promise<void> {
     if (isUuid(token)) await this.db.run(`DELETE FROM ${this.tables.tokens} WHERE token = $1`, [token.toLowerCase()]);
   }
 
-  async changePassword(userId: string, body: Record<string, unknown>): Promise<void> {
-    const current = str(body.current_password);
-    const next = str(body.new_password);
-    if (!current || !next) throw errors.passwordsRequired();
+  async changePassword(userId: string, { current_password: current, new_password: next }: ChangePasswordInput): Promise<void> {
     const [user] = await this.db.query<UserRow>(
       `SELECT id, password_hash, roles, active FROM ${this.tables.users} WHERE id = $1`,
       [userId],

@@ -1,12 +1,12 @@
-// User administration of one app (auth.md §6): list, read, create, update, hard delete over `_users`,
-// plus the input checks that invites share (email). `password_hash` never leaves this module.
+// User administration of one app (auth.md §6): list, read, create, update, hard delete over `_users`.
+// Bodies come checked by their schemas (core/bodies/access.ts). `password_hash` never leaves this module.
 import { errors } from '../errors.js';
-import { isEmail, isUuid, newId, normaliseEmail } from '../ids.js';
-import { objectBody, optionalRoles } from '../input.js';
+import { isUuid, newId, normaliseEmail } from '../ids.js';
+import type { UserCreateInput, UserUpdateInput } from '../bodies/access.js';
 import type { Database, Queryable } from '../db/types.js';
 import type { AuditActor } from '../audit/actor.js';
 import { captureSystemChange, USERS } from '../audit/system.js';
-import { hashPassword, MAX_PASSWORD_BYTES, passwordTooLong } from './passwords.js';
+import { hashPassword } from './passwords.js';
 import type { SessionService } from './sessions.js';
 
 export interface UserView {
@@ -29,29 +29,6 @@ interface UserRow {
 
 // Never `SELECT *`: the hash must not be read into anything that could be returned or logged.
 const USER_COLUMNS = 'id, email, roles, active, created_at, updated_at';
-
-/** A required email, validated and normalised (auth.md §0, §6.3). */
-export function requiredEmail(value: unknown): string {
-  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
-    throw errors.fieldRequired('email');
-  }
-  const email = typeof value === 'string' ? normaliseEmail(value) : '';
-  if (!isEmail(email)) throw errors.invalidEmail();
-  return email;
-}
-
-/** A non-empty password of at most 72 bytes (non-strings count as missing). */
-function checkedPassword(value: unknown): string {
-  if (typeof value !== 'string' || value === '') throw errors.fieldRequired('password');
-  if (passwordTooLong(value)) throw errors.passwordTooLong('password', MAX_PASSWORD_BYTES);
-  return value;
-}
-
-function optionalActive(value: unknown): boolean | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'boolean') throw errors.activeNotBoolean();
-  return value;
-}
 
 export class UsersAdmin {
   constructor(
@@ -107,6 +84,11 @@ export class UsersAdmin {
     return rows.map((r) => this.view(r)).sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0));
   }
 
+  /** Throws the 404 of an unknown id. */
+  async exists(id: string): Promise<void> {
+    if (!(await this.find(this.db, id))) throw errors.userNotFound(id);
+  }
+
   async get(id: string): Promise<UserView> {
     const row = await this.find(this.db, id);
     if (!row) throw errors.userNotFound(id);
@@ -114,12 +96,11 @@ export class UsersAdmin {
   }
 
   /** `id`: a caller-chosen UUID (an import's `_users` sample row keeps its id, schema-io.md §2.5). */
-  async create(input: unknown, id: string = newId()): Promise<UserView> {
-    const body = objectBody(input);
-    const email = requiredEmail(body.email);
-    const password = checkedPassword(body.password);
-    const roles = optionalRoles(body.roles) ?? [];
-    const active = optionalActive(body.active) ?? true;
+  async create(input: UserCreateInput, id: string = newId()): Promise<UserView> {
+    const email = normaliseEmail(input.email);
+    const { password } = input;
+    const roles = input.roles ?? [];
+    const active = input.active ?? true;
     if (await this.emailTaken(email)) throw errors.userExists();
     const d = this.db.dialect;
     const now = new Date().toISOString();
@@ -136,17 +117,14 @@ export class UsersAdmin {
     }, { write: true }));
   }
 
-  async update(id: string, input: unknown): Promise<UserView> {
+  /** §6.4; the route has answered an unknown id with 404 (`exists`) before it checked the body. */
+  async update(id: string, input: UserUpdateInput): Promise<UserView> {
     const current = await this.find(this.db, id);
     if (!current) throw errors.userNotFound(id);
-    const body = objectBody(input);
-    const email = requiredEmail(body.email);
+    const email = normaliseEmail(input.email);
     // An empty password means "unchanged" on update (auth.md §6.4).
-    const password = body.password === undefined || body.password === null || body.password === ''
-      ? undefined
-      : checkedPassword(body.password);
-    const roles = optionalRoles(body.roles);
-    const active = optionalActive(body.active);
+    const password = input.password === undefined || input.password === null || input.password === '' ? undefined : input.password;
+    const { roles, active } = input;
     if (await this.emailTaken(email, current.id)) throw errors.userExists();
 
     const d = this.db.dialect;

@@ -7,6 +7,8 @@ import { fieldTypeNames } from '../metadata/field-types/index.js';
 import { CONDITION_OPERATORS, PERMISSION_ACTIONS } from '../permissions/policy.js';
 import { crudPaths, data, errorRefs, json } from './admin-paths.js';
 import { ref } from './schemas.js';
+import { openApiBody } from '../bodies/validate.js';
+import { AcceptInviteBody, InviteBulkBody, InviteCreateBody, LoginBody, RefreshBody, UserCreateBody, UserUpdateBody } from '../bodies/access.js';
 
 type Schema = Record<string, unknown>;
 
@@ -27,20 +29,21 @@ export function accessSchemas(): Record<string, Schema> {
     properties: { name: { type: 'string' }, type: { type: 'string', enum: [...fieldTypeNames] }, required: { type: 'boolean' }, unique: { type: 'boolean' } },
   };
   return {
-    LoginInput: obj({ email: { type: 'string' }, password: { type: 'string' } }, ['email', 'password']),
-    RefreshInput: obj({ refresh_token: { type: 'string' } }, ['refresh_token']),
-    AcceptInviteInput: obj({ token: { type: 'string' }, password: { type: 'string' } }, ['token', 'password']),
+    // Request bodies: the route schemas the server validates with.
+    LoginInput: openApiBody(LoginBody),
+    RefreshInput: openApiBody(RefreshBody),
+    AcceptInviteInput: openApiBody(AcceptInviteBody),
     TokenPair: obj(tokenPair, ['access_token', 'refresh_token']),
     AcceptedInvite: obj({ ...tokenPair, user: obj({ id: uuid, email: { type: 'string' }, roles }, ['id', 'email', 'roles']) }, ['access_token', 'refresh_token', 'user']),
     User: user,
-    UserCreate: obj({ email: { type: 'string' }, password: { type: 'string', maxLength: 72 }, roles, active: { type: 'boolean' } }, ['email', 'password']),
-    UserUpdate: obj({ email: { type: 'string' }, password: { type: 'string', maxLength: 72 }, roles, active: { type: 'boolean' } }, ['email']),
+    UserCreate: openApiBody(UserCreateBody),
+    UserUpdate: openApiBody(UserUpdateBody),
     Invite: obj({
       id: uuid, email: { type: 'string' }, roles, token: { type: 'string' }, expires_at: timestamp, accepted_at: { type: ['string', 'null'], format: 'date-time' },
       invited_by: { type: ['string', 'null'] }, created_at: timestamp, status: { type: 'string', enum: ['pending', 'accepted', 'expired'] },
     }, ['id', 'email', 'roles', 'token', 'expires_at', 'accepted_at', 'invited_by', 'created_at', 'status']),
-    InviteInput: obj({ email: { type: 'string' }, roles }, ['email']),
-    InviteBulkInput: obj({ emails: { type: 'array', items: { type: 'string' }, minItems: 1 }, roles }, ['emails']),
+    InviteInput: openApiBody(InviteCreateBody),
+    InviteBulkInput: openApiBody(InviteBulkBody),
     InviteBulkResult: obj({
       created: { type: 'array', items: obj({ id: uuid, email: { type: 'string' }, token: { type: 'string' }, expires_at: timestamp }, ['id', 'email', 'token', 'expires_at']) },
       skipped: { type: 'array', items: obj({ email: { type: 'string' }, reason: { type: 'string' } }, ['email', 'reason']) },

@@ -22,6 +22,8 @@ import { isPlainObject } from '../metadata/names.js';
 import type { RelationDef } from '../metadata/types.js';
 import type { SessionService } from '../auth/sessions.js';
 import { describeError } from './outcomes.js';
+import { checkedBody } from '../bodies/validate.js';
+import { UserCreateBody } from '../bodies/access.js';
 
 type Row = Record<string, unknown>;
 
@@ -351,7 +353,8 @@ async function insertUsers(t: SampleTarget, rows: readonly unknown[], outcome: S
     }
     const roles = raw.roles !== undefined ? raw.roles : typeof raw.role === 'string' ? [raw.role] : [];
     try {
-      await users.create({ email: raw.email, password: raw.password, roles, active: raw.active }, isUuid(raw.id) ? raw.id.toLowerCase() : undefined);
+      const input = checkedBody(UserCreateBody, { email: raw.email, password: raw.password, roles, active: raw.active });
+      await users.create(input, isUuid(raw.id) ? raw.id.toLowerCase() : undefined);
       outcome.inserted++;
     } catch (err) {
       if (err instanceof AppError && err.code === 'CONFLICT') outcome.skipped++;

@@ -5,7 +5,9 @@ import { bearerToken } from '../../core/auth/tokens.js';
 import { aiStatus } from '../../core/ai/settings.js';
 import { errors } from '../../core/errors.js';
 import { authRateLimits } from '../../plugins/rate-limit.js';
-import { objectBody } from '../../core/input.js';
+import { withBody } from '../../core/bodies/validate.js';
+import { ChangePasswordBody, LoginBody, RefreshBody } from '../../core/bodies/access.js';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { couldBeAppName } from '../../core/platform/app-names.js';
 
 declare module 'fastify' {
@@ -15,7 +17,8 @@ declare module 'fastify' {
   }
 }
 
-export default async function platformRoutes(fastify: FastifyInstance): Promise<void> {
+export default async function platformRoutes(host: FastifyInstance): Promise<void> {
+  const fastify = host.withTypeProvider<TypeBoxTypeProvider>();
   const platform = fastify.rocket;
 
   fastify.decorateRequest('caller', undefined);
@@ -37,15 +40,15 @@ export default async function platformRoutes(fastify: FastifyInstance): Promise<
 
   const limits = await authRateLimits(fastify, platform.config.rate_limit);
 
-  fastify.post('/auth/login', { ...open, ...limits({ scope: () => '_platform', perAccount: true }) },
-    async (req) => ({ data: await platform.sessions.login(objectBody(req.body)) }));
-  fastify.post('/auth/refresh', open, async (req) => ({ data: await platform.sessions.refresh(objectBody(req.body)) }));
-  fastify.post('/auth/logout', open, async (req) => {
-    await platform.sessions.logout(objectBody(req.body));
+  fastify.post('/auth/login', withBody(LoginBody, { ...open, ...limits({ scope: () => '_platform', perAccount: true }) }),
+    async (req) => ({ data: await platform.sessions.login(req.body) }));
+  fastify.post('/auth/refresh', withBody(RefreshBody, open), async (req) => ({ data: await platform.sessions.refresh(req.body) }));
+  fastify.post('/auth/logout', withBody(RefreshBody, open), async (req) => {
+    await platform.sessions.logout(req.body);
     return { message: 'Logged out' };
   });
-  fastify.post('/auth/change-password', async (req) => {
-    await platform.sessions.changePassword(req.rocketCaller!.id, objectBody(req.body));
+  fastify.post('/auth/change-password', withBody(ChangePasswordBody), async (req) => {
+    await platform.sessions.changePassword(req.rocketCaller!.id, req.body);
     return { message: 'Password changed' };
   });
 

@@ -4,8 +4,9 @@
 // exercises list (filters, sort, include), get, nested creates, update and delete; its
 // `// @ts-expect-error [code fragment]` probes are wrong calls the types must refuse. Any
 // diagnostic fails the test, an unused @ts-expect-error (TS2578, a probe that compiled) included,
-// and each probe must be refused with its own error. Login is not in the document yet, so the
-// program uses a token. SQLite only: the document does not depend on the database.
+// and each probe must be refused with its own error. The program logs in through the document's
+// login (whose body is the route schema the server validates with) and creates a user. SQLite
+// only: the document does not depend on the database.
 import t from 'tap';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -86,8 +87,12 @@ function ok<T>(result: { data?: T; error?: components['schemas']['Error']; respo
   return result.data;
 }
 
-export async function run(baseUrl: string, token: string, fetch: Fetch): Promise<Record<string, unknown>> {
-  const client = connect(baseUrl, token, fetch);
+export async function run(baseUrl: string, email: string, password: string, fetch: Fetch): Promise<Record<string, unknown>> {
+  const anonymous = createClient<paths>({ baseUrl, fetch });
+  const pair = ok(await anonymous.POST('/auth/login', { body: { email, password } }), 'login').data;
+  const client = connect(baseUrl, pair.access_token, fetch);
+  const user = ok(await client.POST('/_admin/users', { body: { email: 'reader@example.test', password: 'pw-1234', roles: ['reader'] } }), 'create user').data;
+  const userRoles: string[] = user.roles;
   const author = ok(await client.POST('/author', { body: { name: 'Frank', country: 'fr' } }), 'create author').data;
   const tag = ok(await client.POST('/tag', { body: { label: 'classic' } }), 'create tag').data;
 
@@ -141,7 +146,7 @@ export async function run(baseUrl: string, token: string, fetch: Fetch): Promise
   const code: components['schemas']['Error']['error']['code'] | undefined = gone.error?.error.code;
 
   return {
-    status, total, title, genre, subtitle, tags, chapters: chapters.map((c) => c.heading), books,
+    userRoles, status, total, title, genre, subtitle, tags, chapters: chapters.map((c) => c.heading), books,
     patched: [patched.pages, patched.subtitle], put: put.status,
     after: { chapters: (after.book_chapters ?? []).map((c) => c.heading), tags: (after.book_tags ?? []).length },
     deleted: deleted.id === created.id, gone: [gone.response.status, code],
@@ -150,6 +155,12 @@ export async function run(baseUrl: string, token: string, fetch: Fetch): Promise
 
 export async function probes(bookId: string, book: Book): Promise<void> {
   const client = connect('http://localhost/api/shop', 'token');
+  // @ts-expect-error [2322 password: string] a login without its password
+  await client.POST('/auth/login', { body: { email: 'a@b' } });
+  // @ts-expect-error [2322 Type 'string' is not assignable to type 'string] roles as a string on a user create
+  await client.POST('/_admin/users', { body: { email: 'a@b', password: 'x', roles: 'admin' } });
+  // @ts-expect-error [2322 Type 'string' is not assignable to type 'boolean] active as a string on a user update
+  await client.PUT('/_admin/users/{id}', { params: { path: { id: bookId } }, body: { email: 'a@b', active: 'no' } });
   const authorId = '00000000-0000-4000-8000-000000000001';
   // openapi-fetch infers its options generically, so an extra key passes unless the body is
   // checked against its type where it is written: \`satisfies\` (or an annotation) does that.
@@ -260,9 +271,9 @@ t.test('a strict openapi-fetch client compiles against the generated types, and 
     return new Response(res.statusCode === 204 || res.statusCode === 304 ? null : res.body, { status: res.statusCode, headers });
   };
   const client = await import(pathToFileURL(join(dir, 'client.mjs')).href) as { run: (...args: unknown[]) => Promise<Record<string, unknown>> };
-  const outcome = await client.run(`http://localhost/api/${app.name}`, app.token, viaInject);
+  const outcome = await client.run(`http://localhost/api/${app.name}`, 'admin@localhost', 'changeme', viaInject);
   t.same(outcome, {
-    status: 'draft', total: 1, title: 'Dune', genre: 'fiction', subtitle: null, tags: ['classic'], chapters: ['One', 'Two'], books: ['Dune'],
+    userRoles: ['reader'], status: 'draft', total: 1, title: 'Dune', genre: 'fiction', subtitle: null, tags: ['classic'], chapters: ['One', 'Two'], books: ['Dune'],
     patched: [420, null], put: 'published', after: { chapters: ['Uno'], tags: 0 }, deleted: true, gone: [404, 'NOT_FOUND'],
   }, 'the program runs: list, get, nested create, update, delete as typed');
 

@@ -200,12 +200,15 @@ Object {
         "type": "object",
       },
       "AcceptInviteInput": Object {
-        "additionalProperties": false,
         "properties": Object {
           "password": Object {
+            "description": "At most 72 bytes (UTF-8)",
+            "maxLength": 72,
+            "minLength": 1,
             "type": "string",
           },
           "token": Object {
+            "pattern": "\\\\S",
             "type": "string",
           },
         },
@@ -1478,10 +1481,10 @@ Object {
         "type": "object",
       },
       "InviteBulkInput": Object {
-        "additionalProperties": false,
         "properties": Object {
           "emails": Object {
             "items": Object {
+              "pattern": "\\\\S",
               "type": "string",
             },
             "minItems": 1,
@@ -1579,9 +1582,9 @@ Object {
         "type": "object",
       },
       "InviteInput": Object {
-        "additionalProperties": false,
         "properties": Object {
           "email": Object {
+            "pattern": "^\\\\s*[^\\\\s@]+@[^\\\\s@]+\\\\s*$",
             "type": "string",
           },
           "roles": Object {
@@ -1622,12 +1625,13 @@ Object {
         "type": "object",
       },
       "LoginInput": Object {
-        "additionalProperties": false,
         "properties": Object {
           "email": Object {
+            "minLength": 1,
             "type": "string",
           },
           "password": Object {
+            "minLength": 1,
             "type": "string",
           },
         },
@@ -2592,9 +2596,9 @@ Object {
         "type": "object",
       },
       "RefreshInput": Object {
-        "additionalProperties": false,
         "properties": Object {
           "refresh_token": Object {
+            "minLength": 1,
             "type": "string",
           },
         },
@@ -3848,16 +3852,18 @@ Object {
         "type": "object",
       },
       "UserCreate": Object {
-        "additionalProperties": false,
         "properties": Object {
           "active": Object {
             "type": "boolean",
           },
           "email": Object {
+            "pattern": "^\\\\s*[^\\\\s@]+@[^\\\\s@]+\\\\s*$",
             "type": "string",
           },
           "password": Object {
+            "description": "At most 72 bytes (UTF-8)",
             "maxLength": 72,
+            "minLength": 1,
             "type": "string",
           },
           "roles": Object {
@@ -3874,17 +3880,25 @@ Object {
         "type": "object",
       },
       "UserUpdate": Object {
-        "additionalProperties": false,
         "properties": Object {
           "active": Object {
             "type": "boolean",
           },
           "email": Object {
+            "pattern": "^\\\\s*[^\\\\s@]+@[^\\\\s@]+\\\\s*$",
             "type": "string",
           },
           "password": Object {
-            "maxLength": 72,
-            "type": "string",
+            "anyOf": Array [
+              Object {
+                "description": "At most 72 bytes (UTF-8)",
+                "maxLength": 72,
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
           },
           "roles": Object {
             "items": Object {
