@@ -1,7 +1,9 @@
 # Multi-stage build: compile TypeScript with the full toolchain, ship only the runtime (production
 # dependencies, dist/, package.json). Node 24 LTS (20 reached end of life on 2026-04-30), the base
 # image pinned to an exact release so a rebuild gets the same runtime; bump NODE_VERSION on purpose.
-ARG NODE_VERSION=24.22.3
+# 24.21.0 is the newest 24.x release the build machines could confirm (npm's `node` package; they
+# reach no container registry, so the image itself is not built in CI).
+ARG NODE_VERSION=24.21.0
 FROM node:${NODE_VERSION}-bookworm-slim AS build
 WORKDIR /src
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The package as users get it (issue 20 §2), run by .ci/run after the tests: `npm pack` (which
 # builds dist/ first), the tarball installed with --omit=dev into a fresh host project next to
-# fastify, and examples/embedded/server.mjs started there in development mode (no pino-pretty):
-# the host's route and Rocket's routes answer, and SIGTERM exits 0. Fails loudly on any step.
+# fastify, a TypeScript host compiled against the package's types, and examples/embedded/server.mjs
+# started there in development mode (no pino-pretty): the host's route and Rocket's routes answer,
+# and SIGTERM exits 0. Fails loudly on any step.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root="$PWD"
 work="$(mktemp -d)"
 pid=""
 cleanup() { if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; fi; rm -rf "$work"; }
@@ -25,6 +27,13 @@ printf '{ "name": "host", "private": true, "type": "module" }\n' > "$host/packag
 echo "check-package: npm install --omit=dev (the tarball and fastify)"
 (cd "$host" && npm install --omit=dev --no-audit --no-fund --loglevel=error "$work/$tarball" "fastify@^5.12.0" >/dev/null)
 if [ -d "$host/node_modules/pino-pretty" ]; then echo "check-package: FAIL: pino-pretty was installed (a dev dependency)" >&2; exit 1; fi
+
+# The shipped types, as a TypeScript host sees them: the options and callbacks typed, misspelt and
+# mistyped options refused (each @ts-expect-error must be used). Compiled with this project's tsc.
+cp scripts/package-host/typed-host.ts "$host/"
+printf '{ "compilerOptions": { "strict": true, "noEmit": true, "target": "ES2022", "module": "NodeNext", "moduleResolution": "NodeNext", "skipLibCheck": true, "types": ["node"], "typeRoots": ["%s"] }, "files": ["typed-host.ts"] }\n' "$root/node_modules/@types" > "$host/tsconfig.json"
+echo "check-package: compiling a typed host against the package's types"
+(cd "$host" && "$root/node_modules/.bin/tsc" -p tsconfig.json) || { echo "check-package: FAIL: the typed host (a wrong option compiled, or a right one did not)" >&2; exit 1; }
 
 port=$((20000 + RANDOM % 20000))
 echo "check-package: starting the embedded example on port $port (development mode)"

@@ -160,6 +160,24 @@ function itemPath(registry: Registry, entity: CompiledEntity, pascal: string): S
   };
 }
 
+const REQUEST_ID_HEADER = {
+  description: 'The request\'s id, which its log lines carry as `reqId`: quote it when reporting a problem',
+  schema: { type: 'string' },
+};
+
+/** Every answer carries X-Request-ID (app.ts), so every response of the document lists it. */
+function withRequestId(paths: Schema, responses: Schema): void {
+  const tag = (response: Schema) => {
+    if (!('$ref' in response)) response.headers = { 'X-Request-ID': { $ref: '#/components/headers/X-Request-ID' }, ...(response.headers as Schema | undefined) };
+  };
+  for (const item of Object.values(paths) as Schema[]) {
+    for (const operation of Object.values(item) as Schema[]) {
+      for (const response of Object.values((operation.responses ?? {}) as Schema)) tag(response as Schema);
+    }
+  }
+  for (const response of Object.values(responses)) tag(response as Schema);
+}
+
 export function generateOpenApi(registry: Registry, opts: OpenApiOptions): Record<string, unknown> {
   const entities = [...registry.entities.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const taken = new Set<string>();
@@ -184,6 +202,8 @@ export function generateOpenApi(registry: Registry, opts: OpenApiOptions): Recor
   for (const name of [...written.keys()].sort()) schemas[names.relationWrite.get(name)!] = relationWriteComponent(registry, written.get(name)!, names);
   Object.assign(schemas, sharedSchemas(), accessSchemas(), adminSchemas(), fileSchemas(), auditSchemas(), workflowInstanceSchemas(), eventSchemas(), uiConfigSchemas(), schemaIoSchemas());
   Object.assign(paths, accessPaths(), adminPaths(), filePaths(), auditPaths(), workflowPaths(), eventPaths(), uiConfigPaths(), aiPaths(), schemaIoPaths());
+  const responses = sharedResponses();
+  withRequestId(paths, responses);
   return {
     openapi: '3.1.0',
     info: {
@@ -196,8 +216,9 @@ export function generateOpenApi(registry: Registry, opts: OpenApiOptions): Recor
     paths,
     components: {
       schemas,
-      responses: sharedResponses(),
+      responses,
       parameters: sharedParameters(),
+      headers: { 'X-Request-ID': REQUEST_ID_HEADER },
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
       },

@@ -48,6 +48,17 @@ eachDialect(t, 'X-Request-ID on every answer: app, platform, health, 404 and err
   t.ok(ids.every((id) => typeof id === 'string' && id.length > 0), JSON.stringify(ids));
   t.equal(new Set(ids).size, ids.length, 'each request its own');
   t.ok(answers[0].headers['x-trace-id'], 'app routes also answer X-Trace-ID');
+
+  // The document says so for every response, shared error responses included.
+  const doc = (await call('GET', '/_openapi.json')).body;
+  const header = { $ref: '#/components/headers/X-Request-ID' };
+  t.same(doc.paths['/note'].get.responses['200'].headers['X-Request-ID'], header);
+  t.same(doc.paths['/note/{id}'].get.responses['200'].headers['X-Request-ID'], header, 'beside the ETag');
+  t.ok(doc.paths['/note/{id}'].get.responses['200'].headers.ETag);
+  t.same(doc.paths['/auth/login'].post.responses['200'].headers['X-Request-ID'], header);
+  const shared = Object.entries(doc.components.responses as Record<string, { headers?: Record<string, unknown> }>);
+  t.ok(shared.length > 0 && shared.every(([, response]) => response.headers?.['X-Request-ID']), 'every shared (error) response');
+  t.equal(doc.components.headers['X-Request-ID'].schema.type, 'string');
 });
 
 eachDialect(t, 'ETag and If-None-Match on reads: 304 while unchanged, a new tag after a change', async (t, r) => {

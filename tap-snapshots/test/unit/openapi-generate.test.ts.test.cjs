@@ -8,6 +8,14 @@
 exports[`test/unit/openapi-generate.test.ts > TAP > snapshot > openapi document for author, comment, post, tag 1`] = `
 Object {
   "components": Object {
+    "headers": Object {
+      "X-Request-ID": Object {
+        "description": "The request's id, which its log lines carry as \`reqId\`: quote it when reporting a problem",
+        "schema": Object {
+          "type": "string",
+        },
+      },
+    },
     "parameters": Object {
       "page": Object {
         "description": "Page number (1-based); an invalid value means 1.",
@@ -53,6 +61,11 @@ Object {
           },
         },
         "description": "AI_REQUEST_FAILED: the AI provider could not be reached, answered an error, or gave no usable completion.",
+        "headers": Object {
+          "X-Request-ID": Object {
+            "$ref": "#/components/headers/X-Request-ID",
+          },
+        },
       },
       "BadRequest": Object {
         "content": Object {
@@ -63,6 +76,11 @@ Object {
           },
         },
         "description": "INVALID_PAYLOAD (malformed or non-object JSON, bad filter value or operator, include depth) or UNKNOWN_FIELD (filter, sort or include).",
+        "headers": Object {
+          "X-Request-ID": Object {
+            "$ref": "#/components/headers/X-Request-ID",
+          },
+        },
       },
       "Conflict": Object {
         "content": Object {
@@ -73,6 +91,11 @@ Object {
           },
         },
         "description": "CONFLICT: unique violation or an on_delete restrict.",
+        "headers": Object {
+          "X-Request-ID": Object {
+            "$ref": "#/components/headers/X-Request-ID",
+          },
+        },
       },
       "Forbidden": Object {
         "content": Object {
@@ -83,6 +106,11 @@ Object {
           },
         },
         "description": "FORBIDDEN: no permission for the action, an included entity or a state transition.",
+        "headers": Object {
+          "X-Request-ID": Object {
+            "$ref": "#/components/headers/X-Request-ID",
+          },
+        },
       },
       "InternalError": Object {
         "content": Object {
@@ -93,6 +121,11 @@ Object {
           },
         },
         "description": "INTERNAL_ERROR, or WEBHOOK_FAILED when a synchronous webhook vetoed the write.",
+        "headers": Object {
+          "X-Request-ID": Object {
+            "$ref": "#/components/headers/X-Request-ID",
+          },
+        },
       },
       "NotConfigured": Object {
         "content": Object {
@@ -103,6 +136,11 @@ Object {
           },
         },
         "description": "NOT_CONFIGURED: an optional feature (the AI schema generator) is not configured on this server.",
+        "headers": Object {
+          "X-Request-ID": Object {
+            "$ref": "#/components/headers/X-Request-ID",
+          },
+        },
       },
       "NotFound": Object {
         "content": Object {
@@ -113,6 +151,11 @@ Object {
           },
         },
         "description": "APP_NOT_FOUND, UNKNOWN_ENTITY, or NOT_FOUND (record, or a file referenced by a file field).",
+        "headers": Object {
+          "X-Request-ID": Object {
+            "$ref": "#/components/headers/X-Request-ID",
+          },
+        },
       },
       "PayloadTooLarge": Object {
         "content": Object {
@@ -123,6 +166,11 @@ Object {
           },
         },
         "description": "PAYLOAD_TOO_LARGE: body over the configured limit, or FILE_TOO_LARGE: upload over storage.max_file_size.",
+        "headers": Object {
+          "X-Request-ID": Object {
+            "$ref": "#/components/headers/X-Request-ID",
+          },
+        },
       },
       "PreconditionFailed": Object {
         "content": Object {
@@ -133,6 +181,11 @@ Object {
           },
         },
         "description": "PRECONDITION_FAILED: If-Match names another version of the record (it changed since that ETag was read).",
+        "headers": Object {
+          "X-Request-ID": Object {
+            "$ref": "#/components/headers/X-Request-ID",
+          },
+        },
       },
       "Unauthorized": Object {
         "content": Object {
@@ -143,6 +196,11 @@ Object {
           },
         },
         "description": "UNAUTHORIZED: missing or invalid bearer token.",
+        "headers": Object {
+          "X-Request-ID": Object {
+            "$ref": "#/components/headers/X-Request-ID",
+          },
+        },
       },
       "ValidationFailed": Object {
         "content": Object {
@@ -153,6 +211,11 @@ Object {
           },
         },
         "description": "VALIDATION_FAILED: payload, nested-write, rule or state-machine problems (details listed).",
+        "headers": Object {
+          "X-Request-ID": Object {
+            "$ref": "#/components/headers/X-Request-ID",
+          },
+        },
       },
     },
     "schemas": Object {
@@ -5283,6 +5346,11 @@ Object {
               },
             },
             "description": "The proposal",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -5339,6 +5407,11 @@ Object {
               },
             },
             "description": "model is \\"\\" when not configured",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -5468,6 +5541,11 @@ Object {
               },
             },
             "description": "A page of entries",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -5506,6 +5584,11 @@ Object {
               },
             },
             "description": "The entry",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -5558,6 +5641,11 @@ Object {
               },
             },
             "description": "The entities",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -5601,6 +5689,11 @@ Object {
               },
             },
             "description": "The created entity",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -5658,6 +5751,11 @@ Object {
               },
             },
             "description": "The id of the deleted entity",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -5694,6 +5792,11 @@ Object {
               },
             },
             "description": "The entity",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -5750,6 +5853,11 @@ Object {
               },
             },
             "description": "The updated entity",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -5797,6 +5905,11 @@ Object {
               },
             },
             "description": "The document",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -5875,6 +5988,11 @@ Object {
               },
             },
             "description": "ImportResult, or ImportPlan for a dry run; 200 even when every item failed",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -5922,6 +6040,11 @@ Object {
               },
             },
             "description": "The invites",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -5965,6 +6088,11 @@ Object {
               },
             },
             "description": "The invite",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -6021,6 +6149,11 @@ Object {
               },
             },
             "description": "The deleted invite's id",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -6080,6 +6213,11 @@ Object {
               },
             },
             "description": "What was created and skipped",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -6124,6 +6262,11 @@ Object {
               },
             },
             "description": "The permissions",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -6167,6 +6310,11 @@ Object {
               },
             },
             "description": "The created permission",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -6220,6 +6368,11 @@ Object {
               },
             },
             "description": "The id of the deleted permission",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -6256,6 +6409,11 @@ Object {
               },
             },
             "description": "The permission",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -6313,6 +6471,11 @@ Object {
               },
             },
             "description": "The updated permission",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -6360,6 +6523,11 @@ Object {
               },
             },
             "description": "The relations",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -6403,6 +6571,11 @@ Object {
               },
             },
             "description": "The created relation",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -6460,6 +6633,11 @@ Object {
               },
             },
             "description": "The id of the deleted relation",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -6496,6 +6674,11 @@ Object {
               },
             },
             "description": "The relation",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -6552,6 +6735,11 @@ Object {
               },
             },
             "description": "The updated relation",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -6613,6 +6801,11 @@ Object {
               },
             },
             "description": "The rules",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -6656,6 +6849,11 @@ Object {
               },
             },
             "description": "The created rule",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -6709,6 +6907,11 @@ Object {
               },
             },
             "description": "The id of the deleted rule",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -6745,6 +6948,11 @@ Object {
               },
             },
             "description": "The rule",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -6802,6 +7010,11 @@ Object {
               },
             },
             "description": "The updated rule",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -6860,6 +7073,11 @@ Object {
               },
             },
             "description": "The state machines",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -6903,6 +7121,11 @@ Object {
               },
             },
             "description": "The created state machine",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -6959,6 +7182,11 @@ Object {
               },
             },
             "description": "The id of the deleted state machine",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -6995,6 +7223,11 @@ Object {
               },
             },
             "description": "The state machine",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -7052,6 +7285,11 @@ Object {
               },
             },
             "description": "The updated state machine",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -7102,6 +7340,11 @@ Object {
               },
             },
             "description": "The UI configs",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -7145,6 +7388,11 @@ Object {
               },
             },
             "description": "The created UI config",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -7201,6 +7449,11 @@ Object {
               },
             },
             "description": "The id of the deleted UI config",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -7237,6 +7490,11 @@ Object {
               },
             },
             "description": "The UI config",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -7294,6 +7552,11 @@ Object {
               },
             },
             "description": "The updated UI config",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -7344,6 +7607,11 @@ Object {
               },
             },
             "description": "The users",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -7387,6 +7655,11 @@ Object {
               },
             },
             "description": "The created user",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -7443,6 +7716,11 @@ Object {
               },
             },
             "description": "The id of the deleted user",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -7479,6 +7757,11 @@ Object {
               },
             },
             "description": "The user",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -7536,6 +7819,11 @@ Object {
               },
             },
             "description": "The updated user",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -7621,6 +7909,11 @@ Object {
               },
             },
             "description": "The deliveries",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -7656,6 +7949,11 @@ Object {
               },
             },
             "description": "The delivery",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -7792,6 +8090,11 @@ Object {
               },
             },
             "description": "The requeued delivery",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -7836,6 +8139,11 @@ Object {
               },
             },
             "description": "The webhooks",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -7879,6 +8187,11 @@ Object {
               },
             },
             "description": "The created webhook",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -7932,6 +8245,11 @@ Object {
               },
             },
             "description": "The id of the deleted webhook",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -7968,6 +8286,11 @@ Object {
               },
             },
             "description": "The webhook",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -8025,6 +8348,11 @@ Object {
               },
             },
             "description": "The updated webhook",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -8072,6 +8400,11 @@ Object {
               },
             },
             "description": "The workflows",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -8115,6 +8448,11 @@ Object {
               },
             },
             "description": "The created workflow",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -8171,6 +8509,11 @@ Object {
               },
             },
             "description": "The id of the deleted workflow",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -8207,6 +8550,11 @@ Object {
               },
             },
             "description": "The workflow",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -8264,6 +8612,11 @@ Object {
               },
             },
             "description": "The updated workflow",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -8438,6 +8791,11 @@ Object {
               },
             },
             "description": "A page of events",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -8531,6 +8889,11 @@ Object {
               },
             },
             "description": "Stored; readable at once",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -8600,6 +8963,11 @@ Object {
               },
             },
             "description": "The aggregates",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -8638,6 +9006,11 @@ Object {
               },
             },
             "description": "The trace",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -8689,6 +9062,11 @@ Object {
               },
             },
             "description": "Every file of the app",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -8732,6 +9110,11 @@ Object {
               },
             },
             "description": "Deleted",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -8798,6 +9181,9 @@ Object {
                   "type": "string",
                 },
               },
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
             },
           },
           "401": Object {
@@ -8853,6 +9239,9 @@ Object {
                 "schema": Object {
                   "type": "string",
                 },
+              },
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
               },
             },
           },
@@ -8921,6 +9310,11 @@ Object {
               },
             },
             "description": "The stored file",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -8969,6 +9363,11 @@ Object {
               },
             },
             "description": "The config, or null when the entity has none",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -9014,6 +9413,11 @@ Object {
               },
             },
             "description": "The configs",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -9078,6 +9482,11 @@ Object {
               },
             },
             "description": "A page of instances",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -9121,6 +9530,11 @@ Object {
               },
             },
             "description": "Deleted",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -9154,6 +9568,11 @@ Object {
               },
             },
             "description": "The instance",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -9222,6 +9641,11 @@ Object {
               },
             },
             "description": "The instance after advancing",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -9285,6 +9709,11 @@ Object {
               },
             },
             "description": "The instance after advancing",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -9329,6 +9758,11 @@ Object {
               },
             },
             "description": "Newest first",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -9371,6 +9805,11 @@ Object {
               },
             },
             "description": "Accept an invite: the user is created and logged in",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -9423,6 +9862,11 @@ Object {
               },
             },
             "description": "Log in with email and password: a token pair",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -9466,6 +9910,11 @@ Object {
               },
             },
             "description": "Delete a refresh token (idempotent)",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -9509,6 +9958,11 @@ Object {
               },
             },
             "description": "Trade a refresh token for a new pair (rotation)",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -10464,10 +10918,18 @@ Object {
                   "type": "string",
                 },
               },
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
             },
           },
           "304": Object {
             "description": "Not modified: the ETag in If-None-Match still matches",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -10526,6 +10988,9 @@ Object {
                 "schema": Object {
                   "type": "string",
                 },
+              },
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
               },
             },
           },
@@ -10589,6 +11054,11 @@ Object {
               },
             },
             "description": "The primary key of the deleted record",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -10679,10 +11149,18 @@ Object {
                   "type": "string",
                 },
               },
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
             },
           },
           "304": Object {
             "description": "Not modified: the ETag in If-None-Match still matches",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -10747,6 +11225,11 @@ Object {
               },
             },
             "description": "The updated author record",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -10811,6 +11294,11 @@ Object {
               },
             },
             "description": "The updated author record",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -10867,6 +11355,11 @@ Object {
               },
             },
             "description": "A page of entries",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -12084,10 +12577,18 @@ Object {
                   "type": "string",
                 },
               },
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
             },
           },
           "304": Object {
             "description": "Not modified: the ETag in If-None-Match still matches",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -12146,6 +12647,9 @@ Object {
                 "schema": Object {
                   "type": "string",
                 },
+              },
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
               },
             },
           },
@@ -12209,6 +12713,11 @@ Object {
               },
             },
             "description": "The primary key of the deleted record",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -12299,10 +12808,18 @@ Object {
                   "type": "string",
                 },
               },
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
             },
           },
           "304": Object {
             "description": "Not modified: the ETag in If-None-Match still matches",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -12367,6 +12884,11 @@ Object {
               },
             },
             "description": "The updated comment record",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -12431,6 +12953,11 @@ Object {
               },
             },
             "description": "The updated comment record",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -12487,6 +13014,11 @@ Object {
               },
             },
             "description": "A page of entries",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -14287,10 +14819,18 @@ Object {
                   "type": "string",
                 },
               },
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
             },
           },
           "304": Object {
             "description": "Not modified: the ETag in If-None-Match still matches",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -14349,6 +14889,9 @@ Object {
                 "schema": Object {
                   "type": "string",
                 },
+              },
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
               },
             },
           },
@@ -14412,6 +14955,11 @@ Object {
               },
             },
             "description": "The primary key of the deleted record",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -14502,10 +15050,18 @@ Object {
                   "type": "string",
                 },
               },
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
             },
           },
           "304": Object {
             "description": "Not modified: the ETag in If-None-Match still matches",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -14569,6 +15125,11 @@ Object {
               },
             },
             "description": "The updated post record",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -14633,6 +15194,11 @@ Object {
               },
             },
             "description": "The updated post record",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -14689,6 +15255,11 @@ Object {
               },
             },
             "description": "A page of entries",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -15346,10 +15917,18 @@ Object {
                   "type": "string",
                 },
               },
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
             },
           },
           "304": Object {
             "description": "Not modified: the ETag in If-None-Match still matches",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -15408,6 +15987,9 @@ Object {
                 "schema": Object {
                   "type": "string",
                 },
+              },
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
               },
             },
           },
@@ -15471,6 +16053,11 @@ Object {
               },
             },
             "description": "The primary key of the deleted record",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
@@ -15561,10 +16148,18 @@ Object {
                   "type": "string",
                 },
               },
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
             },
           },
           "304": Object {
             "description": "Not modified: the ETag in If-None-Match still matches",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -15628,6 +16223,11 @@ Object {
               },
             },
             "description": "The updated tag record",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -15692,6 +16292,11 @@ Object {
               },
             },
             "description": "The updated tag record",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "400": Object {
             "$ref": "#/components/responses/BadRequest",
@@ -15748,6 +16353,11 @@ Object {
               },
             },
             "description": "A page of entries",
+            "headers": Object {
+              "X-Request-ID": Object {
+                "$ref": "#/components/headers/X-Request-ID",
+              },
+            },
           },
           "401": Object {
             "$ref": "#/components/responses/Unauthorized",
