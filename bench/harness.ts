@@ -12,7 +12,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { login } from './http.js';
-import { monitor } from './procmon.js';
+import { monitor, postgresRoot } from './procmon.js';
 import type { Server } from './proc.js';
 import type { Run } from './report.js';
 import { reseed, sampleIds, type SeedSizes } from './schema.js';
@@ -205,8 +205,11 @@ export async function measureAll(targets: Target[], workloads: Workload[], o: Lo
           const tag = tagOf(t, level, rep);
           const warm = o.warmup ? await cannon(t, w, token, o.warmup, level, seed + 500_000, `${tag}w`) : undefined;
           const mon = monitor(t.server.pid);
+          const pg = postgresRoot();
+          const dbMon = pg === undefined ? undefined : monitor(pg);
           const m = await cannon(t, w, token, o.duration, level, seed, `${tag}m`);
           const usage = mon.stop();
+          const dbUsage = dbMon?.stop();
           const ok = await alive(t, await tokenFor(t, { caller: 'admin' }));
           const errors = m.errors + (warm?.errors ?? 0);
           runs.push({
@@ -216,7 +219,10 @@ export async function measureAll(targets: Target[], workloads: Workload[], o: Lo
           });
           const flags = [warm?.problem && `warm-up: ${warm.problem}`, m.problem, !ok && 'WEDGED: no answer to a get-by-id within 5 s'].filter(Boolean);
           if (flags.length) failures.push(`${w.id} [${t.name}, ${level} connections, rep ${rep}]: ${flags.join('; ')}`);
-          const cpu = usage && m.responses ? `  cpu ${Math.round((usage.cpuSec * 1e6) / m.responses)} µs/req  rss ${usage.rssMaxMiB} MiB` : '';
+          const perReq = (sec: number) => Math.round((sec * 1e6) / m.responses);
+          // The database's share (all of the local PostgreSQL's backends, whoever they serve).
+          const db = dbUsage && m.responses ? `  db ${perReq(dbUsage.cpuSec)} µs/req` : '';
+          const cpu = usage && m.responses ? `  cpu ${perReq(usage.cpuSec)} µs/req${db}  rss ${usage.rssMaxMiB} MiB` : '';
           console.log(`[${k}/${total}] ${w.id} ${t.name.padEnd(9)} ${Math.round(m.rps).toString().padStart(7)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms${cpu}  errors ${errors}` +
             (flags.length ? `  !! ${flags.join('; ')}` : ''));
           if (!ok) throw new Error(`${t.name} is wedged after ${w.id}; stopping (see its log ${t.server.logFile})`);

@@ -59,6 +59,32 @@ function sampleTree(root: number): { rss: number; cpu: number } | null {
   return alive ? { rss, cpu } : null;
 }
 
+/**
+ * The local PostgreSQL's postmaster (a `postgres` process whose parent is not one), whose tree
+ * holds every backend: the database's share of the CPU per request. Undefined when there is none.
+ */
+export function postgresRoot(): number | undefined {
+  const comm = (pid: number | string) => {
+    try {
+      return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+    } catch {
+      return '';
+    }
+  };
+  let entries: string[] = [];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return undefined;
+  }
+  for (const d of entries) {
+    if (!/^\d+$/.test(d) || comm(d) !== 'postgres') continue;
+    const st = statOf(d);
+    if (st && comm(st.ppid) !== 'postgres') return Number(d);
+  }
+  return undefined;
+}
+
 export interface Usage { cpuSec: number; rssMaxMiB: number; rssEndMiB: number }
 
 /** Samples every `everyMs` until stop(); returns the CPU seconds used meanwhile and the RSS peak. */
