@@ -56,13 +56,14 @@ const SET = ['status', 'attempt', 'next_retry_at', 'response_status', 'response_
 const settleSql = new WeakMap<Dialect, string>();
 
 /** One UPDATE for many outcomes, each row fenced by its lease; RETURNING names the rows it owned
- * (bare `id`: SQLite's RETURNING knows no table alias, and `log_id` keeps it unambiguous). */
-function settleManySql(d: Dialect): string {
+ * (bare `id`: SQLite's RETURNING knows no table alias, and `log_id` keeps it unambiguous). Both
+ * conditions are per-row tests, so the plan is a primary-key lookup per outcome (Dialect.jsonRows). */
+export function settleManySql(d: Dialect): string {
   let text = settleSql.get(d);
   if (!text) {
     const v = d.jsonRows('$1', 'v', SETTLE_COLUMNS);
     text = `UPDATE _webhook_logs AS l SET ${SET.map((c) => `${c} = ${v.column(c)}`).join(', ')} FROM ${v.from} `
-      + `WHERE l.id = ${v.column('log_id')} AND l.next_retry_at = ${v.column('lease')} RETURNING id`;
+      + `WHERE ${v.equalsPerRow('l.id', 'log_id')} AND ${v.equalsPerRow('l.next_retry_at', 'lease')} RETURNING id`;
     settleSql.set(d, text);
   }
   return text;

@@ -207,6 +207,7 @@ export const postgresDialect: Dialect = {
   jsonRows: (source, alias, columns) => ({
     from: `json_to_recordset((${source})::json) AS ${alias}(${columns.map(([c, k]) => `${quoteIdent(c)} ${COLUMN_TYPES[k]}`).join(', ')})`,
     column: (name) => `${alias}.${quoteIdent(name)}`,
+    equalsPerRow: (target, name) => `${target} = ANY(ARRAY[${alias}.${quoteIdent(name)}])`,
   }),
   // `::text` first: a parameter typed json would have the driver encode the string as a JSON string.
   jsonTextElements: (n, alias, kind) => `(SELECT e::${COLUMN_TYPES[kind]} AS value FROM json_array_elements_text($${n}::text::json) AS e) AS ${alias}`,

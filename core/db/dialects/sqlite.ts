@@ -113,6 +113,7 @@ export const sqliteDialect: Dialect = {
   jsonRows: (source, alias, _columns) => ({
     from: `json_each(${source}) AS ${alias}`,
     column: (name) => `(${alias}.value ->> '$.${assertJsonKey(name)}')`,
+    equalsPerRow: (target, name) => `${target} = (${alias}.value ->> '$.${assertJsonKey(name)}')`,
   }),
   jsonTextElements: (n, alias, _kind) => `json_each($${n}) AS ${alias}`,
   // The stored text form of every timestamp (migration default `now`), milliseconds.
