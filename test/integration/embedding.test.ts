@@ -10,6 +10,7 @@ for (const dialect of dialects) {
     const host = Fastify({ logger: false });
     host.get('/own', async () => ({ mine: true }));
     host.post('/own', async (req) => ({ echo: req.body }));
+    host.post('/own/typed', { schema: { body: { type: 'object', required: ['n'], properties: { n: { type: 'integer' } } } } }, async (req) => ({ got: req.body }));
     await host.register(rocket, { prefix: '/rocket', config, env: {}, readConfigFile: false });
     await host.ready();
     t.teardown(async () => {
@@ -20,6 +21,12 @@ for (const dialect of dialects) {
     t.same((await host.inject({ method: 'GET', url: '/own' })).json(), { mine: true }, 'host routes still work');
     const echo = await host.inject({ method: 'POST', url: '/own', payload: { a: 1 } });
     t.same(echo.json(), { echo: { a: 1 } }, 'host keeps its own body parsing');
+    // Rocket's validator compiler (core/bodies/) stays inside Rocket: the host's schemas keep Fastify's Ajv.
+    const coerced = await host.inject({ method: 'POST', url: '/own/typed', payload: { n: '7' } });
+    t.same(coerced.json(), { got: { n: 7 } }, "the host's route schemas keep Fastify's own validator (which coerces)");
+    const refused = await host.inject({ method: 'POST', url: '/own/typed', payload: {} });
+    t.equal(refused.statusCode, 400);
+    t.match(refused.json().message, /must have required property 'n'/, "and its own error messages");
     const hostMissing = await host.inject({ method: 'GET', url: '/missing' });
     t.equal(hostMissing.statusCode, 404);
     t.notOk(hostMissing.body.includes('Route not found'), "the host's own 404 handler is untouched");
