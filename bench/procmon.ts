@@ -7,14 +7,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 const PAGE = 4096;
 const HZ = 100; // USER_HZ on Linux
 
-interface Stat { ppid: number; cpu: number; rss: number }
+interface Stat { comm: string; ppid: number; cpu: number; rss: number }
 
 function statOf(pid: number | string): Stat | null {
   try {
     const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const rest = s.slice(s.lastIndexOf(')') + 2).split(' ');
-    // rest[0]=state, [1]=ppid, [11]=utime, [12]=stime, [21]=rss pages
-    return { ppid: Number(rest[1]), cpu: (Number(rest[11]) + Number(rest[12])) / HZ, rss: Number(rest[21]) * PAGE };
+    const close = s.lastIndexOf(')');
+    const rest = s.slice(close + 2).split(' ');
+    // "pid (comm) state ppid …": rest[0]=state, [1]=ppid, [11]=utime, [12]=stime, [21]=rss pages
+    return { comm: s.slice(s.indexOf('(') + 1, close), ppid: Number(rest[1]), cpu: (Number(rest[11]) + Number(rest[12])) / HZ, rss: Number(rest[21]) * PAGE };
   } catch {
     return null;
   }
@@ -64,13 +65,6 @@ function sampleTree(root: number): { rss: number; cpu: number } | null {
  * holds every backend: the database's share of the CPU per request. Undefined when there is none.
  */
 export function postgresRoot(): number | undefined {
-  const comm = (pid: number | string) => {
-    try {
-      return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
-    } catch {
-      return '';
-    }
-  };
   let entries: string[] = [];
   try {
     entries = readdirSync('/proc');
@@ -78,9 +72,9 @@ export function postgresRoot(): number | undefined {
     return undefined;
   }
   for (const d of entries) {
-    if (!/^\d+$/.test(d) || comm(d) !== 'postgres') continue;
+    if (!/^\d+$/.test(d)) continue;
     const st = statOf(d);
-    if (st && comm(st.ppid) !== 'postgres') return Number(d);
+    if (st?.comm === 'postgres' && statOf(st.ppid)?.comm !== 'postgres') return Number(d);
   }
   return undefined;
 }

@@ -8,7 +8,6 @@ import { MAX_PASSWORD_BYTES } from '../auth/passwords.js';
 import { blank, body, refused, storableProblem, type Refusal } from './validate.js';
 
 const nonEmpty = () => Type.String({ minLength: 1 });
-const answer = (make: () => ReturnType<Refusal>): Refusal => () => make();
 
 /** `local@domain` once trimmed, in storable text (auth.md §6.3 Decision); blank is missing. */
 const email = () => refused(
@@ -28,23 +27,23 @@ const roles = () => refused(
 );
 
 export const LoginBody = body({
-  email: refused(nonEmpty(), answer(errors.credentialsRequired)),
-  password: refused(nonEmpty(), answer(errors.credentialsRequired)),
+  email: refused(nonEmpty(), errors.credentialsRequired),
+  password: refused(nonEmpty(), errors.credentialsRequired),
 });
 
 /** Refresh and logout (an unknown or malformed token is the services' answer). */
 export const RefreshBody = body({
-  refresh_token: refused(nonEmpty(), answer(errors.refreshTokenRequired)),
+  refresh_token: refused(nonEmpty(), errors.refreshTokenRequired),
 });
 
 /** Platform password change: the new password's length is checked after the current password (§5). */
 export const ChangePasswordBody = body({
-  current_password: refused(nonEmpty(), answer(errors.passwordsRequired)),
-  new_password: refused(nonEmpty(), answer(errors.passwordsRequired)),
+  current_password: refused(nonEmpty(), errors.passwordsRequired),
+  new_password: refused(nonEmpty(), errors.passwordsRequired),
 });
 
 export const AcceptInviteBody = body({
-  token: refused(Type.String({ pattern: '\\S' }), answer(() => errors.fieldRequired('token'))),
+  token: refused(Type.String({ pattern: '\\S' }), () => errors.fieldRequired('token')),
   password: newPassword(),
 });
 
@@ -52,7 +51,7 @@ export const UserCreateBody = body({
   email: email(),
   password: newPassword(),
   roles: roles(),
-  active: refused(Type.Optional(Type.Boolean()), answer(errors.activeNotBoolean)),
+  active: refused(Type.Optional(Type.Boolean()), errors.activeNotBoolean),
 });
 
 /** PUT: an omitted, null or empty password is unchanged (§6.4). */
@@ -60,7 +59,7 @@ export const UserUpdateBody = body({
   email: email(),
   password: refused(Type.Optional(Type.Union([Type.String({ maxBytes: MAX_PASSWORD_BYTES }), Type.Null()])), passwordRefusal('password')),
   roles: roles(),
-  active: refused(Type.Optional(Type.Boolean()), answer(errors.activeNotBoolean)),
+  active: refused(Type.Optional(Type.Boolean()), errors.activeNotBoolean),
 });
 
 export const InviteCreateBody = body({

@@ -35,7 +35,7 @@ const ajv = new Ajv({ allErrors: true, strict: true, coerceTypes: false, useDefa
 ajv.addKeyword({ keyword: 'maxBytes', type: 'string', schemaType: 'number', validate: (max: number, data: string) => Buffer.byteLength(data, 'utf8') <= max });
 ajv.addKeyword({
   keyword: 'storable', type: 'string', schemaType: 'boolean', errors: true,
-  validate: function storable(this: unknown, _on: boolean, data: string) {
+  validate: function storable(_on: boolean, data: string) {
     const problem = textProblem(data);
     if (problem === undefined) return true;
     (storable as { errors?: Partial<ErrorObject>[] }).errors = [{ keyword: 'storable', params: { problem } }];
