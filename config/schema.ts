@@ -60,6 +60,9 @@ export const configSchema = section({
   }, { additionalProperties: false }),
   /** Most connections one app database opens (its pool grows to this under load). */
   app_pool_size: positiveInt(),
+  /** Most single statements in flight on one app connection once its pool is at app_pool_size
+   * (pipelined); 1 turns pipelining off. */
+  app_pool_pipeline: positiveInt(),
   /** An app still `provisioning` (or `deleting`) this long after its last update is rolled back
    * (a crashed create or delete, platform-and-apps.md §4.2). */
   app_provisioning_lease_ms: positiveInt(),

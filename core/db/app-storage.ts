@@ -39,6 +39,8 @@ export class PostgresAppStorage implements AppStorage {
     readonly poolSize: number,
     /** Real connections of all app pools of this instance. */
     readonly budget: ConnectionBudget,
+    /** Statements one app connection may pipeline once its pool is full (app_pool_pipeline). */
+    readonly pipeline = 1,
   ) {}
 
   exists(dbName: string): Promise<boolean> {
@@ -57,6 +59,7 @@ export class PostgresAppStorage implements AppStorage {
     return new PgPool({
       url: databaseUrl(this.baseUrl, dbName),
       max: this.poolSize,
+      pipeline: this.pipeline,
       connection: connectionOptions(),
       onConnectionError: options.onConnectionError,
     }, this.budget);

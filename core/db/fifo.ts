@@ -8,6 +8,11 @@ export class Fifo<T> {
     return this.items.length - this.head;
   }
 
+  /** The head, left in place. */
+  peek(): T | undefined {
+    return this.head < this.items.length ? this.items[this.head] : undefined;
+  }
+
   push(item: T): void {
     this.items.push(item);
   }

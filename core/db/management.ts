@@ -38,7 +38,7 @@ const DRIVERS: Readonly<Record<DialectName, DriverSetup>> = {
       // instance's ceiling: the management pool and the listening connection come out of it, the
       // rest is the budget of real app connections.
       const budget = new ConnectionBudget(appConnectionBudget(config));
-      storages.postgres = new PostgresAppStorage(pg, url, config.app_pool_size, budget);
+      storages.postgres = new PostgresAppStorage(pg, url, config.app_pool_size, budget, config.app_pool_pipeline);
       return pg;
     },
   },

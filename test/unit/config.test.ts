@@ -147,7 +147,7 @@ t.test('schema and type agree: a full RocketConfig is accepted as is, keys the t
       driver: 'postgres', url: 'postgresql://u:p@db:5432/x', host: 'db', port: 5433, user: 'u', password: 'p', name: 'rocket_x',
       pool_size: 3, data_dir: './d', max_connections: 20, idle_ms: 0, idle_sweep_ms: 500,
     },
-    app_pool_size: 2, app_provisioning_lease_ms: 1000, app_delete_drain_ms: 0, platform_jwt_secret: 's'.repeat(40),
+    app_pool_size: 2, app_pool_pipeline: 3, app_provisioning_lease_ms: 1000, app_delete_drain_ms: 0, platform_jwt_secret: 's'.repeat(40),
     platform_admin: { email: 'p@x.test', password: 'pw' }, app_admin: { email: 'a@x.test', password: 'pw' },
     storage: {
       driver: 's3', local_path: './u', max_file_size: 10,
