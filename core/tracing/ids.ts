@@ -42,8 +42,10 @@ export function uuidFromHex(hex: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** The 32 hex digits of a UUID (an OTLP / W3C trace id). */
-export const traceHex = (uuid: string): string => uuid.replaceAll('-', '');
+/** The 32 hex digits of a UUID (an OTLP / W3C trace id). Sliced, not `replaceAll('-', '')`, which
+ * was 0.7% of a get-by-id's server CPU (every response carries a traceparent). */
+export const traceHex = (uuid: string): string =>
+  uuid.slice(0, 8) + uuid.slice(9, 13) + uuid.slice(14, 18) + uuid.slice(19, 23) + uuid.slice(24);
 
 /** 16 hex digits of a span's UUID for W3C and OTLP, whose span ids are 8 bytes: its last 64 bits
  * (random in a v4 UUID but for the two variant bits, and never all zero). */
