@@ -1,7 +1,7 @@
 // Ids of audit entries: UUID version 7 (RFC 9562), time-ordered and, within this process, strictly
 // increasing. Entries of one request share their `created_at`, and quick requests share a
 // millisecond, so the lists' tie-break on id keeps the order in which entries were written.
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
 let lastMs = 0;
 let counter = 0;
@@ -19,11 +19,9 @@ export function auditId(): string {
     lastMs = ms;
     counter = 0;
   }
-  const b = randomBytes(16);
-  b.writeUIntBE(ms, 0, 6);
-  b[6] = 0x70 | (counter >> 8);
-  b[7] = counter & 0xff;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const h = b.toString('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  // The random 62 bits (and the variant) are a v4 UUID's last 64: randomUUID draws from a pooled
+  // buffer, where randomBytes(16) asked the system for entropy on every entry (2% of a create's
+  // server CPU).
+  const t = ms.toString(16).padStart(12, '0');
+  return `${t.slice(0, 8)}-${t.slice(8, 12)}-7${counter.toString(16).padStart(3, '0')}-${randomUUID().slice(19)}`;
 }
