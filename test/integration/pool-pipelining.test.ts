@@ -33,6 +33,21 @@ const loads = (pool: PgPool): number[] => [...(pool as any).all].filter((c: any)
 const pidOf = async (q: { query: PgPool['query'] }, sleep = 0): Promise<number> =>
   (await q.query<{ pid: number }>('SELECT pg_backend_pid() AS pid, pg_sleep($1)', [sleep]))[0].pid;
 
+/** `loops` concurrent loops of 40 short statements each, once 20 have finished: `done()` counts
+ * the finished ones, `finished` settles with the last. */
+async function stream(pool: PgPool, loops: number): Promise<{ done: () => number; finished: Promise<unknown> }> {
+  let done = 0;
+  const loop = async () => {
+    for (let i = 0; i < 40; i++) {
+      await pool.query('SELECT pg_sleep(0.001)');
+      done++;
+    }
+  };
+  const finished = Promise.all(Array.from({ length: loops }, loop));
+  while (done < 20) await new Promise((res) => setTimeout(res, 1));
+  return { done: () => done, finished };
+}
+
 t.test('at the cap, statements pipeline onto busy connections, never more than app_pool_pipeline on one', { skip }, async (t) => {
   const { pool } = await pooled(t, 2, 3);
   let deepest = 0;
@@ -91,20 +106,11 @@ t.test('a transaction keeps its connection to itself while statements pipeline b
 
 t.test('a transaction waiting behind a stream of statements gets the next connection that empties', { skip }, async (t) => {
   const { pool } = await pooled(t, 1, 4);
-  const PER_LOOP = 40;
-  let done = 0;
-  const loop = async () => {
-    for (let i = 0; i < PER_LOOP; i++) {
-      await pool.query('SELECT pg_sleep(0.001)');
-      done++;
-    }
-  };
-  const loops = Array.from({ length: 8 }, loop);
-  while (done < 20) await new Promise((res) => setTimeout(res, 1));
-  const atStart = done;
+  const { done, finished } = await stream(pool, 8);
+  const atStart = done();
   await pool.transaction(async (tx) => { await tx.query('SELECT 1'); });
-  const before = done - atStart;
-  await Promise.all(loops);
+  const before = done() - atStart;
+  await finished;
   t.ok(pool.pipelined > 0, 'the stream was pipelined');
   // Ahead of it: 4 statements in flight and 4 waiting (one per loop); newer ones queue behind it.
   t.ok(before <= 8, `the transaction ran after the 8 statements ahead of it (${before} finished meanwhile)`);
@@ -151,21 +157,12 @@ t.test('an app waiting for its first connection gets one from an app whose strea
   const poolX = r.server.rocket.apps.get(x)!.db as PgPool;
   const poolY = r.server.rocket.apps.get(y)!.db as PgPool;
   poolY.closeIdle(0);
-  const PER_LOOP = 40;
-  let done = 0;
-  const loop = async () => {
-    for (let i = 0; i < PER_LOOP; i++) {
-      await poolX.query('SELECT pg_sleep(0.001)');
-      done++;
-    }
-  };
-  const loops = Array.from({ length: 12 }, loop);
-  while (done < 20) await new Promise((res) => setTimeout(res, 1));
+  const { done, finished } = await stream(poolX, 12);
   t.equal(poolY.connections, 0, 'y holds no connection');
-  const atStart = done;
+  const atStart = done();
   t.same(await poolY.query('SELECT 1 AS n'), [{ n: 1 }]);
-  const meanwhile = done - atStart;
-  await Promise.all(loops);
+  const meanwhile = done() - atStart;
+  await finished;
   t.ok(poolX.pipelined > 0, "x's stream was pipelined");
   // x stops pipelining onto the connection it is to give up, so it empties after the statements on it.
   t.ok(meanwhile < 12 * 4, `y was served while x's stream ran (${meanwhile} of x's statements finished meanwhile)`);
