@@ -508,7 +508,7 @@ export class PgPool implements Database {
     c.idleSince = Date.now();
     this.idle.push(c);
     // Still waiting: the best idle connection goes (a pool's only one last; maybe this one).
-    if (b.hungry > b.reclaiming) b.reclaimFirst();
+    if (this.othersStarve()) b.reclaimFirst();
   }
 
   /** Waiting statements at the head of the queue join a connection that runs statements, up to
