@@ -198,7 +198,6 @@ t.test('kill -9 during app creation: the next instance rolls it back', { skip: P
   })).json() as { data: { access_token: string } };
   const name = uniqueName('killed');
   const mgmt = new PostgresDatabase({ url: config.database!.url!, max: 1 });
-  t.teardown(() => mgmt.close());
   void fetch(`${base}/api/_platform/apps`, {
     method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${login.data.access_token}` },
     body: JSON.stringify({ name, db_driver: dialect }),
@@ -212,14 +211,21 @@ t.test('kill -9 during app creation: the next instance rolls it back', { skip: P
   child.kill('SIGKILL');
   await until(() => exited);
   t.equal(status, 'provisioning', 'killed while the app was provisioning');
-  // A CREATE DATABASE the killed server had sent still completes on the server: wait until its
-  // sessions are gone (the lease, 5 minutes by default, covers this in production).
+  // A CREATE DATABASE the killed server had sent still completes on the server, and its backend
+  // may sit in any database (the maintenance one too): wait until no session is left on the
+  // management or the app database and none is still running a statement that names the app's
+  // database (the lease, 5 minutes by default, covers this in production). Sessions of other test
+  // files running at the same time match neither.
+  await mgmt.close();
   const admin = new PostgresDatabase({ url: databaseUrl(PG_URL!, 'postgres'), max: 1 });
   t.teardown(() => admin.close());
   const mgmtName = new URL(config.database!.url!).pathname.slice(1);
+  const appDb = `rocket_${name}`;
   t.ok(await until(async () => {
-    const [row] = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [mgmtName]);
-    return row.n <= 1; // our own `mgmt` handle
+    const [row] = await admin.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND (datname IN ($1, $2) OR (state <> 'idle' AND position($2 in query) > 0))",
+      [mgmtName, appDb]);
+    return row.n === 0;
   }, 400), "the killed server's sessions ended");
 
   const next = await startRocket(dialect, {}, config);
@@ -229,7 +235,7 @@ t.test('kill -9 during app creation: the next instance rolls it back', { skip: P
     await dropStores(dialect, config);
   });
   t.same((await next.server.rocket.apps.list()).map((a) => a.name), [], 'the half-created app was rolled back');
-  t.notOk(await databaseExists(admin, `rocket_${name}`), 'its database was dropped');
+  t.notOk(await databaseExists(admin, appDb), 'its database was dropped');
   const again = await next.request('POST', '/api/_platform/apps', { token: await next.platformToken(), body: { name, db_driver: dialect } });
   t.equal(again.status, 201, 'and the name can be created again');
 });
