@@ -47,14 +47,25 @@ function fail(state: InstanceState, step: string, error: string): void {
   state.history.push({ step, status: 'failed', error, at: stamp() });
 }
 
-/** Follows a goto: `end` completes the instance, anything else becomes the current step. */
-function follow(state: InstanceState, target: string): void {
-  state.current_step_deadline = null;
+/** When an approval step entered now times out (§4.9), or null without a timeout. */
+function deadlineOf(step: CompiledStep | undefined): string | null {
+  return step?.type === 'approval' && step.timeoutMs !== undefined ? new Date(Date.now() + step.timeoutMs).toISOString() : null;
+}
+
+/**
+ * Follows a goto: `end` completes the instance, anything else becomes the current step. An
+ * approval step gets its deadline here, in the same save that moves the instance onto it, so no
+ * saved state (read by a client, or left by a crash before the next save) sits at an approval
+ * without its timeout.
+ */
+function follow(wf: CompiledWorkflow, state: InstanceState, target: string): void {
   if (target === END) {
     state.status = 'completed';
     state.current_step = null;
+    state.current_step_deadline = null;
   } else {
     state.current_step = target;
+    state.current_step_deadline = deadlineOf(wf.steps.get(target));
   }
 }
 
@@ -142,7 +153,8 @@ export class WorkflowEngine implements WorkflowStarter {
       let pause = false;
       if (!step) fail(state, id, 'step not found');
       else if (step.type === 'approval') {
-        state.current_step_deadline = step.timeoutMs === undefined ? null : new Date(Date.now() + step.timeoutMs).toISOString();
+        // Entered by follow() with its deadline; only a first step has none yet.
+        state.current_step_deadline ??= deadlineOf(step);
         pause = true;
       } else if (++steps > MAX_STEPS_PER_ADVANCE) fail(state, id, 'step limit exceeded');
       else await this.runStep(run, step, state);
@@ -168,7 +180,7 @@ export class WorkflowEngine implements WorkflowStarter {
         return fail(state, step.id, `expression error: ${err.reason}`);
       }
       state.history.push({ step: step.id, status: result ? 'on_true' : 'on_false', at: stamp() });
-      return follow(state, result ? step.onTrue : step.onFalse);
+      return follow(run.workflow, state, result ? step.onTrue : step.onFalse);
     }
     for (const action of step.actions) {
       try {
@@ -181,7 +193,7 @@ export class WorkflowEngine implements WorkflowStarter {
       }
     }
     state.history.push({ step: step.id, status: 'completed', at: stamp() });
-    follow(state, step.then);
+    follow(run.workflow, state, step.then);
   }
 
   /**
@@ -201,7 +213,7 @@ export class WorkflowEngine implements WorkflowStarter {
       const state = stateOf(instance);
       const entry: HistoryEntry = { step: step.id, status: decision, by, at: stamp() };
       state.history.push(entry);
-      follow(state, decision === 'approved' ? step.onApprove : step.onReject);
+      follow(wf, state, decision === 'approved' ? step.onApprove : step.onReject);
       // Someone else changed it since it was read: decide again on what it is now.
       if (!(await saveInstance(app.db, instance.id, row.version, state, new Date()))) continue;
       if (state.status === 'running') await this.advance(app, wf, instance.id, instance.context, state, row.version + 1, caller, parent);
@@ -227,7 +239,7 @@ export class WorkflowEngine implements WorkflowStarter {
       state.status = 'failed';
       state.current_step = null;
     } else {
-      follow(state, step.onTimeout);
+      follow(wf, state, step.onTimeout);
     }
     if (!(await saveInstance(app.db, instance.id, row.version, state, new Date()))) return false;
     if (state.status === 'running') await this.advance(app, wf, instance.id, instance.context, state, row.version + 1, undefined, parent);
