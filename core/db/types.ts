@@ -212,10 +212,6 @@ export interface Dialect {
   jsonTextElements(n: number, alias: string, kind: StorageKind): string;
   /** The timestamp of `expr`, a number of milliseconds since the epoch (fractions kept as far as the type can). */
   fromEpochMs(expr: string): string;
-  /** Statement that lets the current transaction commit without waiting for its WAL flush
-   * (PostgreSQL `SET LOCAL synchronous_commit = off`): for best-effort writes only; undefined where
-   * a commit does not wait anyway. */
-  readonly asyncCommitSql: string | undefined;
   /**
    * The statement moving the generator of a generated integer key past the largest key stored in
    * `table`.`column` (both quoted), after rows were inserted with explicit keys (an import's sample

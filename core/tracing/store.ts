@@ -7,9 +7,12 @@
 // A flushed batch is one row per chunk of ≤ 1,000 spans: the chunk's JSON text, exactly as one
 // JSON.stringify of the spans themselves gives it (see Span), with its start range and count, and
 // one `_span_traces` row per trace in it. The database stores the text as it is (no parsing, no
-// compression); only reads expand it. On PostgreSQL the statements run in one transaction with
-// `SET LOCAL synchronous_commit = off`, pipelined: BEGIN, the SET, the INSERTs and COMMIT go out
-// together (core/db/pg-pipelined-tx.ts), one round trip.
+// compression); only reads expand it. On PostgreSQL a chunk is one statement, its trace rows a
+// data-modifying CTE of the batch's INSERT: no transaction, so the flush pipelines on the app pool
+// like any statement. As a transaction it needed a connection to itself, and while it waited for
+// one under load nothing else pipelined (core/db/pg-pool.ts). Its commit never waits for a WAL
+// flush: both tables are UNLOGGED, and a transaction that wrote no WAL commits asynchronously. On
+// SQLite the two INSERTs run in one transaction.
 import type { Database, Dialect, Queryable } from '../db/types.js';
 import { runDeferred } from '../db/types.js';
 import { eventId } from './ids.js';
@@ -24,6 +27,8 @@ const CHUNK = 1000;
 interface SpanSql {
   batch: string;
   traces: string;
+  /** Both as one statement (PostgreSQL): the batch's parameters, then the trace ids as $6. */
+  combined: string | undefined;
 }
 
 const sqlByDialect = new WeakMap<Dialect, SpanSql>();
@@ -31,10 +36,9 @@ const sqlByDialect = new WeakMap<Dialect, SpanSql>();
 function spanSql(d: Dialect): SpanSql {
   let s = sqlByDialect.get(d);
   if (!s) {
-    s = {
-      batch: `INSERT INTO _span_batches (id, first_at, last_at, span_count, spans) VALUES ($1, ${d.fromEpochMs('$2')}, ${d.fromEpochMs('$3')}, $4, $5)`,
-      traces: `INSERT INTO _span_traces (trace_id, batch_id) SELECT t.value, $1 FROM ${d.jsonTextElements(2, 't', 'uuid')}`,
-    };
+    const batch = `INSERT INTO _span_batches (id, first_at, last_at, span_count, spans) VALUES ($1, ${d.fromEpochMs('$2')}, ${d.fromEpochMs('$3')}, $4, $5)`;
+    const traces = (n: number) => `INSERT INTO _span_traces (trace_id, batch_id) SELECT t.value, $1 FROM ${d.jsonTextElements(n, 't', 'uuid')}`;
+    s = { batch, traces: traces(2), combined: d.cteJson ? `WITH b AS (${batch}) ${traces(6)}` : undefined };
     sqlByDialect.set(d, s);
   }
   return s;
@@ -45,7 +49,7 @@ export async function writeSpans(db: Database, spans: readonly Span[]): Promise<
   if (spans.length === 0) return;
   const d = db.dialect;
   const s = spanSql(d);
-  const statements: Array<[string, unknown[]]> = [];
+  const chunks: Array<{ batch: unknown[]; traces: string }> = [];
   for (let from = 0; from < spans.length; from += CHUNK) {
     const chunk = from === 0 && spans.length <= CHUNK ? spans : spans.slice(from, from + CHUNK);
     let first = Infinity;
@@ -57,11 +61,18 @@ export async function writeSpans(db: Database, spans: readonly Span[]): Promise<
       traces.add(span.trace_id);
     }
     const id = eventId(last);
-    statements.push([s.batch, [id, first, last, chunk.length, JSON.stringify(chunk)]], [s.traces, [id, JSON.stringify([...traces])]]);
+    chunks.push({ batch: [id, first, last, chunk.length, JSON.stringify(chunk)], traces: JSON.stringify([...traces]) });
+  }
+  const combined = s.combined;
+  if (combined) {
+    await Promise.all(chunks.map((c) => db.run(combined, [...c.batch, c.traces])));
+    return;
   }
   await db.transaction(async (tx) => {
-    if (d.asyncCommitSql) await runDeferred(tx, d.asyncCommitSql);
-    for (const [text, params] of statements) await runDeferred(tx, text, params);
+    for (const c of chunks) {
+      await runDeferred(tx, s.batch, c.batch);
+      await runDeferred(tx, s.traces, [c.batch[0], c.traces]);
+    }
   }, { write: true });
 }
 

@@ -213,7 +213,6 @@ export const postgresDialect: Dialect = {
   jsonTextElements: (n, alias, kind) => `(SELECT e::${COLUMN_TYPES[kind]} AS value FROM json_array_elements_text($${n}::text::json) AS e) AS ${alias}`,
   // Microseconds survive (timestamptz's precision).
   fromEpochMs: (expr) => `to_timestamp((${expr}) / 1000.0)`,
-  asyncCommitSql: 'SET LOCAL synchronous_commit = off',
   // The identity column's sequence: nextval - 1 is where it stands, so it only moves forward.
   identityResyncSql: (table, column) =>
     `SELECT setval(pg_get_serial_sequence($1, $2), GREATEST(COALESCE((SELECT MAX(${column}) FROM ${table}), 1), nextval(pg_get_serial_sequence($1, $2)) - 1))`,

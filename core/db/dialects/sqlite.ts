@@ -120,7 +120,6 @@ export const sqliteDialect: Dialect = {
   fromEpochMs: (expr) => `strftime('%Y-%m-%dT%H:%M:%fZ', (${expr}) / 1000.0, 'unixepoch')`,
   // A commit of the in-process database waits for no network and, with synchronous = NORMAL in
   // WAL mode, for no fsync.
-  asyncCommitSql: undefined,
   identityResyncSql: undefined,
 
   isUniqueViolation: (err) => ['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'].includes(sqliteCode(err)),
