@@ -54,9 +54,9 @@ function deadlineOf(step: CompiledStep | undefined): string | null {
 
 /**
  * Follows a goto: `end` completes the instance, anything else becomes the current step. An
- * approval step gets its deadline here, in the same save that moves the instance onto it, so no
- * saved state (read by a client, or left by a crash before the next save) sits at an approval
- * without its timeout.
+ * approval step gets its deadline here (and a first step in startInstance), in the same write that
+ * moves the instance onto it, so no stored state (read by a client, or left by a crash before the
+ * next save) sits at an approval without its timeout.
  */
 function follow(wf: CompiledWorkflow, state: InstanceState, target: string): void {
   if (target === END) {
@@ -99,8 +99,8 @@ export class WorkflowEngine implements WorkflowStarter {
       return;
     }
     const context = mapContext(wf.context, trigger);
-    if (!(await insertInstance(app.db, instanceId, wf, wf.first, context, trigger.record_id, new Date()))) return;
-    const state: InstanceState = { status: 'running', current_step: wf.first, current_step_deadline: null, history: [] };
+    const state: InstanceState = { status: 'running', current_step: wf.first, current_step_deadline: deadlineOf(wf.steps.get(wf.first)), history: [] };
+    if (!(await insertInstance(app.db, instanceId, wf, wf.first, state.current_step_deadline, context, trigger.record_id, new Date()))) return;
     await startDepth.run(depth + 1, () => this.advance(app, wf, instanceId, context, state, 0, undefined, parent));
   }
 
@@ -152,11 +152,8 @@ export class WorkflowEngine implements WorkflowStarter {
       const step = wf.steps.get(id);
       let pause = false;
       if (!step) fail(state, id, 'step not found');
-      else if (step.type === 'approval') {
-        // Entered by follow() with its deadline; only a first step has none yet.
-        state.current_step_deadline ??= deadlineOf(step);
-        pause = true;
-      } else if (++steps > MAX_STEPS_PER_ADVANCE) fail(state, id, 'step limit exceeded');
+      else if (step.type === 'approval') pause = true; // its deadline was set on entering it (follow, start)
+      else if (++steps > MAX_STEPS_PER_ADVANCE) fail(state, id, 'step limit exceeded');
       else await this.runStep(run, step, state);
       if (!(await saveInstance(app.db, instanceId, version, state, new Date()))) {
         // Deleted (DELETE /_workflows/:id) or changed by someone else: it is theirs now.

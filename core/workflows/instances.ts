@@ -52,13 +52,14 @@ export async function readInstance(db: Database, id: string): Promise<InstanceRo
 
 /** Inserts a new running instance; false when `id` exists already (this start happened before). */
 export async function insertInstance(
-  db: Database, id: string, wf: { id: string; name: string }, step: string, context: Record<string, unknown>, recordId: string | null, now: Date,
+  db: Database, id: string, wf: { id: string; name: string }, step: string, deadline: string | null, context: Record<string, unknown>,
+  recordId: string | null, now: Date,
 ): Promise<boolean> {
   const d = db.dialect;
   const rows = await db.query(
-    `INSERT INTO _workflow_instances (id, workflow_id, workflow_name, status, current_step, context, history, record_id, version, created_at, updated_at) ` +
-      `VALUES ($1, $2, $3, 'running', $4, $5, $6, $7, 0, $8, $8) ON CONFLICT (id) DO NOTHING RETURNING id`,
-    [id, wf.id, wf.name, step, d.encodeJson(context), d.encodeJson([]), recordId, now.toISOString()],
+    `INSERT INTO _workflow_instances (id, workflow_id, workflow_name, status, current_step, current_step_deadline, context, history, record_id, version, created_at, updated_at) ` +
+      `VALUES ($1, $2, $3, 'running', $4, $5, $6, $7, $8, 0, $9, $9) ON CONFLICT (id) DO NOTHING RETURNING id`,
+    [id, wf.id, wf.name, step, deadline, d.encodeJson(context), d.encodeJson([]), recordId, now.toISOString()],
   );
   return rows.length > 0;
 }
